@@ -1,0 +1,6 @@
+import type { Catalogue } from "../index";
+
+export const engineMessages: Catalogue = {
+  en: {},
+  zh: {},
+};

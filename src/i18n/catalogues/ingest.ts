@@ -1,0 +1,6 @@
+import type { Catalogue } from "../index";
+
+export const ingestMessages: Catalogue = {
+  en: {},
+  zh: {},
+};

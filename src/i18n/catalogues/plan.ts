@@ -1,0 +1,6 @@
+import type { Catalogue } from "../index";
+
+export const planMessages: Catalogue = {
+  en: {},
+  zh: {},
+};

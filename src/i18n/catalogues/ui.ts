@@ -1,0 +1,6 @@
+import type { Catalogue } from "../index";
+
+export const uiMessages: Catalogue = {
+  en: {},
+  zh: {},
+};

@@ -1,0 +1,45 @@
+/**
+ * One message catalogue per layer (src/i18n/catalogues/*.ts), each with an English and
+ * a Simplified Chinese dictionary; `t` looks a key up in all of them. Messages use
+ * {name} placeholders. A missing key falls back to English, then to the key itself,
+ * so a user never sees an exception because of a message.
+ */
+import { engineMessages } from "./catalogues/engine";
+import { ingestMessages } from "./catalogues/ingest";
+import { planMessages } from "./catalogues/plan";
+import { reportMessages } from "./catalogues/report";
+import { uiMessages } from "./catalogues/ui";
+
+export type Lang = "en" | "zh";
+
+export interface Catalogue {
+  en: Record<string, string>;
+  zh: Record<string, string>;
+}
+
+const catalogues: Catalogue[] = [engineMessages, ingestMessages, planMessages, reportMessages, uiMessages];
+
+const merged: Record<Lang, Record<string, string>> = { en: {}, zh: {} };
+for (const c of catalogues) {
+  Object.assign(merged.en, c.en);
+  Object.assign(merged.zh, c.zh);
+}
+
+export function format(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function t(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  const template = merged[lang][key] ?? merged.en[key] ?? key;
+  return format(template, params);
+}
+
+export function hasMessage(lang: Lang, key: string): boolean {
+  return key in merged[lang];
+}
+
+/** "zh-CN", "zh-TW", "zh" → zh; anything else → en. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return /^zh/i.test(locale ?? "") ? "zh" : "en";
+}

@@ -1,0 +1,106 @@
+/**
+ * Ingest contract: raw cell values in, typed rows + data issues out (SPEC §3.1–3.2).
+ * Renderers/readers (exceljs in the CLI, Office.js in the pane) convert their own
+ * cell objects to RawCell before calling ingest: dates become Excel serial numbers,
+ * error cells become { error: "#N/A" }, rich text becomes its plain string.
+ */
+
+/** One cell as read from a sheet. */
+export type RawCell = number | string | boolean | null | { error: string };
+
+/** A sheet (or a block of it) as raw values. values[0] is sheet row `firstRow`. */
+export interface RawSheet {
+  name: string;
+  /** 1-based sheet row number of values[0]; default 1. */
+  firstRow?: number;
+  /** 0-based column index of values[r][0]; default 0 (column A). */
+  firstCol?: number;
+  values: RawCell[][];
+  /** Optional number formats, same shape as values (used to spot date cells and currency symbols). */
+  numberFormats?: (string | null)[][];
+  /** Names of Excel tables on the sheet with their ranges, e.g. { name: "Sales", ref: "A1:H200" }. */
+  tables?: { name: string; ref: string }[];
+}
+
+/** The standard fields of SPEC §3.1. */
+export type StandardField =
+  "rep" | "team" | "date" | "amount" | "customer" | "newCustomer" | "satisfaction" | "behaviour";
+
+/** Which column (0-based, absolute on the sheet) holds each field; user-overridable. */
+export interface ColumnMapping {
+  sheet: string;
+  headerRow: number; // 1-based sheet row of the header
+  columns: Partial<Record<StandardField, number>>;
+  /** Every header cell of the block, trimmed, by absolute column index (for KPIs by exact header). */
+  headers: { col: number; header: string }[];
+}
+
+/** One used sales row. Money stays a double exactly as Excel holds it (read via its shortest
+ * decimal string when summed, SPEC §1); text amounts were parsed to the exact double. */
+export interface SalesRow {
+  sheet: string;
+  sheetRow: number; // 1-based
+  rep: string; // normalised (trim, collapse spaces, NFKC)
+  team: string | null;
+  dateSerial: number; // Excel serial (integer day); a month-only value is its 1st day
+  amount: number;
+  customer: string | null;
+  newCustomer: boolean | null; // null when the column is absent; unreadable → false (and listed)
+  satisfaction: number | null; // fraction 0–1; null when blank/unreadable
+  behaviour: number | null;
+  /** Other columns by exact header, coerced to number when numeric else raw string/boolean. */
+  extra: Record<string, number | string | boolean | null>;
+}
+
+/** A measure row from another sheet (e.g. Ratings / 主管评分): rep + date/month + numeric columns. */
+export interface MeasureRow {
+  sheet: string;
+  sheetRow: number;
+  rep: string;
+  dateSerial: number;
+  /** Numeric values by exact header, and by StandardField when the header maps to one (e.g. behaviour). */
+  values: Record<string, number>;
+}
+
+export type IssueAction = "excluded" | "coerced" | "kept" | "merged" | "ignored" | "skipped";
+
+/** One row of the Data issues tab (SPEC §3.2). messageKey/params render through i18n. */
+export interface DataIssue {
+  sheet: string;
+  row: number | null; // 1-based sheet row; null for sheet/column-level issues
+  column: string | null; // header text as in the file
+  raw: string | number | boolean | null; // the raw value (errors as their text, e.g. "#N/A")
+  action: IssueAction;
+  /** Why, as a catalogue key (src/i18n) plus parameters, e.g. "amountNotNumber". */
+  reasonKey: string;
+  params?: Record<string, string | number>;
+}
+
+export interface Reconciliation {
+  rowsRead: number;
+  rowsUsed: number;
+  rowsExcluded: number;
+  /** Exact decimal strings (SPEC §1), e.g. "1234567.5". Excluded amount counts amounts that could be read. */
+  amountRead: string;
+  amountUsed: string;
+  amountExcluded: string;
+}
+
+export interface IngestResult {
+  mapping: ColumnMapping;
+  rows: SalesRow[];
+  measures: MeasureRow[];
+  issues: DataIssue[];
+  reconciliation: Reconciliation;
+  /** ISO code guessed from the amount column's symbols/formats (¥→CNY, $→USD, €→EUR, £→GBP) or null. */
+  currencyGuess: string | null;
+  /** Whether the satisfaction column was read as 0–100 (SPEC §3.2). */
+  satisfactionScale: "fraction" | "percent" | null;
+}
+
+/** Thrown-free failure: no sales table found. */
+export interface IngestFailure {
+  kind: "ingestFailure";
+  messageKey: "noSalesTable" | "missingColumn";
+  params?: Record<string, string | number>;
+}

@@ -1,0 +1,56 @@
+/**
+ * The plan model (SPEC §3.3). Plain data; numbers are JS numbers as typed by the
+ * user (the engine reads them through their shortest decimal string).
+ */
+import type { StandardField } from "../ingest/types";
+
+export type PeriodKind = "month" | "quarter" | "year";
+export type Aggregate = "sum" | "count" | "count_unique" | "count_true" | "average";
+export type Direction = "higher" | "lower";
+export type KpiGroup = "results" | "behaviour";
+
+/** A target: a number for the period, a number per month, or growth over the rep's prior period. */
+export type KpiTarget =
+  { kind: "fixed"; value: number } | { kind: "perMonth"; value: number } | { kind: "growth"; rate: number };
+
+export interface PlanKpi {
+  /** Display name as the user wrote it (the default plan has en and zh names, picked by language). */
+  name: string;
+  /** A standard field of SPEC §3.1 or an exact header of another column. */
+  measure: { field: StandardField | null; header: string | null };
+  aggregate: Aggregate;
+  target: KpiTarget;
+  direction: Direction;
+  weight: number; // fraction; the plan's weights add up to 1 (± 1e-9)
+  cap: number | null; // fraction, null = no cap
+  group: KpiGroup;
+}
+
+export interface BonusRule {
+  targetBonus: number; // per rep per period, in currency units
+  curve: [number, number][] | null; // (x, y) points with strictly increasing x; null = factor is the score
+  threshold: number; // score below it pays 0
+  cap: number | null; // max payout factor
+}
+
+export interface Plan {
+  period: PeriodKind;
+  /** The scored period key ("2026-Q2", "2026-03", "2026"); null = the latest in the data. */
+  scoredPeriod: string | null;
+  currency: string | null; // ISO code; null = guess from the data, else none
+  currencyDecimals: number; // default 2
+  kpis: PlanKpi[];
+  bonus: BonusRule;
+  ranking: { top: number; bottom: number };
+  /** Per-rep target overrides (Targets sheet): rep → KPI name → target for the period. */
+  repTargets: Record<string, Record<string, number>>;
+}
+
+/** A plan problem, naming where it is: a JSON path ("kpis[1].weight") or a cell ("Plan!D7"). */
+export interface PlanError {
+  where: string;
+  messageKey: string;
+  params?: Record<string, string | number>;
+}
+
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; errors: PlanError[] };
