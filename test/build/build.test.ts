@@ -1,0 +1,93 @@
+// The production build (issue 2): dist/ holds the pane, both functions metadata files
+// and the manifest with every localhost URL rewritten; every @customfunction in
+// src/functions is in functions.json and functions.zh-cn.json with a valid zh-CN name.
+import { execSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { isValidFunctionName, deriveLocalizedMetadata } = require("../../build/functionsLocale.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkManifestXml } = require("../../build/checkManifest.js");
+
+const root = path.resolve(__dirname, "../..");
+const dist = path.join(root, "dist");
+
+interface FunctionMeta {
+  id: string;
+  name: string;
+  description: string;
+  parameters: { name: string; description?: string }[];
+}
+
+function declaredFunctionIds(): string[] {
+  const dir = path.join(root, "src/functions");
+  const ids: string[] = [];
+  for (const f of fs.readdirSync(dir).filter((n) => /\.tsx?$/.test(n))) {
+    const src = fs.readFileSync(path.join(dir, f), "utf8");
+    for (const m of src.matchAll(/@customfunction(?:\s+([A-Z][A-Z0-9._]*))?/g)) ids.push(m[1]);
+  }
+  return ids;
+}
+
+beforeAll(() => {
+  // CI runs `npm run build` before the tests; build here when run alone.
+  if (!fs.existsSync(path.join(dist, "functions.zh-cn.json"))) {
+    execSync("npx webpack --mode production", { cwd: root, stdio: "pipe" });
+  }
+}, 300000);
+
+describe("production build", () => {
+  it("writes the pane, both metadata files and the manifest", () => {
+    for (const f of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.zh-cn.json", "manifest.xml"]) {
+      expect(fs.existsSync(path.join(dist, f))).toBe(true);
+    }
+  });
+
+  it("loads office.js from Microsoft's CDN and does not bundle it", () => {
+    const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+    expect(html).toMatch(/https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
+    expect(html).toMatch(/taskpane\.js/);
+    expect(html).toMatch(/functions\.js/);
+  });
+
+  it("rewrites every localhost URL in the production manifest, which stays valid", () => {
+    const xml = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+    expect(xml).not.toMatch(/localhost/);
+    expect(checkManifestXml(xml)).toEqual([]);
+  });
+
+  it("lists every @customfunction in both languages with the same ids", () => {
+    const ids = declaredFunctionIds();
+    expect(ids.length).toBeGreaterThanOrEqual(10);
+    expect(ids.every((id) => typeof id === "string")).toBe(true);
+    const en: FunctionMeta[] = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")).functions;
+    const zh: FunctionMeta[] = JSON.parse(fs.readFileSync(path.join(dist, "functions.zh-cn.json"), "utf8")).functions;
+    expect(en.map((f) => f.id).sort()).toEqual([...ids].sort());
+    expect(zh.map((f) => f.id).sort()).toEqual([...ids].sort());
+    for (const f of zh) {
+      const original = en.find((e) => e.id === f.id)!;
+      expect(f.parameters.map((p) => p.name)).toEqual(original.parameters.map((p) => p.name));
+      expect(isValidFunctionName(f.name)).toBe(true);
+      expect(f.name).not.toEqual(original.name);
+      expect(f.description).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it.each([
+    ["销售排名", true],
+    ["达成率", true],
+    ["排名", false],
+    ["1ST", false],
+    ["AB", false],
+    ["ATTAINMENT", true],
+  ])("function name %s valid: %s", (name, ok) => {
+    expect(isValidFunctionName(name)).toBe(ok);
+  });
+
+  it("fails the zh-CN derivation on a missing translation or a too-short name", () => {
+    const meta = { functions: [{ id: "RANK", name: "RANK", description: "r", parameters: [{ name: "value" }] }] };
+    expect(deriveLocalizedMetadata(meta, {}).problems.join()).toMatch(/RANK: no zh-CN translation/);
+    const bad = deriveLocalizedMetadata(meta, { RANK: { name: "排名", description: "排", parameters: { value: "值" } } });
+    expect(bad.problems.join()).toMatch(/must start with a letter and have at least 3 characters/);
+  });
+});

@@ -1,0 +1,104 @@
+/* eslint-disable no-undef */
+// Build of the add-in: one shared runtime (task pane + custom functions, SPEC §2/§3.4).
+// - functions.json from the JSDoc in src/functions/functions.ts (custom-functions-metadata-plugin)
+// - functions.zh-cn.json derived from it and src/functions/zh-cn.json (build/functionsLocale.js)
+// - taskpane.html loads office.js from Microsoft's CDN (never bundled) and both chunks
+// - production rewrites every localhost URL to PRODUCTION_URL (manifest and docs links)
+const fs = require("fs");
+const path = require("path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { deriveLocalizedMetadata } = require("./build/functionsLocale");
+const { renderDocs } = require("./build/docsHtml");
+
+const DEV_URL = "https://localhost:3000";
+/** The one place the production address is configured. */
+const PRODUCTION_URL = (process.env.SALESPERF_URL || "https://salesperf.example.com").replace(/\/$/, "");
+
+async function getHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+/** Emits functions.zh-cn.json next to functions.json, and the rendered docs. */
+class LocalizedAssetsPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LocalizedAssetsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedAssetsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (asset) {
+            const translations = JSON.parse(fs.readFileSync(this.options.translations, "utf8"));
+            const { json, problems } = deriveLocalizedMetadata(JSON.parse(asset.source.source().toString()), translations);
+            for (const p of problems) compilation.errors.push(new webpack.WebpackError(`functions.zh-cn.json: ${p}`));
+            compilation.emitAsset("functions.zh-cn.json", new webpack.sources.RawSource(JSON.stringify(json, null, 2)));
+          }
+          for (const page of renderDocs(this.options.docs)) {
+            const html = this.options.dev ? page.html : page.html.split(DEV_URL).join(PRODUCTION_URL);
+            compilation.emitAsset(`docs/${page.file}`, new webpack.sources.RawSource(html));
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new LocalizedAssetsPlugin({ translations: "./src/functions/zh-cn.json", docs: "./docs", dev }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : content.toString().split(DEV_URL).join(PRODUCTION_URL);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          static: { directory: path.join(__dirname, "dist") },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await getHttpsOptions() },
+          port: process.env.npm_package_config_dev_server_port || 3000,
+        }
+      : undefined,
+  };
+};
+
+module.exports.DEV_URL = DEV_URL;
+module.exports.PRODUCTION_URL = PRODUCTION_URL;
