@@ -1,0 +1,222 @@
+/**
+ * Fast per-rep aggregation of sales / measure rows (SPEC §3.3 KPI measures: sum, count,
+ * count_unique, count_true, average). One pass, Maps keyed by rep, no Decimal per row:
+ * sums are exact (SPEC §1) through scaled integers — a double whose shortest decimal has at
+ * most 4 decimals and |x| < 1e11 is k·10⁻⁴ exactly, so k is added as a safe integer; any other
+ * value (or an integer total leaving the safe range) goes through decimal.js via String(x).
+ */
+import Decimal from "decimal.js";
+
+/** Same union as plan/types Aggregate (the engine imports only decimal.js, STYLE §1). */
+export type AggregateKind = "sum" | "count" | "count_unique" | "count_true" | "average";
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+const SCALE = 1e4;
+const FAST_LIMIT = 1e11;
+
+/** Exact running sum of doubles read through their shortest decimal string. */
+export class ExactSum {
+  private units = 0; // multiples of 1e-4, always a safe integer
+  private big: Decimal | null = null;
+
+  add(x: number): void {
+    if (x > -FAST_LIMIT && x < FAST_LIMIT) {
+      const k = Math.round(x * SCALE);
+      if (k / SCALE === x) {
+        const u = this.units + k;
+        if (Number.isSafeInteger(u)) {
+          this.units = u;
+          return;
+        }
+        this.flush();
+        this.units = k;
+        return;
+      }
+    }
+    this.big = (this.big ?? new D(0)).plus(new D(String(x)));
+  }
+
+  private flush(): void {
+    if (this.units !== 0) this.big = (this.big ?? new D(0)).plus(new D(this.units).div(SCALE));
+    this.units = 0;
+  }
+
+  /** The exact total. */
+  value(): Decimal {
+    const u = new D(this.units).div(SCALE);
+    return this.big ? this.big.plus(u) : u;
+  }
+}
+
+/** Yes/no per SPEC §3.2: yes, y, true, 1, 是 are true; everything else is not. */
+export function isTrueValue(v: unknown): boolean {
+  if (v === true) return true;
+  if (typeof v === "number") return v === 1;
+  if (typeof v === "string") {
+    const s = v.trim().toLowerCase();
+    return s === "yes" || s === "y" || s === "true" || s === "1" || s === "是";
+  }
+  return false;
+}
+
+/** One aggregate cell (rep × measure): fed row by row, read once at the end. */
+export class Accumulator {
+  readonly kind: AggregateKind;
+  private readonly sum = new ExactSum();
+  /** Values seen: non-blank (count), numeric (sum/average) or true (count_true). */
+  n = 0;
+  private readonly seen: Set<string | number | boolean> | null;
+
+  constructor(kind: AggregateKind) {
+    this.kind = kind;
+    this.seen = kind === "count_unique" ? new Set() : null;
+  }
+
+  add(v: unknown): void {
+    if (v === null || v === undefined) return;
+    switch (this.kind) {
+      case "sum":
+      case "average":
+        if (typeof v === "number" && Number.isFinite(v)) {
+          this.sum.add(v);
+          this.n++;
+        }
+        return;
+      case "count":
+        if (v !== "") this.n++;
+        return;
+      case "count_true":
+        if (isTrueValue(v)) this.n++;
+        return;
+      case "count_unique": {
+        const key = typeof v === "string" ? v.trim() : (v as number | boolean);
+        if (key !== "") this.seen!.add(key);
+        return;
+      }
+    }
+  }
+
+  /** The aggregate; null for an average over no values (SPEC §3.3: "no values" → no attainment). */
+  result(): Decimal | null {
+    switch (this.kind) {
+      case "sum":
+        return this.sum.value();
+      case "average":
+        return this.n === 0 ? null : this.sum.value().div(this.n);
+      case "count_unique":
+        return new D(this.seen!.size);
+      default:
+        return new D(this.n);
+    }
+  }
+}
+
+/** A row the aggregator can read: who, when, and (through the column readers) what. */
+export interface AggRow {
+  rep: string;
+  dateSerial: number;
+}
+
+/** One aggregated column: how to read a row's value and how to combine values. */
+export interface AggColumn<R> {
+  aggregate: AggregateKind;
+  read: (row: R) => unknown;
+}
+
+/** A closed range of day serials. */
+export interface SerialRange {
+  startSerial: number;
+  endSerial: number;
+}
+
+export interface RepAggregate {
+  /** Rows of this rep inside the range. */
+  rows: number;
+  /** One accumulator per column. */
+  cells: Accumulator[];
+  /** Team of the rep's latest row in the range (a later file row wins a same-day tie). */
+  team: string | null;
+  teamSerial: number;
+}
+
+/**
+ * Aggregate rows per rep for each range in one pass: result[i] is the Map for ranges[i].
+ * `teamOf` reads a row's team (null when rows have none).
+ */
+export function aggregateByRep<R extends AggRow>(
+  rows: readonly R[],
+  columns: readonly AggColumn<R>[],
+  ranges: readonly SerialRange[],
+  teamOf: ((row: R) => string | null) | null = null,
+): Map<string, RepAggregate>[] {
+  const maps = ranges.map(() => new Map<string, RepAggregate>());
+  const nCols = columns.length;
+  const nRanges = ranges.length;
+  const starts = ranges.map((r) => r.startSerial);
+  const ends = ranges.map((r) => r.endSerial);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const serial = row.dateSerial;
+    for (let g = 0; g < nRanges; g++) {
+      if (serial < starts[g] || serial > ends[g]) continue;
+      const map = maps[g];
+      let agg = map.get(row.rep);
+      if (agg === undefined) {
+        agg = { rows: 0, cells: columns.map((c) => new Accumulator(c.aggregate)), team: null, teamSerial: -Infinity };
+        map.set(row.rep, agg);
+      }
+      agg.rows++;
+      const cells = agg.cells;
+      for (let c = 0; c < nCols; c++) cells[c].add(columns[c].read(row));
+      if (teamOf !== null && serial >= agg.teamSerial) {
+        const team = teamOf(row);
+        if (team !== null && team !== "") {
+          agg.team = team;
+          agg.teamSerial = serial;
+        }
+      }
+    }
+  }
+  return maps;
+}
+
+/**
+ * Exact sum per rep and period key (Trends tab): `keyOf(serial)` names the period of a day;
+ * keys are memoised per day so the date arithmetic runs once per distinct date.
+ */
+export function sumByRepAndPeriod<R extends AggRow>(
+  rows: readonly R[],
+  read: (row: R) => number | null,
+  keyOf: (serial: number) => string,
+): Map<string, Map<string, Decimal>> {
+  const keyCache = new Map<number, string>();
+  const sums = new Map<string, Map<string, ExactSum>>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const v = read(row);
+    if (v === null || !Number.isFinite(v)) continue;
+    let key = keyCache.get(row.dateSerial);
+    if (key === undefined) {
+      key = keyOf(row.dateSerial);
+      keyCache.set(row.dateSerial, key);
+    }
+    let byKey = sums.get(row.rep);
+    if (byKey === undefined) {
+      byKey = new Map();
+      sums.set(row.rep, byKey);
+    }
+    let s = byKey.get(key);
+    if (s === undefined) {
+      s = new ExactSum();
+      byKey.set(key, s);
+    }
+    s.add(v);
+  }
+  const out = new Map<string, Map<string, Decimal>>();
+  for (const [rep, byKey] of sums) {
+    const m = new Map<string, Decimal>();
+    for (const [k, s] of byKey) m.set(k, s.value());
+    out.set(rep, m);
+  }
+  return out;
+}
