@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Recalculate an .xlsx in headless LibreOffice and save it again as .xlsx — the independent engine that checks
+// the report's formulas (SPEC §3.4: formula values equal the engine's). A fresh user profile forces "always
+// recalculate on load" (OOXMLRecalcMode/ODFRecalcMode = 0), otherwise LibreOffice would keep the cached values.
+// Usage: node scripts/libreoffice-recalc.js <input.xlsx> <outDir>   → prints the recalculated file's path.
+const { execFileSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** The soffice binary, or null when LibreOffice is not installed. */
+function findSoffice() {
+  const candidates = [process.env.SOFFICE, "soffice", "libreoffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      execFileSync(c, ["--version"], { stdio: "ignore", timeout: 60000 });
+      return c;
+    } catch (_e) {
+      // try the next name
+    }
+  }
+  return null;
+}
+
+/** Converts `input` to `<outDir>/<same name>.xlsx` with full recalculation; returns that path. */
+function recalcWithLibreOffice(input, outDir, soffice = findSoffice()) {
+  if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
+  fs.mkdirSync(outDir, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "salesperf-lo-profile-"));
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), REGISTRY);
+  try {
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        outDir,
+        input,
+      ],
+      { stdio: ["ignore", "pipe", "pipe"], timeout: 300000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const out = path.join(outDir, path.basename(input).replace(/\.[^.]+$/, "") + ".xlsx");
+  if (!fs.existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
+  return out;
+}
+
+module.exports = { findSoffice, recalcWithLibreOffice };
+
+if (require.main === module) {
+  const [input, outDir] = process.argv.slice(2);
+  if (!input || !outDir) {
+    process.stderr.write("usage: node scripts/libreoffice-recalc.js <input.xlsx> <outDir>\n");
+    process.exit(1);
+  }
+  process.stdout.write(recalcWithLibreOffice(path.resolve(input), path.resolve(outDir)) + "\n");
+}
