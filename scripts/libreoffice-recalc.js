@@ -50,7 +50,7 @@ function recalcWithLibreOffice(input, outDir, soffice = findSoffice()) {
         outDir,
         input,
       ],
-      { stdio: ["ignore", "pipe", "pipe"], timeout: 300000 },
+      { stdio: ["ignore", "pipe", "pipe"], timeout: 300000 }
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

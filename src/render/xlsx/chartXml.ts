@@ -16,13 +16,15 @@ export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing
 
 /** XML 1.0 forbids most control characters even when escaped; drop them. */
 export function escapeXml(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  );
 }
 
 /** Office's default palette (accent 1–6), so series look like Excel's own charts. */
