@@ -1,0 +1,94 @@
+/** Small builders for the declarative Report (STYLE §4): A1 addresses, quoted sheet refs, literal-safe text cells. */
+import type Decimal from "decimal.js";
+import { currencyNumberFormat } from "../plan/cells";
+import type { CellStyle, ReportCell } from "./model";
+
+/** 0-based column index → "A", "B", … "AA". */
+export function colName(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Relative A1 address of 0-based col and 1-based row: addr(2, 5) = "C5". */
+export function addr(col: number, row: number): string {
+  return `${colName(col)}${row}`;
+}
+
+/** Absolute A1 address: "$C$5". */
+export function absAddr(col: number, row: number): string {
+  return `$${colName(col)}$${row}`;
+}
+
+/** Absolute column range "$C$2:$C$9". */
+export function absCol(col: number, firstRow: number, lastRow: number): string {
+  return `${absAddr(col, firstRow)}:${absAddr(col, lastRow)}`;
+}
+
+/** Sheet name quoted for a formula ('It''s'), always quoted so any name is safe. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A reference on another sheet: "'Plan'!$E$8". */
+export function sheetRef(sheet: string, ref: string): string {
+  return `${quoteSheet(sheet)}!${ref}`;
+}
+
+/** SPEC §3.4: text starting with = + - @ is written as text, never as a formula. */
+export function isFormulaLike(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
+
+/** A text cell; marked literal when it could be read as a formula. */
+export function text(s: string, style?: CellStyle): ReportCell {
+  const c: ReportCell = { v: s };
+  if (style) c.style = style;
+  if (isFormulaLike(s)) c.literal = true;
+  return c;
+}
+
+/** Any scalar from the data as a cell (text made literal-safe). */
+export function value(v: string | number | boolean | null, fmt?: string): ReportCell {
+  if (typeof v === "string") return text(v);
+  const c: ReportCell = { v };
+  if (fmt && typeof v === "number") c.fmt = fmt;
+  return c;
+}
+
+export function num(v: number | Decimal | null, fmt?: string, style?: CellStyle): ReportCell {
+  const c: ReportCell = { v: v === null ? null : typeof v === "number" ? v : v.toNumber() };
+  if (fmt) c.fmt = fmt;
+  if (style) c.style = style;
+  return c;
+}
+
+/** A formula cell with its cached value (the engine's value, SPEC §3.4). */
+export function formula(
+  f: string,
+  v: number | string | boolean | Decimal | null,
+  fmt?: string,
+  style?: CellStyle,
+): ReportCell {
+  const c: ReportCell = { f, v: v !== null && typeof v === "object" ? v.toNumber() : v };
+  if (fmt) c.fmt = fmt;
+  if (style) c.style = style;
+  return c;
+}
+
+/** A decimal as a formula literal: plain digits, no exponent (Excel reads 15 significant digits). */
+export function decimalLiteral(d: Decimal): string {
+  return d.toFixed();
+}
+
+/** Money cells use the currency's symbol (SPEC §3.3: "¥#,##0.00"), the same format as the Plan tab's. */
+export function moneyFormat(currency: string | null, decimals: number): string {
+  return currencyNumberFormat(currency, decimals);
+}
+
+export const PCT = "0.0%";

@@ -1,0 +1,438 @@
+/**
+ * Scoring one period (SPEC §3.3): per rep and KPI the actual, target, attainment; weights
+ * rescaled when a KPI cannot count; score, rank with the §3.3 tie-break, Top / Coaching,
+ * bonus from the score; team ranking; revenue by rep and period for Trends.
+ * Exact decimals throughout (SPEC §1); only the payout is rounded (by the engine).
+ */
+import type Decimal from "decimal.js";
+import { aggregateByRep, sumByRepAndPeriod, type AggColumn, type RepAggregate } from "../engine/aggregate";
+import { attainment } from "../engine/attainment";
+import { bonusFromScore } from "../engine/bonus";
+import { compare15, dec } from "../engine/decimal";
+import {
+  comparePeriodKeys,
+  isPeriodKey,
+  periodKey,
+  periodRange,
+  periodsBetween,
+  priorPeriod,
+  type PeriodRange,
+} from "../engine/period";
+import { isEngineError } from "../engine/types";
+import type { DataIssue, IngestResult, MeasureRow, SalesRow, StandardField } from "../ingest/types";
+import type { Plan, PlanKpi, PeriodKind } from "../plan/types";
+
+/** Where a KPI's values come from: the sales table, another sheet's measure rows, or nowhere. */
+export type KpiSource =
+  { kind: "sales"; read: (row: SalesRow) => unknown } | { kind: "measures"; key: string } | { kind: "missing" };
+
+export type TargetKind = "fixed" | "perMonth" | "growth" | "override" | "none";
+
+export interface ScoredKpi {
+  /** Aggregated value for the period; null = no values (an average over no rows) or no column. */
+  actual: Decimal | null;
+  /** Target for the period; null = none (growth without a positive prior, missing column). */
+  target: Decimal | null;
+  targetKind: TargetKind;
+  /** Growth targets: the rep's value in the prior period (null when none). */
+  prior: Decimal | null;
+  /** ATTAINMENT(actual, target, lower); null when the KPI does not count for this rep. */
+  attainment: Decimal | null;
+  /** Counted in the score (weight rescaled over the counted KPIs). */
+  used: boolean;
+}
+
+export type RepStatus = "top" | "coaching" | null;
+
+export interface ScoredRep {
+  rep: string;
+  team: string | null;
+  /** Used sales rows of the rep in the period. */
+  rows: number;
+  kpis: ScoredKpi[];
+  score: Decimal;
+  rank: number;
+  status: RepStatus;
+  /** Payout factor and rounded payout from bonusFromScore (SPEC §2 BONUS with the score). */
+  factor: Decimal;
+  payout: Decimal;
+}
+
+export interface TeamScore {
+  team: string;
+  averageScore: Decimal;
+  reps: number;
+  rank: number;
+}
+
+export interface TrendRow {
+  rep: string;
+  /** Revenue per period of `ScoredPeriod.trendPeriods`; null = no sales that period. */
+  values: (Decimal | null)[];
+  /** Growth of the scored period over its prior; null when either is missing or the prior is 0. */
+  growth: Decimal | null;
+}
+
+export interface ScoredPeriod {
+  period: string;
+  kind: PeriodKind;
+  range: PeriodRange;
+  priorPeriod: string;
+  /** Per plan KPI: where its values come from ("missing" = skipped for everyone). */
+  sources: KpiSource["kind"][];
+  /** Ranked reps (rank 1 first). */
+  reps: ScoredRep[];
+  teams: TeamScore[];
+  /** Issues found while scoring (KPI missing, weights rescaled …), for the Data issues tab. */
+  issues: DataIssue[];
+  trendPeriods: string[];
+  trends: TrendRow[];
+  /** Sum of the rounded payouts (SPEC §1: totals are sums of rounded payouts). */
+  totalPayout: Decimal;
+}
+
+export interface ScoreOptions {
+  /** "2026-Q2", "2026-03", "2026": overrides the plan's period kind and scored period. */
+  period?: string;
+}
+
+/** Compare strings by Unicode code point (not UTF-16 units), as SPEC §3.3 asks for ties. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (0xD800–0xDFFF) encodes a code point ≥ 0x10000: above every BMP unit.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Rep names as ingest normalises them (SPEC §3.2): trim, collapse spaces, NFKC. */
+export function normaliseRep(name: string): string {
+  return name.normalize("NFKC").trim().replace(/\s+/g, " ");
+}
+
+const SALES_FIELDS: Record<StandardField, (r: SalesRow) => unknown> = {
+  rep: (r) => r.rep,
+  team: (r) => r.team,
+  date: (r) => r.dateSerial,
+  amount: (r) => r.amount,
+  customer: (r) => r.customer,
+  newCustomer: (r) => r.newCustomer,
+  satisfaction: (r) => r.satisfaction,
+  behaviour: (r) => r.behaviour,
+};
+
+/** Find a KPI's column: a mapped sales field, a sales header, else a measure sheet's column. */
+export function resolveKpiSource(kpi: PlanKpi, ingest: IngestResult): KpiSource {
+  const { field, header } = kpi.measure;
+  const cols = ingest.mapping.columns;
+  if (field !== null) {
+    if (cols[field] !== undefined) return { kind: "sales", read: SALES_FIELDS[field] };
+    if (ingest.measures.some((m) => m.values[field] !== undefined)) return { kind: "measures", key: field };
+    return { kind: "missing" };
+  }
+  if (header !== null) {
+    const h = ingest.mapping.headers.find((x) => x.header === header);
+    if (h !== undefined) {
+      // A header that is also a mapped standard column is read through its typed field.
+      const std = (Object.keys(cols) as StandardField[]).find((f) => cols[f] === h.col);
+      if (std !== undefined) return { kind: "sales", read: SALES_FIELDS[std] };
+      return { kind: "sales", read: (r) => r.extra[header] };
+    }
+    if (ingest.measures.some((m) => m.values[header] !== undefined)) return { kind: "measures", key: header };
+  }
+  return { kind: "missing" };
+}
+
+function latestSerial(ingest: IngestResult): number | null {
+  let max = -Infinity;
+  for (const r of ingest.rows) if (r.dateSerial > max) max = r.dateSerial;
+  if (max === -Infinity) for (const m of ingest.measures) if (m.dateSerial > max) max = m.dateSerial;
+  return max === -Infinity ? null : max;
+}
+
+function issue(
+  sheet: string,
+  column: string | null,
+  raw: string | null,
+  reasonKey: string,
+  params: Record<string, string | number>,
+): DataIssue {
+  return { sheet, row: null, column, raw, action: "skipped", reasonKey, params };
+}
+
+/** Score the chosen period (default: the plan's, else the latest in the data). */
+export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions = {}): ScoredPeriod {
+  const chosen = opts.period ?? plan.scoredPeriod ?? null;
+  let period: string;
+  if (chosen !== null && isPeriodKey(chosen)) {
+    period = chosen;
+  } else {
+    const last = latestSerial(ingest);
+    // No dated row at all: ingest would have failed first; score an empty current period.
+    period = periodKey(last ?? 46023, plan.period);
+  }
+  const range = periodRange(period)!;
+  const kind = range.kind;
+  const prior = priorPeriod(period)!;
+  const priorRange = periodRange(prior)!;
+  const issues: DataIssue[] = [];
+  const sheet = ingest.mapping.sheet;
+
+  // Aggregate sales KPIs and measure KPIs for the period and its prior, one pass each.
+  const sources = plan.kpis.map((k) => resolveKpiSource(k, ingest));
+  const salesCols: AggColumn<SalesRow>[] = [];
+  const measureCols: AggColumn<MeasureRow>[] = [];
+  const colIndex: { from: "sales" | "measures"; i: number }[] = [];
+  sources.forEach((s, k) => {
+    const aggregate = plan.kpis[k].aggregate;
+    if (s.kind === "sales") {
+      colIndex.push({ from: "sales", i: salesCols.length });
+      salesCols.push({ aggregate, read: s.read });
+    } else if (s.kind === "measures") {
+      const key = s.key;
+      colIndex.push({ from: "measures", i: measureCols.length });
+      measureCols.push({ aggregate, read: (m) => m.values[key] });
+    } else {
+      colIndex.push({ from: "sales", i: -1 });
+      const kpi = plan.kpis[k];
+      issues.push(
+        issue(sheet, kpi.measure.header ?? kpi.measure.field, null, "kpiColumnMissing", {
+          kpi: kpi.name,
+          column: kpi.measure.header ?? kpi.measure.field ?? "",
+        }),
+      );
+    }
+  });
+  const needPrior = plan.kpis.some((k) => k.target.kind === "growth");
+  const ranges = needPrior ? [range, priorRange] : [range];
+  const [salesNow, salesPrior] = aggregateByRep(ingest.rows, salesCols, ranges, (r) => r.team);
+  const [measNow, measPrior] =
+    measureCols.length > 0 ? aggregateByRep(ingest.measures, measureCols, ranges) : [new Map(), new Map()];
+
+  // Scored reps: a used sales row in the period, or named on the Targets sheet (SPEC §3.3).
+  const repTargets = new Map<string, Record<string, number>>();
+  for (const [name, t] of Object.entries(plan.repTargets ?? {})) repTargets.set(normaliseRep(name), t);
+  const names = new Set<string>(salesNow.keys());
+  for (const name of repTargets.keys()) names.add(name);
+  // A rep known only from Targets takes the team of their latest row anywhere.
+  const teamAnywhere = new Map<string, string>();
+  if ([...repTargets.keys()].some((n) => !salesNow.has(n))) {
+    const serials = new Map<string, number>();
+    for (const r of ingest.rows) {
+      if (r.team && r.dateSerial >= (serials.get(r.rep) ?? -Infinity)) {
+        serials.set(r.rep, r.dateSerial);
+        teamAnywhere.set(r.rep, r.team);
+      }
+    }
+  }
+
+  const valueOf = (
+    k: number,
+    rep: string,
+    sales: Map<string, RepAggregate> | undefined,
+    meas: Map<string, RepAggregate> | undefined,
+  ): Decimal | null => {
+    const c = colIndex[k];
+    if (c.i < 0) return null;
+    const agg = (c.from === "sales" ? sales : meas)?.get(rep);
+    if (agg) return agg.cells[c.i].result();
+    // No rows for this rep: a sum/count is 0, an average has no values.
+    return plan.kpis[k].aggregate === "average" ? null : dec(0);
+  };
+
+  const scored: ScoredRep[] = [];
+  for (const rep of names) {
+    const now = salesNow.get(rep);
+    const override = repTargets.get(rep);
+    const kpis: ScoredKpi[] = plan.kpis.map((kpi, k) => {
+      const missing = sources[k].kind === "missing";
+      const actual = missing ? null : valueOf(k, rep, salesNow, measNow);
+      let target: Decimal | null = null;
+      let targetKind: TargetKind = "none";
+      let priorValue: Decimal | null = null;
+      const own = override?.[kpi.name];
+      if (missing) {
+        // skipped for everyone, reported once above
+      } else if (own !== undefined && own !== null && Number.isFinite(own)) {
+        target = dec(own);
+        targetKind = "override";
+      } else if (kpi.target.kind === "fixed") {
+        target = dec(kpi.target.value);
+        targetKind = "fixed";
+      } else if (kpi.target.kind === "perMonth") {
+        target = dec(kpi.target.value).times(range.months);
+        targetKind = "perMonth";
+      } else {
+        priorValue = valueOf(k, rep, salesPrior, measPrior);
+        const hadPriorRows = (colIndex[k].from === "sales" ? salesPrior : measPrior)?.has(rep) ?? false;
+        if (!hadPriorRows) priorValue = null;
+        if (priorValue !== null && priorValue.gt(0)) {
+          target = priorValue.times(dec(1).plus(dec(kpi.target.rate)));
+          targetKind = "growth";
+        } else {
+          issues.push(
+            issue(sheet, kpi.name, rep, priorValue === null ? "growthNoPrior" : "growthPriorNotPositive", {
+              rep,
+              kpi: kpi.name,
+              prior,
+              value: priorValue === null ? "" : priorValue.toString(),
+            }),
+          );
+        }
+      }
+      let att: Decimal | null = null;
+      if (!missing && target !== null) {
+        if (actual === null) {
+          issues.push(issue(sheet, kpi.name, rep, "kpiNoValues", { rep, kpi: kpi.name }));
+        } else {
+          const a = attainment(actual, target, kpi.direction === "lower");
+          if (isEngineError(a)) {
+            issues.push(
+              issue(sheet, kpi.name, rep, "kpiTargetNotPositive", { rep, kpi: kpi.name, target: target.toString() }),
+            );
+            target = null;
+            targetKind = "none";
+          } else {
+            att = a;
+          }
+        }
+      }
+      return { actual, target, targetKind, prior: priorValue, attainment: att, used: att !== null };
+    });
+    // SPEC §3.3: score over the KPIs that count for this rep, their weights scaled back to 100 %.
+    let wSum = dec(0);
+    let weighted = dec(0);
+    plan.kpis.forEach((kpi, k) => {
+      const a = kpis[k].attainment;
+      if (a === null) return;
+      const w = dec(kpi.weight);
+      let c = a.lt(0) ? dec(0) : a;
+      if (kpi.cap !== null && c.gt(dec(kpi.cap))) c = dec(kpi.cap);
+      wSum = wSum.plus(w);
+      weighted = weighted.plus(w.times(c));
+    });
+    const allUsed = kpis.every((x, k) => x.used || sources[k].kind === "missing");
+    if (!allUsed && wSum.gt(0)) {
+      issues.push(issue(sheet, null, rep, "weightsRescaled", { rep, weight: wSum.times(100).toString() + "%" }));
+    }
+    if (wSum.isZero()) issues.push(issue(sheet, null, rep, "noKpiScored", { rep }));
+    const score = wSum.isZero() ? dec(0) : weighted.div(wSum);
+    const team = now?.team ?? teamAnywhere.get(rep) ?? null;
+    scored.push({
+      rep,
+      team,
+      rows: now?.rows ?? 0,
+      kpis,
+      score,
+      rank: 0,
+      status: null,
+      factor: dec(0),
+      payout: dec(0),
+    });
+  }
+
+  // SPEC §3.3 ranking: score desc; ties by the first KPI's actual desc, then rep name (code points).
+  const firstActual = (r: ScoredRep): Decimal => r.kpis[0]?.actual ?? dec(0);
+  scored.sort(
+    (a, b) =>
+      compare15(b.score, a.score) || compare15(firstActual(b), firstActual(a)) || compareCodePoints(a.rep, b.rep),
+  );
+  const n = scored.length;
+  const bonus = plan.bonus;
+  const bonusOpts = {
+    curve: bonus.curve ? bonus.curve.map(([x, y]) => ({ x: dec(x), y: dec(y) })) : null,
+    threshold: dec(bonus.threshold),
+    cap: bonus.cap === null ? null : dec(bonus.cap),
+    decimals: plan.currencyDecimals,
+  };
+  let totalPayout = dec(0);
+  scored.forEach((r, i) => {
+    r.rank = i + 1;
+    r.status = r.rank <= plan.ranking.top ? "top" : r.rank > n - plan.ranking.bottom ? "coaching" : null;
+    const b = bonusFromScore(r.score, dec(bonus.targetBonus), bonusOpts);
+    r.factor = b.factor;
+    r.payout = b.payout;
+    totalPayout = totalPayout.plus(b.payout);
+  });
+
+  return {
+    period,
+    kind,
+    range,
+    priorPeriod: prior,
+    sources: sources.map((s) => s.kind),
+    reps: scored,
+    teams: rankTeams(scored),
+    issues,
+    ...trendsOf(ingest, kind, period, prior),
+    totalPayout,
+  };
+}
+
+/** Team ranking by average score (SPEC §3.3). Teams match case-insensitively, as Excel's "=" does
+ * in the Ranking tab's formulas; the first spelling met names the team. */
+export function rankTeams(reps: readonly ScoredRep[]): TeamScore[] {
+  const byKey = new Map<string, { team: string; sum: Decimal; reps: number }>();
+  const ordered = [...reps].sort((a, b) => compareCodePoints(a.rep, b.rep));
+  for (const r of ordered) {
+    if (r.team === null || r.team === "") continue;
+    const key = r.team.toLowerCase();
+    const t = byKey.get(key) ?? { team: r.team, sum: dec(0), reps: 0 };
+    t.sum = t.sum.plus(r.score);
+    t.reps++;
+    byKey.set(key, t);
+  }
+  const teams = [...byKey.values()].map((t) => ({
+    team: t.team,
+    averageScore: t.sum.div(t.reps),
+    reps: t.reps,
+    rank: 0,
+  }));
+  teams.sort((a, b) => compare15(b.averageScore, a.averageScore) || compareCodePoints(a.team, b.team));
+  teams.forEach((t, i) => (t.rank = i + 1));
+  return teams;
+}
+
+function trendsOf(
+  ingest: IngestResult,
+  kind: PeriodKind,
+  period: string,
+  prior: string,
+): { trendPeriods: string[]; trends: TrendRow[] } {
+  const sums = sumByRepAndPeriod(
+    ingest.rows,
+    (r) => r.amount,
+    (s) => periodKey(s, kind),
+  );
+  let min = Infinity;
+  let max = -Infinity;
+  for (const byKey of sums.values()) {
+    for (const key of byKey.keys()) {
+      const r = periodRange(key)!;
+      if (r.startSerial < min) min = r.startSerial;
+      if (r.startSerial > max) max = r.startSerial;
+    }
+  }
+  const scored = periodRange(period)!;
+  if (scored.startSerial > max) max = scored.startSerial;
+  if (min === Infinity) min = scored.startSerial;
+  // Contiguous, chronological periods so the line chart's x axis has no holes.
+  const periods = periodsBetween(min, max, kind).sort(comparePeriodKeys);
+  const trends: TrendRow[] = [...sums.keys()].sort(compareCodePoints).map((rep) => {
+    const byKey = sums.get(rep)!;
+    const values = periods.map((p) => byKey.get(p) ?? null);
+    // GROWTH (SPEC §2) of the scored period over its prior: a prior with sales but none now is −100 %.
+    const cur = byKey.get(period) ?? dec(0);
+    const pre = byKey.get(prior) ?? null;
+    const g = pre === null || pre.isZero() ? null : cur.minus(pre).div(pre.abs());
+    return { rep, values, growth: g };
+  });
+  return { trendPeriods: periods, trends };
+}
