@@ -1,0 +1,22 @@
+/**
+ * The plan layer (SPEC §3.3): default plan, JSON plans (CLI --plan), the Plan and
+ * Targets sheets, validation and period keys (§4 --period).
+ */
+import { t } from "../i18n";
+import type { PlanError } from "./types";
+import type { Lang } from "./vocab";
+
+export * from "./types";
+export { defaultPlan, kpiDisplayName, DEFAULT_KPI_NAMES } from "./defaults";
+export { parsePlanJson, parsePlanText } from "./json";
+export { validatePlan } from "./validate";
+export { writePlanSheet, readPlanSheet, PLAN_SHEET_NAMES, type PlanSheetLayout } from "./sheet";
+export { readTargetsSheet } from "./targets";
+export { parsePeriodArg } from "./period";
+export { currencyNumberFormat, percentFormat } from "./cells";
+export { normaliseRepName } from "./vocab";
+
+/** "Plan!G21: weight must be a number" — one plan error as the user reads it. */
+export function formatPlanError(error: PlanError, lang: Lang): string {
+  return `${error.where}: ${t(lang, error.messageKey, error.params)}`;
+}

@@ -1,0 +1,551 @@
+/**
+ * The Plan sheet (SPEC §3.3, §3.4 "Plan · 考核方案"): what a recipient reads and edits.
+ * Fixed layout — labels in column A, setting values in column B, hints in column C; the
+ * settings, bonus and ranking blocks come first so their cells never move, then the KPI
+ * table (A–I) and the payout curve (A–B). Other tabs' formulas reference `cells`.
+ * readPlanSheet finds everything by label (English or Chinese), so edited values,
+ * added KPI rows and curve points read back.
+ */
+import { planMessages } from "../i18n/catalogues/plan";
+import type { RawCell } from "../ingest/types";
+import {
+  absAddress,
+  cellName,
+  cellNumber,
+  cellText,
+  currencyNumberFormat,
+  isBlank,
+  percentFormat,
+  serialToYearMonth,
+  sheetRef,
+  colLetter,
+} from "./cells";
+import { defaultBonus, defaultPlan } from "./defaults";
+import { parsePeriodArg } from "./period";
+import type { Plan, PlanError, PlanKpi, PlanResult } from "./types";
+import { validatePlanWith, type PlanFieldId, type PlanLocator } from "./validate";
+import {
+  aggregateWord,
+  choiceList,
+  directionWord,
+  fieldWord,
+  groupWord,
+  normaliseWord,
+  parseAggregate,
+  parseDirection,
+  parseFieldName,
+  parseGroup,
+  parsePeriodKind,
+  parseTargetKind,
+  periodWord,
+  targetKindWord,
+  type Lang,
+} from "./vocab";
+
+type Value = string | number | boolean | null;
+
+export interface PlanSheetLayout {
+  /** The Plan tab's cells from A1 (title, notes, labels, values); every row has the same length. */
+  rows: Value[][];
+  /** Number formats, same shape as rows; null = General. */
+  formats: (string | null)[][];
+  /** 0-based rows to style as headers (section headers and table header rows). */
+  headerRows: number[];
+  /** 0-based row of the title (row 0) and of the note under it. */
+  titleRow: number;
+  noteRow: number;
+  /** Suggested column widths in characters, A first. */
+  columnWidths: number[];
+  /** Absolute addresses ("$C$5", no sheet name) of each VALUE cell, for formulas elsewhere. */
+  cells: {
+    period: string;
+    scoredPeriod: string;
+    currency: string;
+    currencyDecimals: string;
+    kpis: {
+      name: string;
+      measure: string;
+      aggregate: string;
+      targetKind: string;
+      target: string;
+      direction: string;
+      weight: string;
+      cap: string;
+      group: string;
+    }[];
+    /** The KPI weight column, "$G$21:$G$24". */
+    weights: string;
+    /** curveX/curveY are ranges ("$A$27:$A$29"); "" when the plan has no curve (factor = score). */
+    bonus: { targetBonus: string; threshold: string; cap: string; curveX: string; curveY: string };
+    ranking: { top: string; bottom: string };
+  };
+}
+
+/** Tab names per language (SPEC §3.4). */
+export const PLAN_SHEET_NAMES: Record<Lang, string> = {
+  en: planMessages.en.planSheetName,
+  zh: planMessages.zh.planSheetName,
+};
+
+const label = (lang: Lang, key: string): string => planMessages[lang][key] ?? key;
+
+/** Settings rows: label key, hint key, fixed 0-based row. Values sit in column B. */
+const SETTINGS = {
+  period: { label: "planLabelPeriod", hint: "planHintPeriod", row: 4 },
+  scoredPeriod: { label: "planLabelScoredPeriod", hint: "planHintScoredPeriod", row: 5 },
+  currency: { label: "planLabelCurrency", hint: "planHintCurrency", row: 6 },
+  currencyDecimals: { label: "planLabelCurrencyDecimals", hint: "planHintCurrencyDecimals", row: 7 },
+  targetBonus: { label: "planLabelTargetBonus", hint: "planHintTargetBonus", row: 10 },
+  threshold: { label: "planLabelThreshold", hint: "planHintThreshold", row: 11 },
+  bonusCap: { label: "planLabelBonusCap", hint: "planHintBonusCap", row: 12 },
+  top: { label: "planLabelTop", hint: "planHintTop", row: 15 },
+  bottom: { label: "planLabelBottom", hint: "planHintBottom", row: 16 },
+} as const;
+type SettingKey = keyof typeof SETTINGS;
+
+const SECTION_ROWS = { settings: 3, bonus: 9, ranking: 14, kpis: 18 } as const;
+const KPI_HEADER_ROW = 19;
+const VALUE_COL = 1;
+const HINT_COL = 2;
+
+/** KPI table columns, A–I, in order. */
+const KPI_COLUMNS = [
+  "planColName",
+  "planColMeasure",
+  "planColAggregate",
+  "planColTargetKind",
+  "planColTarget",
+  "planColDirection",
+  "planColWeight",
+  "planColCap",
+  "planColGroup",
+] as const;
+type KpiColumn = (typeof KPI_COLUMNS)[number];
+const WIDTH = KPI_COLUMNS.length;
+
+const SECTION_KEYS = [
+  "planSectionSettings",
+  "planSectionBonus",
+  "planSectionRanking",
+  "planSectionKpis",
+  "planSectionCurve",
+] as const;
+
+/** Target cell format: growth and satisfaction as percents, money as money, counts as whole numbers. */
+function targetFormat(kpi: PlanKpi, plan: Plan): string | null {
+  const t = kpi.target;
+  if (t.kind === "growth") return percentFormat(t.rate);
+  if (kpi.measure.field === "satisfaction") return percentFormat(t.value);
+  if (kpi.aggregate === "count" || kpi.aggregate === "count_unique" || kpi.aggregate === "count_true") return "#,##0";
+  if (kpi.measure.field === "amount") return currencyNumberFormat(plan.currency, plan.currencyDecimals);
+  return null;
+}
+
+export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
+  const rows: Value[][] = [];
+  const formats: (string | null)[][] = [];
+  const headerRows: number[] = [];
+  const set = (r: number, c: number, v: Value, fmt: string | null = null) => {
+    while (rows.length <= r) {
+      rows.push(new Array<Value>(WIDTH).fill(null));
+      formats.push(new Array<string | null>(WIDTH).fill(null));
+    }
+    rows[r][c] = v;
+    formats[r][c] = fmt;
+  };
+  const L = (key: string) => label(lang, key);
+
+  set(0, 0, L("planTitle"));
+  set(1, 0, L("planNote"));
+  set(SECTION_ROWS.settings, 0, L("planSectionSettings"));
+  set(SECTION_ROWS.bonus, 0, L("planSectionBonus"));
+  set(SECTION_ROWS.ranking, 0, L("planSectionRanking"));
+  headerRows.push(SECTION_ROWS.settings, SECTION_ROWS.bonus, SECTION_ROWS.ranking);
+
+  const cell = (key: SettingKey) => absAddress(SETTINGS[key].row, VALUE_COL);
+  const setting = (key: SettingKey, v: Value, fmt: string | null) => {
+    const s = SETTINGS[key];
+    set(s.row, 0, L(s.label));
+    set(s.row, VALUE_COL, v, fmt);
+    set(s.row, HINT_COL, L(s.hint));
+  };
+  // Period keys and codes are text ("@"): Excel would turn a typed 2026-03 into a date.
+  setting("period", periodWord(plan.period, lang), "@");
+  setting("scoredPeriod", plan.scoredPeriod, "@");
+  setting("currency", plan.currency, "@");
+  setting("currencyDecimals", plan.currencyDecimals, "0");
+  setting("targetBonus", plan.bonus.targetBonus, currencyNumberFormat(plan.currency, plan.currencyDecimals));
+  setting("threshold", plan.bonus.threshold, percentFormat(plan.bonus.threshold));
+  setting("bonusCap", plan.bonus.cap, percentFormat(plan.bonus.cap));
+  setting("top", plan.ranking.top, "0");
+  setting("bottom", plan.ranking.bottom, "0");
+
+  // KPI table.
+  set(SECTION_ROWS.kpis, 0, L("planSectionKpis"));
+  set(SECTION_ROWS.kpis, HINT_COL, L("planHintKpis"));
+  KPI_COLUMNS.forEach((key, c) => set(KPI_HEADER_ROW, c, L(key)));
+  headerRows.push(SECTION_ROWS.kpis, KPI_HEADER_ROW);
+  const kpiCells: PlanSheetLayout["cells"]["kpis"] = [];
+  plan.kpis.forEach((kpi, i) => {
+    const r = KPI_HEADER_ROW + 1 + i;
+    const t = kpi.target;
+    const measure = kpi.measure.field ? fieldWord(kpi.measure.field, lang) : (kpi.measure.header ?? "");
+    set(r, 0, kpi.name, "@");
+    set(r, 1, measure, "@");
+    set(r, 2, aggregateWord(kpi.aggregate, lang), "@");
+    set(r, 3, targetKindWord(t.kind, lang), "@");
+    set(r, 4, t.kind === "growth" ? t.rate : t.value, targetFormat(kpi, plan));
+    set(r, 5, directionWord(kpi.direction, lang), "@");
+    set(r, 6, kpi.weight, percentFormat(kpi.weight));
+    set(r, 7, kpi.cap, percentFormat(kpi.cap));
+    set(r, 8, groupWord(kpi.group, lang), "@");
+    const a = (c: number) => absAddress(r, c);
+    kpiCells.push({
+      name: a(0),
+      measure: a(1),
+      aggregate: a(2),
+      targetKind: a(3),
+      target: a(4),
+      direction: a(5),
+      weight: a(6),
+      cap: a(7),
+      group: a(8),
+    });
+  });
+  const firstKpi = KPI_HEADER_ROW + 1;
+  const lastKpi = KPI_HEADER_ROW + Math.max(plan.kpis.length, 1);
+
+  // Payout curve after one blank row.
+  const curveSection = KPI_HEADER_ROW + plan.kpis.length + 2;
+  const curveHeader = curveSection + 1;
+  set(curveSection, 0, L("planSectionCurve"));
+  set(curveSection, HINT_COL, L("planHintCurve"));
+  set(curveHeader, 0, L("planColCurveX"));
+  set(curveHeader, 1, L("planColCurveY"));
+  headerRows.push(curveSection, curveHeader);
+  const curve = plan.bonus.curve ?? [];
+  curve.forEach(([x, y], i) => {
+    set(curveHeader + 1 + i, 0, x, percentFormat(x));
+    set(curveHeader + 1 + i, 1, y, percentFormat(y));
+  });
+  const range = (c: number) =>
+    curve.length ? `${absAddress(curveHeader + 1, c)}:${absAddress(curveHeader + curve.length, c)}` : "";
+
+  return {
+    rows,
+    formats,
+    headerRows,
+    titleRow: 0,
+    noteRow: 1,
+    columnWidths: [24, 16, 16, 14, 14, 14, 10, 10, 12],
+    cells: {
+      period: cell("period"),
+      scoredPeriod: cell("scoredPeriod"),
+      currency: cell("currency"),
+      currencyDecimals: cell("currencyDecimals"),
+      kpis: kpiCells,
+      weights: `${absAddress(firstKpi, 6)}:${absAddress(lastKpi, 6)}`,
+      bonus: {
+        targetBonus: cell("targetBonus"),
+        threshold: cell("threshold"),
+        cap: cell("bonusCap"),
+        curveX: range(0),
+        curveY: range(1),
+      },
+      ranking: { top: cell("top"), bottom: cell("bottom") },
+    },
+  };
+}
+
+/** Normalised label (either language) → its catalogue key and language. */
+function labelIndex(keys: readonly string[]): Map<string, { key: string; lang: Lang }> {
+  const m = new Map<string, { key: string; lang: Lang }>();
+  for (const lang of ["en", "zh"] as const) {
+    for (const key of keys) m.set(normaliseWord(label(lang, key)), { key, lang });
+  }
+  return m;
+}
+
+const SETTING_LABELS = labelIndex(Object.values(SETTINGS).map((s) => s.label));
+const KPI_LABELS = labelIndex(KPI_COLUMNS);
+const SECTION_LABELS = labelIndex(SECTION_KEYS);
+const CURVE_X_LABELS = labelIndex(["planColCurveX"]);
+
+/** How an error calls a field: the label the user sees, lower-cased in English ("weight must be a number"). */
+function term(text: string, lang: Lang): string {
+  return lang === "en" && /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Read a Plan sheet back (values from A1). Either language, as written by writePlanSheet
+ * or edited by a user. Errors name the cell: "Plan!G21: weight must be a number".
+ */
+export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResult {
+  const at = (r: number, c: number): RawCell => values[r]?.[c] ?? null;
+  const errors: PlanError[] = [];
+  const failed = new Set<string>();
+  const where = (r: number, c: number) => cellName(sheetName, r, c);
+  const fail = (r: number, c: number, messageKey: string, params: Record<string, string | number>) => {
+    const w = where(r, c);
+    errors.push({ where: w, messageKey, params });
+    failed.add(w);
+  };
+
+  // Find the labelled rows in column A; the language is the one most labels are in.
+  const settingRow = new Map<string, number>();
+  let kpiHeader = -1;
+  let curveHeader = -1;
+  const votes = { en: 0, zh: 0 };
+  const stops: number[] = [];
+  values.forEach((row, r) => {
+    const a = normaliseWord(cellText(row?.[0]));
+    if (!a) return;
+    const s = SETTING_LABELS.get(a);
+    if (s && !settingRow.has(s.key)) {
+      settingRow.set(s.key, r);
+      votes[s.lang]++;
+    }
+    if (KPI_LABELS.get(a)?.key === "planColName" && kpiHeader < 0) kpiHeader = r;
+    if (CURVE_X_LABELS.has(a) && curveHeader < 0) curveHeader = r;
+    if (SECTION_LABELS.has(a) || CURVE_X_LABELS.has(a)) stops.push(r);
+  });
+  const lang: Lang = votes.zh > votes.en ? "zh" : "en";
+  const L = (key: string) => label(lang, key);
+  const tableEnd = (start: number) => stops.find((r) => r > start) ?? values.length;
+
+  const plan = defaultPlan(lang);
+  plan.kpis = [];
+  const settingCell: Partial<Record<SettingKey, [number, number]>> = {};
+  const settingTerm = (key: SettingKey) => term(L(SETTINGS[key].label), lang);
+
+  /** The value cell of a setting; a missing label is reported on the sheet. */
+  const settingValue = (key: SettingKey): { cell: RawCell; r: number } | null => {
+    const r = settingRow.get(SETTINGS[key].label);
+    if (r === undefined) {
+      errors.push({
+        where: sheetRef(sheetName),
+        messageKey: "planMissingLabel",
+        params: { label: L(SETTINGS[key].label) },
+      });
+      return null;
+    }
+    settingCell[key] = [r, VALUE_COL];
+    return { cell: at(r, VALUE_COL), r };
+  };
+  const settingNumber = (key: SettingKey, blankIsNull: boolean): number | null | undefined => {
+    const s = settingValue(key);
+    if (!s) return undefined;
+    if (isBlank(s.cell)) {
+      if (blankIsNull) return null;
+      fail(s.r, VALUE_COL, "planRequired", { field: settingTerm(key) });
+      return undefined;
+    }
+    const n = cellNumber(s.cell);
+    if (n === null) fail(s.r, VALUE_COL, "planMustBeNumber", { field: settingTerm(key) });
+    return n ?? undefined;
+  };
+
+  const period = settingValue("period");
+  if (period) {
+    const kind = parsePeriodKind(cellText(period.cell));
+    if (kind) plan.period = kind;
+    else if (isBlank(period.cell)) fail(period.r, VALUE_COL, "planRequired", { field: settingTerm("period") });
+    else {
+      fail(period.r, VALUE_COL, "planBadChoice", {
+        field: settingTerm("period"),
+        value: cellText(period.cell),
+        allowed: choiceList("period", lang),
+      });
+    }
+  }
+  const scored = settingValue("scoredPeriod");
+  if (scored && !isBlank(scored.cell)) plan.scoredPeriod = readPeriodKey(scored.cell);
+  const currency = settingValue("currency");
+  if (currency && !isBlank(currency.cell)) plan.currency = cellText(currency.cell).toUpperCase();
+  const decimals = settingNumber("currencyDecimals", false);
+  if (typeof decimals === "number") plan.currencyDecimals = decimals;
+  const bonus = defaultBonus();
+  const targetBonus = settingNumber("targetBonus", false);
+  if (typeof targetBonus === "number") bonus.targetBonus = targetBonus;
+  const threshold = settingNumber("threshold", false);
+  if (typeof threshold === "number") bonus.threshold = threshold;
+  const bonusCap = settingNumber("bonusCap", true);
+  if (bonusCap !== undefined) bonus.cap = bonusCap;
+  const top = settingNumber("top", false);
+  if (typeof top === "number") plan.ranking.top = top;
+  const bottom = settingNumber("bottom", false);
+  if (typeof bottom === "number") plan.ranking.bottom = bottom;
+
+  // KPI table: columns found by header text, rows until the next section (blank rows skipped).
+  const kpiCol = new Map<KpiColumn, number>();
+  const kpiRows: number[] = [];
+  if (kpiHeader < 0) {
+    errors.push({ where: sheetRef(sheetName), messageKey: "planMissingTable", params: { label: L("planColName") } });
+  } else {
+    (values[kpiHeader] ?? []).forEach((h, c) => {
+      const k = KPI_LABELS.get(normaliseWord(cellText(h)));
+      if (k && !kpiCol.has(k.key as KpiColumn)) kpiCol.set(k.key as KpiColumn, c);
+    });
+    const missing = KPI_COLUMNS.filter((k) => !kpiCol.has(k));
+    for (const k of missing) {
+      errors.push({ where: where(kpiHeader, 0), messageKey: "planMissingColumn", params: { label: L(k) } });
+    }
+    if (missing.length === 0) {
+      const end = tableEnd(kpiHeader);
+      for (let r = kpiHeader + 1; r < end; r++) {
+        if (KPI_COLUMNS.every((k) => isBlank(at(r, kpiCol.get(k)!)))) continue;
+        kpiRows.push(r);
+        plan.kpis.push(readKpiRow(r));
+      }
+    }
+  }
+
+  function readKpiRow(r: number): PlanKpi {
+    const col = (k: KpiColumn) => kpiCol.get(k)!;
+    const get = (k: KpiColumn) => at(r, col(k));
+    const fieldTerm = (k: KpiColumn) => term(cellText(values[kpiHeader][col(k)]), lang);
+    const choose = <T extends string>(
+      k: KpiColumn,
+      parse: (s: string) => T | null,
+      kind: Parameters<typeof choiceList>[0],
+      fallback: T,
+      blankOk: boolean,
+    ): T => {
+      const cell = get(k);
+      if (isBlank(cell)) {
+        if (!blankOk) fail(r, col(k), "planRequired", { field: fieldTerm(k) });
+        return fallback;
+      }
+      const v = parse(cellText(cell));
+      if (v) return v;
+      fail(r, col(k), "planBadChoice", { field: fieldTerm(k), value: cellText(cell), allowed: choiceList(kind, lang) });
+      return fallback;
+    };
+    const number = (k: KpiColumn, blankIsNull: boolean): number | null => {
+      const cell = get(k);
+      if (isBlank(cell)) {
+        if (!blankIsNull) fail(r, col(k), "planRequired", { field: fieldTerm(k) });
+        return null;
+      }
+      const n = cellNumber(cell);
+      if (n === null) fail(r, col(k), "planMustBeNumber", { field: fieldTerm(k) });
+      return n;
+    };
+    const measureText = cellText(get("planColMeasure"));
+    const field = measureText ? parseFieldName(measureText) : null;
+    const kind = choose("planColTargetKind", parseTargetKind, "targetKind", "fixed", false);
+    const targetValue = number("planColTarget", false);
+    return {
+      name: cellText(get("planColName")),
+      measure: field ? { field, header: null } : { field: null, header: measureText || null },
+      aggregate: choose("planColAggregate", parseAggregate, "aggregate", "sum", false),
+      target: kind === "growth" ? { kind, rate: targetValue ?? 0 } : { kind, value: targetValue ?? 1 }, // placeholder when unreadable (already reported)
+      direction: choose("planColDirection", parseDirection, "direction", "higher", true),
+      weight: number("planColWeight", false) ?? 0,
+      cap: number("planColCap", true),
+      group: choose("planColGroup", parseGroup, "group", "results", true),
+    };
+  }
+
+  // Payout curve: (x, y) rows under its header; no points = the factor is the score.
+  const curveRows: number[] = [];
+  if (curveHeader < 0) {
+    errors.push({ where: sheetRef(sheetName), messageKey: "planMissingTable", params: { label: L("planColCurveX") } });
+  } else {
+    const points: [number, number][] = [];
+    const end = tableEnd(curveHeader);
+    for (let r = curveHeader + 1; r < end; r++) {
+      const x = at(r, 0);
+      const y = at(r, 1);
+      if (isBlank(x) && isBlank(y)) continue;
+      const nx = cellNumber(x);
+      const ny = cellNumber(y);
+      const xTerm = term(cellText(values[curveHeader][0]), lang);
+      const yTerm = term(cellText(values[curveHeader][1]), lang);
+      if (nx === null) fail(r, 0, isBlank(x) ? "planRequired" : "planMustBeNumber", { field: xTerm });
+      if (ny === null) fail(r, 1, isBlank(y) ? "planRequired" : "planMustBeNumber", { field: yTerm });
+      if (nx !== null && ny !== null) {
+        points.push([nx, ny]);
+        curveRows.push(r);
+      }
+    }
+    bonus.curve = points.length ? points : null;
+  }
+  plan.bonus = bonus;
+
+  const kpiTerm = (k: KpiColumn) =>
+    kpiHeader >= 0 && kpiCol.has(k) ? term(cellText(values[kpiHeader][kpiCol.get(k)!]), lang) : term(L(k), lang);
+  const kpiField: Partial<Record<PlanFieldId, KpiColumn>> = {
+    kpiName: "planColName",
+    kpiMeasure: "planColMeasure",
+    kpiAggregate: "planColAggregate",
+    kpiTarget: "planColTarget",
+    kpiDirection: "planColDirection",
+    kpiWeight: "planColWeight",
+    kpiCap: "planColCap",
+    kpiGroup: "planColGroup",
+  };
+  const settingField: Partial<Record<PlanFieldId, SettingKey>> = {
+    period: "period",
+    scoredPeriod: "scoredPeriod",
+    currency: "currency",
+    currencyDecimals: "currencyDecimals",
+    targetBonus: "targetBonus",
+    threshold: "threshold",
+    bonusCap: "bonusCap",
+    top: "top",
+    bottom: "bottom",
+  };
+  const locator: PlanLocator = {
+    lang,
+    at(field, index = 0) {
+      const s = settingField[field];
+      if (s) {
+        const c = settingCell[s];
+        return { where: c ? where(c[0], c[1]) : sheetRef(sheetName), term: settingTerm(s) };
+      }
+      const k = kpiField[field];
+      if (k && kpiRows[index] !== undefined) return { where: where(kpiRows[index], kpiCol.get(k)!), term: kpiTerm(k) };
+      if (field === "weights" && kpiRows.length) {
+        const c = colLetter(kpiCol.get("planColWeight")!);
+        const range = `${c}${kpiRows[0] + 1}:${c}${kpiRows[kpiRows.length - 1] + 1}`;
+        return { where: `${sheetRef(sheetName)}!${range}`, term: kpiTerm("planColWeight") };
+      }
+      if ((field === "curveX" || field === "curveY") && curveRows[index] !== undefined) {
+        const c = field === "curveX" ? 0 : 1;
+        return { where: where(curveRows[index], c), term: term(cellText(values[curveHeader][c]), lang) };
+      }
+      if (field === "kpis" && kpiHeader >= 0) return { where: where(kpiHeader, 0), term: L("planSectionKpis") };
+      if (field === "curve" && curveHeader >= 0) return { where: where(curveHeader, 0), term: L("planSectionCurve") };
+      return { where: sheetRef(sheetName), term: field };
+    },
+  };
+  // Structure problems hide the plan's own rules only where they overlap (same cell, or the weight sum).
+  const weightFailed = kpiRows.some((r) => failed.has(where(r, kpiCol.get("planColWeight")!)));
+  const kpiTableUnreadable = kpiHeader < 0 || kpiCol.size < KPI_COLUMNS.length;
+  const semantic = validatePlanWith(plan, locator).filter(
+    (e) =>
+      !failed.has(e.where) &&
+      !(e.messageKey === "planWeightsSum" && weightFailed) &&
+      !(e.messageKey === "planNoKpis" && kpiTableUnreadable),
+  );
+  const all = [...errors, ...semantic];
+  return all.length ? { ok: false, errors: all } : { ok: true, plan };
+}
+
+/**
+ * A scored-period cell: text "2026-Q2"; a typed 2026 arrives as a number; a typed
+ * "2026-03" that Excel turned into a date arrives as a serial and is read as its month
+ * (validation then says so if the plan's period is not a month).
+ */
+function readPeriodKey(cell: RawCell): string {
+  if (typeof cell === "number") {
+    if (Number.isInteger(cell) && cell >= 1900 && cell <= 9999) return String(cell);
+    if (cell >= 1 && cell < 2958466) {
+      const [y, m] = serialToYearMonth(cell);
+      return `${y}-${String(m).padStart(2, "0")}`;
+    }
+  }
+  const text = cellText(cell);
+  return parsePeriodArg(text)?.key ?? text;
+}

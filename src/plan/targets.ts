@@ -1,0 +1,119 @@
+/**
+ * The optional Targets sheet (SPEC §3.3 "per-rep targets"): rep · KPI · target rows that
+ * override the plan's target for the period. Headers in English or Chinese; errors name
+ * the cell ("Targets!C5: target must be a number").
+ */
+import type { RawCell } from "../ingest/types";
+import { cellName, cellNumber, cellText, isBlank, sheetRef } from "./cells";
+import { kpiDisplayName } from "./defaults";
+import type { Plan, PlanError } from "./types";
+import { normaliseRepName, normaliseWord } from "./vocab";
+
+/** Rep headers of SPEC §3.1 plus the sheet's own. */
+const REP_HEADERS = [
+  "rep",
+  "sales rep",
+  "salesperson",
+  "owner",
+  "name",
+  "销售员",
+  "业务员",
+  "销售人员",
+  "销售",
+  "姓名",
+  "员工",
+];
+const KPI_HEADERS = ["kpi", "kpi name", "指标", "考核指标", "指标名称"];
+const TARGET_HEADERS = ["target", "目标", "目标值"];
+/** A header row is looked for in the first rows only (a title may sit above it). */
+const HEADER_SCAN_ROWS = 20;
+
+const has = (list: string[], cell: RawCell | undefined) => list.includes(normaliseWord(cellText(cell)));
+
+export function readTargetsSheet(
+  values: RawCell[][],
+  sheetName: string,
+  plan: Plan,
+): { targets: Plan["repTargets"]; errors: PlanError[] } {
+  const targets: Plan["repTargets"] = {};
+  const errors: PlanError[] = [];
+  const where = (r: number, c: number) => cellName(sheetName, r, c);
+
+  let header = -1;
+  const col = { rep: -1, kpi: -1, target: -1 };
+  for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS) && header < 0; r++) {
+    const row = values[r] ?? [];
+    const rep = row.findIndex((c) => has(REP_HEADERS, c));
+    const kpi = row.findIndex((c) => has(KPI_HEADERS, c));
+    const target = row.findIndex((c) => has(TARGET_HEADERS, c));
+    if (rep >= 0 && kpi >= 0 && target >= 0) {
+      header = r;
+      Object.assign(col, { rep, kpi, target });
+    }
+  }
+  if (header < 0) {
+    // An empty Targets sheet simply overrides nothing.
+    const empty = values.every((row) => (row ?? []).every((c) => isBlank(c)));
+    if (!empty) errors.push({ where: sheetRef(sheetName), messageKey: "planTargetsNoHeader" });
+    return { targets, errors };
+  }
+  const term = (c: number) => {
+    const text = cellText(values[header][c]);
+    // "Target" → "target must be a number"; "KPI" stays as written.
+    return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  };
+
+  // A KPI is matched by its name as written, in either language for the default KPIs.
+  const kpiByName = new Map<string, string>();
+  for (const k of plan.kpis) {
+    for (const name of [k.name, kpiDisplayName(k, "en"), kpiDisplayName(k, "zh")]) {
+      kpiByName.set(normaliseWord(name), k.name);
+    }
+  }
+  const allowed = plan.kpis.map((k) => k.name).join(", ");
+  const firstSeen = new Map<string, string>();
+
+  for (let r = header + 1; r < values.length; r++) {
+    const get = (c: number): RawCell => values[r]?.[c] ?? null;
+    const [repCell, kpiCell, targetCell] = [get(col.rep), get(col.kpi), get(col.target)];
+    if (isBlank(repCell) && isBlank(kpiCell) && isBlank(targetCell)) continue;
+    let ok = true;
+    const rep = normaliseRepName(cellText(repCell));
+    if (!rep) {
+      errors.push({ where: where(r, col.rep), messageKey: "planRequired", params: { field: term(col.rep) } });
+      ok = false;
+    }
+    const kpiText = cellText(kpiCell);
+    const kpi = kpiByName.get(normaliseWord(kpiText));
+    if (!kpiText) {
+      errors.push({ where: where(r, col.kpi), messageKey: "planRequired", params: { field: term(col.kpi) } });
+      ok = false;
+    } else if (!kpi) {
+      errors.push({ where: where(r, col.kpi), messageKey: "planUnknownKpi", params: { kpi: kpiText, allowed } });
+      ok = false;
+    }
+    const target = cellNumber(targetCell);
+    const targetWhere = where(r, col.target);
+    if (isBlank(targetCell)) {
+      errors.push({ where: targetWhere, messageKey: "planRequired", params: { field: term(col.target) } });
+      ok = false;
+    } else if (target === null) {
+      errors.push({ where: targetWhere, messageKey: "planMustBeNumber", params: { field: term(col.target) } });
+      ok = false;
+    } else if (target <= 0) {
+      // SPEC §3.3: a negative (or zero) target stops the run, like a wrong plan.
+      errors.push({ where: targetWhere, messageKey: "planMustBePositive", params: { field: term(col.target) } });
+      ok = false;
+    }
+    if (!ok || !kpi || target === null) continue;
+    const key = `${rep}\u0000${kpi}`;
+    const first = firstSeen.get(key);
+    if (first) {
+      errors.push({ where: targetWhere, messageKey: "planTargetsDuplicate", params: { rep, kpi, first } });
+      continue;
+    }
+    firstSeen.set(key, targetWhere);
+    (targets[rep] ??= {})[kpi] = target;
+  }
+  return { targets, errors };
+}

@@ -1,0 +1,255 @@
+/**
+ * Plan validation (SPEC §3.3: "a plan that is itself wrong … stops with a message that
+ * names the cell or JSON path"). One set of rules; a locator turns a field into the
+ * place the user wrote it: a JSON path ("kpis[1].weight") or a Plan-sheet cell.
+ */
+import Decimal from "decimal.js";
+import { parsePeriodArg } from "./period";
+import type { Plan, PlanError } from "./types";
+import {
+  AGGREGATE_CODES,
+  DIRECTION_CODES,
+  GROUP_CODES,
+  PERIOD_CODES,
+  choiceList,
+  normaliseWord,
+  periodWord,
+  type Lang,
+} from "./vocab";
+
+/** Exact sums of the weights as typed (SPEC §1: read doubles through their shortest decimal string). */
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+/** SPEC §2 SCORE: weights must add up to 100 % ± 1e-9. */
+const WEIGHT_TOLERANCE = new D("1e-9");
+
+export type PlanFieldId =
+  | "period"
+  | "scoredPeriod"
+  | "currency"
+  | "currencyDecimals"
+  | "kpis"
+  | "weights"
+  | "kpiName"
+  | "kpiMeasure"
+  | "kpiAggregate"
+  | "kpiTarget"
+  | "kpiDirection"
+  | "kpiWeight"
+  | "kpiCap"
+  | "kpiGroup"
+  | "targetBonus"
+  | "threshold"
+  | "bonusCap"
+  | "curve"
+  | "curveX"
+  | "curveY"
+  | "top"
+  | "bottom"
+  | "repTarget";
+
+/** Where a field lives and what the user calls it (for "{field} must be a number"). */
+export interface PlanLocator {
+  lang: Lang;
+  /** index: the KPI or curve point; keys: [rep, kpi] for repTarget. */
+  at(field: PlanFieldId, index?: number, keys?: [string, string]): { where: string; term: string };
+}
+
+/** A JSON path segment for a key: `.name` when it is an identifier, else `["some key"]`. */
+export function pathKey(base: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
+}
+
+/** Locator for the CLI's JSON plan (SPEC §3.3 format): errors name JSON paths. */
+export const jsonLocator: PlanLocator = {
+  lang: "en",
+  at(field, index = 0, keys) {
+    const kpi = (key: string) => ({ where: `kpis[${index}].${key}`, term: key });
+    switch (field) {
+      case "kpis":
+      case "weights":
+        return { where: "kpis", term: "kpis" };
+      case "kpiName":
+        return kpi("name");
+      case "kpiMeasure":
+        return kpi("field");
+      case "kpiAggregate":
+        return kpi("aggregate");
+      case "kpiTarget":
+        return kpi("target");
+      case "kpiDirection":
+        return kpi("direction");
+      case "kpiWeight":
+        return kpi("weight");
+      case "kpiCap":
+        return kpi("cap");
+      case "kpiGroup":
+        return kpi("group");
+      case "targetBonus":
+        return { where: "bonus.targetBonus", term: "targetBonus" };
+      case "threshold":
+        return { where: "bonus.threshold", term: "threshold" };
+      case "bonusCap":
+        return { where: "bonus.cap", term: "cap" };
+      case "curve":
+        return { where: "bonus.curve", term: "curve" };
+      case "curveX":
+        return { where: `bonus.curve[${index}][0]`, term: "x" };
+      case "curveY":
+        return { where: `bonus.curve[${index}][1]`, term: "y" };
+      case "top":
+        return { where: "ranking.top", term: "top" };
+      case "bottom":
+        return { where: "ranking.bottom", term: "bottom" };
+      case "repTarget": {
+        const [rep, name] = keys ?? ["", ""];
+        return { where: pathKey(pathKey("repTargets", rep), name), term: "target" };
+      }
+      default:
+        return { where: field, term: field };
+    }
+  },
+};
+
+const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
+/** "90%", "99.5%": the exact percentage of a fraction, no float noise. */
+export function percentText(fraction: Decimal.Value): string {
+  return `${new D(fraction).times(100).toFixed()}%`;
+}
+
+/** Validate a plan; errors name JSON paths ("kpis[1].weight"). */
+export function validatePlan(plan: Plan): PlanError[] {
+  return validatePlanWith(plan, jsonLocator);
+}
+
+export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
+  const errors: PlanError[] = [];
+  const add = (
+    field: PlanFieldId,
+    messageKey: string,
+    params: Record<string, string | number> = {},
+    index?: number,
+  ) => {
+    const { where, term } = loc.at(field, index);
+    errors.push({ where, messageKey, params: { field: term, ...params } });
+  };
+  /** Number checks; returns true when the value is a finite number (already reported otherwise). */
+  const num = (field: PlanFieldId, value: unknown, index?: number): value is number => {
+    if (isNum(value)) return true;
+    add(field, "planMustBeNumber", {}, index);
+    return false;
+  };
+  const choice = (
+    field: PlanFieldId,
+    value: unknown,
+    codes: readonly string[],
+    kind: Parameters<typeof choiceList>[0],
+    index?: number,
+  ) => {
+    if (typeof value !== "string" || !codes.includes(value)) {
+      add(field, "planBadChoice", { value: String(value), allowed: choiceList(kind, loc.lang) }, index);
+    }
+  };
+
+  choice("period", plan.period, PERIOD_CODES, "period");
+  if (plan.scoredPeriod !== null) {
+    const parsed = typeof plan.scoredPeriod === "string" ? parsePeriodArg(plan.scoredPeriod) : null;
+    if (!parsed) add("scoredPeriod", "planPeriodKey", { value: String(plan.scoredPeriod) });
+    else if (PERIOD_CODES.includes(plan.period) && parsed.kind !== plan.period) {
+      add("scoredPeriod", "planPeriodMismatch", { value: parsed.key, period: periodWord(plan.period, loc.lang) });
+    }
+  }
+  if (plan.currency !== null && (typeof plan.currency !== "string" || !/^[A-Z]{3}$/.test(plan.currency))) {
+    add("currency", "planCurrencyCode", { value: String(plan.currency) });
+  }
+  if (num("currencyDecimals", plan.currencyDecimals)) {
+    const d = plan.currencyDecimals;
+    if (!Number.isInteger(d) || d < 0 || d > 6) add("currencyDecimals", "planDecimalsRange");
+  }
+
+  // KPIs (SPEC §3.3).
+  if (!Array.isArray(plan.kpis) || plan.kpis.length === 0) {
+    add("kpis", "planNoKpis");
+  } else {
+    const seen = new Set<string>();
+    let weightSum = new D(0);
+    let weightsReadable = true;
+    plan.kpis.forEach((k, i) => {
+      const name = typeof k.name === "string" ? k.name.trim() : "";
+      if (!name) add("kpiName", "planRequired", {}, i);
+      else if (seen.has(normaliseWord(name))) add("kpiName", "planDuplicateKpi", { name }, i);
+      seen.add(normaliseWord(name));
+      if (!k.measure || (k.measure.field === null && !(k.measure.header ?? "").trim())) {
+        add("kpiMeasure", "planRequired", {}, i);
+      }
+      choice("kpiAggregate", k.aggregate, AGGREGATE_CODES, "aggregate", i);
+      choice("kpiDirection", k.direction, DIRECTION_CODES, "direction", i);
+      choice("kpiGroup", k.group, GROUP_CODES, "group", i);
+      const target = k.target;
+      if (target?.kind === "fixed" || target?.kind === "perMonth") {
+        if (num("kpiTarget", target.value, i) && target.value <= 0) add("kpiTarget", "planMustBePositive", {}, i);
+      } else if (target?.kind === "growth") {
+        // prior × (1 + g) must stay a positive target.
+        if (num("kpiTarget", target.rate, i) && target.rate <= -1) add("kpiTarget", "planGrowthTooLow", {}, i);
+      } else {
+        add("kpiTarget", "planTargetShape", {}, i);
+      }
+      if (num("kpiWeight", k.weight, i)) {
+        if (k.weight < 0 || k.weight > 1) add("kpiWeight", "planWeightRange", {}, i);
+        weightSum = weightSum.plus(new D(String(k.weight)));
+      } else {
+        weightsReadable = false;
+      }
+      if (k.cap !== null && num("kpiCap", k.cap, i) && k.cap <= 0) add("kpiCap", "planMustBePositive", {}, i);
+    });
+    if (weightsReadable && weightSum.minus(1).abs().gt(WEIGHT_TOLERANCE)) {
+      add("weights", "planWeightsSum", { sum: percentText(weightSum) });
+    }
+  }
+
+  // Bonus (SPEC §3.3 with §2 BONUS semantics).
+  const b = plan.bonus;
+  if (num("targetBonus", b.targetBonus) && b.targetBonus < 0) add("targetBonus", "planMustBeNonNegative");
+  if (num("threshold", b.threshold) && b.threshold < 0) add("threshold", "planMustBeNonNegative");
+  if (b.cap !== null && num("bonusCap", b.cap) && b.cap <= 0) add("bonusCap", "planMustBePositive");
+  if (b.curve !== null) {
+    if (!Array.isArray(b.curve) || b.curve.length === 0) add("curve", "planCurveEmpty");
+    else {
+      let prev: number | null = null;
+      b.curve.forEach((p, i) => {
+        if (!Array.isArray(p) || p.length !== 2) {
+          add("curveX", "planCurvePoint", {}, i);
+          return;
+        }
+        const xOk = num("curveX", p[0], i);
+        num("curveY", p[1], i);
+        if (!xOk) return;
+        if (prev !== null && !(p[0] > prev)) add("curveX", "planCurveNotIncreasing", { x: p[0], prev }, i);
+        prev = p[0];
+      });
+    }
+  }
+
+  // Ranking (SPEC §3.3: top N, bottom N).
+  for (const field of ["top", "bottom"] as const) {
+    const v = plan.ranking[field];
+    if (num(field, v) && (!Number.isInteger(v) || v < 0)) add(field, "planMustBeWholeNumber");
+  }
+
+  // Per-rep targets (Targets sheet or JSON repTargets) override a KPI's target for the period.
+  const kpiNames = new Set((plan.kpis ?? []).map((k) => k.name));
+  for (const [rep, byKpi] of Object.entries(plan.repTargets ?? {})) {
+    for (const [kpi, value] of Object.entries(byKpi)) {
+      const { where, term } = loc.at("repTarget", undefined, [rep, kpi]);
+      if (!kpiNames.has(kpi)) {
+        errors.push({ where, messageKey: "planUnknownKpi", params: { kpi, allowed: [...kpiNames].join(", ") } });
+      } else if (!isNum(value)) {
+        errors.push({ where, messageKey: "planMustBeNumber", params: { field: term } });
+      } else if (value <= 0) {
+        errors.push({ where, messageKey: "planMustBePositive", params: { field: term } });
+      }
+    }
+  }
+  return errors;
+}

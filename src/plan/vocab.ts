@@ -1,0 +1,119 @@
+/**
+ * Words of the plan (SPEC §3.3) in English and Chinese: choice values (period,
+ * aggregation, direction, group, target kind), standard field names (§3.1), and
+ * text normalisation so either language reads back from a Plan sheet or a JSON plan.
+ */
+import type { StandardField } from "../ingest/types";
+import type { Aggregate, Direction, KpiGroup, KpiTarget, PeriodKind } from "./types";
+
+export type Lang = "en" | "zh";
+
+/** Case-, width- and spacing-insensitive key for matching words and labels (NFKC folds full-width forms). */
+export function normaliseWord(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[_\s]+/g, " ")
+    .trim();
+}
+
+/** Rep names as ingest normalises them (SPEC §3.2): NFKC, trimmed, inner spaces collapsed. */
+export function normaliseRepName(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, " ").trim();
+}
+
+/** One choice: its code, the word written on a sheet per language, and extra accepted spellings. */
+interface Choice<T extends string> {
+  code: T;
+  en: string;
+  zh: string;
+  aliases?: string[];
+}
+
+function lookup<T extends string>(choices: Choice<T>[], text: string): T | null {
+  const key = normaliseWord(text);
+  for (const c of choices) {
+    const words = [c.code, c.en, c.zh, ...(c.aliases ?? [])];
+    if (words.some((w) => normaliseWord(w) === key)) return c.code;
+  }
+  return null;
+}
+
+function word<T extends string>(choices: Choice<T>[], code: T, lang: Lang): string {
+  const c = choices.find((x) => x.code === code);
+  return c ? c[lang] : code;
+}
+
+const periods: Choice<PeriodKind>[] = [
+  { code: "month", en: "month", zh: "月度", aliases: ["monthly", "月"] },
+  { code: "quarter", en: "quarter", zh: "季度", aliases: ["quarterly", "季"] },
+  { code: "year", en: "year", zh: "年度", aliases: ["yearly", "annual", "年"] },
+];
+
+const aggregates: Choice<Aggregate>[] = [
+  { code: "sum", en: "sum", zh: "求和", aliases: ["合计"] },
+  { code: "count", en: "count", zh: "计数" },
+  { code: "count_unique", en: "count_unique", zh: "不重复计数", aliases: ["distinct count", "去重计数"] },
+  { code: "count_true", en: "count_true", zh: "“是”的个数", aliases: ['"是"的个数', "是的个数", "计数(是)"] },
+  { code: "average", en: "average", zh: "平均值", aliases: ["avg", "mean", "平均"] },
+];
+
+const directions: Choice<Direction>[] = [
+  { code: "higher", en: "higher", zh: "越高越好", aliases: ["higher is better", "高"] },
+  { code: "lower", en: "lower", zh: "越低越好", aliases: ["lower is better", "低"] },
+];
+
+const groups: Choice<KpiGroup>[] = [
+  { code: "results", en: "results", zh: "业绩", aliases: ["result", "业绩指标"] },
+  { code: "behaviour", en: "behaviour", zh: "行为", aliases: ["behavior", "行为指标", "绩效"] },
+];
+
+type TargetKind = KpiTarget["kind"];
+const targetKinds: Choice<TargetKind>[] = [
+  { code: "fixed", en: "fixed", zh: "固定值", aliases: ["fixed target", "固定"] },
+  { code: "perMonth", en: "per month", zh: "每月", aliases: ["monthly", "每月目标"] },
+  { code: "growth", en: "growth", zh: "增长率", aliases: ["growth rate", "增长"] },
+];
+
+/** SPEC §3.1 field names: the JSON/English word, the Chinese word written on a zh Plan sheet. */
+const fields: Choice<StandardField>[] = [
+  { code: "rep", en: "rep", zh: "销售员" },
+  { code: "team", en: "team", zh: "团队" },
+  { code: "date", en: "date", zh: "日期" },
+  { code: "amount", en: "amount", zh: "金额" },
+  { code: "customer", en: "customer", zh: "客户" },
+  { code: "newCustomer", en: "new customer", zh: "新客户" },
+  { code: "satisfaction", en: "satisfaction", zh: "满意度" },
+  { code: "behaviour", en: "behaviour", zh: "行为评分", aliases: ["behavior"] },
+];
+
+export const parsePeriodKind = (text: string): PeriodKind | null => lookup(periods, text);
+export const parseAggregate = (text: string): Aggregate | null => lookup(aggregates, text);
+export const parseDirection = (text: string): Direction | null => lookup(directions, text);
+export const parseGroup = (text: string): KpiGroup | null => lookup(groups, text);
+export const parseTargetKind = (text: string): TargetKind | null => lookup(targetKinds, text);
+export const parseFieldName = (text: string): StandardField | null => lookup(fields, text);
+
+export const periodWord = (code: PeriodKind, lang: Lang): string => word(periods, code, lang);
+export const aggregateWord = (code: Aggregate, lang: Lang): string => word(aggregates, code, lang);
+export const directionWord = (code: Direction, lang: Lang): string => word(directions, code, lang);
+export const groupWord = (code: KpiGroup, lang: Lang): string => word(groups, code, lang);
+export const targetKindWord = (code: TargetKind, lang: Lang): string => word(targetKinds, code, lang);
+export const fieldWord = (code: StandardField, lang: Lang): string => word(fields, code, lang);
+
+/** The accepted words of a choice in one language, for "must be one of …" messages. */
+export function choiceList(kind: "period" | "aggregate" | "direction" | "group" | "targetKind", lang: Lang): string {
+  const table: Choice<string>[] = {
+    period: periods,
+    aggregate: aggregates,
+    direction: directions,
+    group: groups,
+    targetKind: targetKinds,
+  }[kind];
+  return table.map((c) => c[lang]).join(", ");
+}
+
+export const PERIOD_CODES: readonly PeriodKind[] = periods.map((c) => c.code);
+export const AGGREGATE_CODES: readonly Aggregate[] = aggregates.map((c) => c.code);
+export const DIRECTION_CODES: readonly Direction[] = directions.map((c) => c.code);
+export const GROUP_CODES: readonly KpiGroup[] = groups.map((c) => c.code);
