@@ -1,0 +1,161 @@
+/**
+ * `salesperf demo`: writes a demo sales workbook, then runs the report pipeline on it (SPEC §4),
+ * so a new user sees the six tabs of §3.4 without Excel or their own data.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { DEFAULTS, MAX_DATA_ROWS, writeDemoWorkbook, type DemoLang } from "./demoData";
+
+export const DEMO_FOLDER = "salesperf-demo";
+export const DEMO_SALES_FILE = "salesperf-demo-sales.xlsx";
+export const DEMO_REPORT_FILE = "salesperf-demo-report.xlsx";
+
+/** The report pipeline's contract (src/cli/reportCommand.ts): exit code 0/1/2 of SPEC §4 and a one-line summary. */
+export interface RunReportOptions {
+  input: string;
+  output: string;
+  lang: "en" | "zh";
+  plan?: string;
+  period?: string;
+  withData?: boolean;
+  stderr?: (s: string) => void;
+}
+export type RunReport = (opts: RunReportOptions) => Promise<{ code: number; summary: string }>;
+
+/** Seams for tests and for main.ts: where text goes, whether stderr is a terminal, which pipeline runs. */
+export interface DemoIo {
+  stdout?: (s: string) => void;
+  stderr?: (s: string) => void;
+  /** Progress is shown only on a terminal (SPEC §4); default: process.stderr.isTTY. */
+  isTTY?: boolean;
+  runReport?: RunReport;
+}
+
+export interface DemoRunOptions {
+  folder: string;
+  lang: DemoLang;
+  reps?: number;
+  months?: number;
+  rows?: number;
+  seed?: number;
+}
+
+// The CLI has no catalogue in src/i18n yet; these few lines stay here, in both languages.
+const MESSAGES: Record<DemoLang, Record<string, string>> = {
+  en: {
+    writing: "Writing demo data: {done} of {total} rows",
+    sales: "Demo data: {path}",
+    report: "Report:    {path}",
+    cannotWrite: "Cannot write the demo workbook in {folder}: {reason}. Choose another folder with -o.",
+    reportFailed: "The demo data was written ({path}) but the report failed: {summary}",
+  },
+  zh: {
+    writing: "正在生成演示数据：{done} / {total} 行",
+    sales: "演示数据：{path}",
+    report: "绩效报表：{path}",
+    cannotWrite: "无法在 {folder} 中写入演示工作簿：{reason}。请用 -o 指定其他文件夹。",
+    reportFailed: "演示数据已生成（{path}），但报表生成失败：{summary}",
+  },
+};
+
+function say(lang: DemoLang, key: string, params: Record<string, string | number>): string {
+  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+}
+
+/**
+ * INTEGRATION POINT with src/cli/reportCommand.ts (written by another engineer, contract above).
+ * Loaded lazily so this module compiles and its tests run before that file lands; once it exists
+ * this can become a plain `import { runReport } from "./reportCommand"`.
+ */
+function loadRunReport(): RunReport {
+  const mod = require("./reportCommand") as { runReport?: RunReport };
+  if (typeof mod.runReport !== "function") throw new Error("src/cli/reportCommand.ts does not export runReport");
+  return mod.runReport;
+}
+
+/** Writes the demo workbook and its report. Returns the exit code of SPEC §4 and the two paths. */
+export async function runDemo(
+  opts: DemoRunOptions,
+  io: DemoIo = {},
+): Promise<{ code: number; salesPath: string; reportPath: string; message?: string }> {
+  const stdout = io.stdout ?? ((s: string) => void process.stdout.write(s));
+  const stderr = io.stderr ?? ((s: string) => void process.stderr.write(s));
+  const isTTY = io.isTTY ?? Boolean(process.stderr.isTTY);
+  const folder = path.resolve(opts.folder);
+  const salesPath = path.join(folder, DEMO_SALES_FILE);
+  const reportPath = path.join(folder, DEMO_REPORT_FILE);
+  const { lang } = opts;
+
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    await writeDemoWorkbook(salesPath, {
+      lang,
+      reps: opts.reps,
+      months: opts.months,
+      rows: opts.rows,
+      seed: opts.seed,
+      onProgress: isTTY ? (done, total) => stderr(`\r${say(lang, "writing", { done, total })}`) : undefined,
+    });
+    if (isTTY) stderr("\n");
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { code: 2, salesPath, reportPath, message: say(lang, "cannotWrite", { folder, reason }) };
+  }
+  stdout(say(lang, "sales", { path: salesPath }) + "\n");
+
+  const runReport = io.runReport ?? loadRunReport();
+  const result = await runReport({ input: salesPath, output: reportPath, lang, stderr });
+  if (result.code !== 0) {
+    return {
+      code: result.code,
+      salesPath,
+      reportPath,
+      message: say(lang, "reportFailed", { path: salesPath, summary: result.summary }),
+    };
+  }
+  stdout(say(lang, "report", { path: reportPath }) + "\n");
+  if (result.summary) stdout(result.summary.replace(/\n$/, "") + "\n");
+  return { code: 0, salesPath, reportPath };
+}
+
+function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}".`);
+    }
+    return n;
+  };
+}
+
+/** The `demo` subcommand; main.ts joins it with `program.addCommand(demoCommand())`. */
+export function demoCommand(io: DemoIo = {}): Command {
+  return new Command("demo")
+    .description("write a demo sales workbook and its performance report (no Excel needed)")
+    .option("-o, --output <folder>", "folder for the two files", `./${DEMO_FOLDER}`)
+    .addOption(new Option("--lang <lang>", "language of the data and the report").choices(["en", "zh"]).default("en"))
+    .option("--reps <n>", "number of sales reps", wholeNumber(1, 10_000), DEFAULTS.reps)
+    .option("--months <n>", "months of sales, ending with a full quarter", wholeNumber(1, 120), DEFAULTS.months)
+    .option(
+      "--rows <n>",
+      `sales rows (default reps × months × ${DEFAULTS.dealsPerRepMonth}; at most ${MAX_DATA_ROWS})`,
+      wholeNumber(1, Number.MAX_SAFE_INTEGER),
+    )
+    .option("--seed <n>", "random seed: the same seed gives the same data", wholeNumber(0, 0xffffffff), DEFAULTS.seed)
+    .action(async function (this: Command) {
+      const o = this.opts<{
+        output: string;
+        lang: DemoLang;
+        reps: number;
+        months: number;
+        rows?: number;
+        seed: number;
+      }>();
+      const result = await runDemo(
+        { folder: o.output, lang: o.lang, reps: o.reps, months: o.months, rows: o.rows, seed: o.seed },
+        io,
+      );
+      if (result.code !== 0) this.error(result.message ?? "", { exitCode: result.code, code: "salesperf.demo" });
+    });
+}

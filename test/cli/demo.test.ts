@@ -1,0 +1,95 @@
+// `salesperf demo` (SPEC §4): writes the demo workbook, hands it to the report pipeline, prints both paths.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CommanderError } from "commander";
+import ExcelJS from "exceljs";
+import { DEMO_REPORT_FILE, DEMO_SALES_FILE, demoCommand, type RunReportOptions } from "../../src/cli/demo";
+
+describe("demo command", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "salesperf-demo-cmd-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  function setup(result = { code: 0, summary: "12 reps scored, 100 rows used, 3 rows excluded" }) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const calls: RunReportOptions[] = [];
+    const cmd = demoCommand({
+      stdout: (s) => out.push(s),
+      stderr: (s) => err.push(s),
+      isTTY: false,
+      runReport: async (opts) => {
+        calls.push(opts);
+        return result;
+      },
+    });
+    cmd.exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
+    return { cmd, out, err, calls };
+  }
+
+  it("writes the demo workbook, runs the report on it and prints both paths", async () => {
+    const folder = path.join(dir, "zh-run");
+    const { cmd, out, err, calls } = setup();
+    await cmd.parseAsync(["-o", folder, "--lang", "zh", "--reps", "4", "--months", "3", "--rows", "120"], {
+      from: "user",
+    });
+    const sales = path.join(folder, DEMO_SALES_FILE);
+    const report = path.join(folder, DEMO_REPORT_FILE);
+    expect(calls).toEqual([{ input: sales, output: report, lang: "zh", stderr: expect.any(Function) }]);
+    expect(out.join("")).toBe(
+      `演示数据：${sales}\n绩效报表：${report}\n12 reps scored, 100 rows used, 3 rows excluded\n`,
+    );
+    expect(err).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sales);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["销售明细", "主管评分"]);
+    expect(wb.getWorksheet("销售明细")!.rowCount).toBe(121);
+    expect(wb.getWorksheet("主管评分")!.rowCount).toBe(1 + 4 * 3);
+  });
+
+  it("passes the report's exit code on, with a message naming the demo file", async () => {
+    const folder = path.join(dir, "failing");
+    const { cmd, err } = setup({ code: 2, summary: "no sales table found" });
+    const run = cmd.parseAsync(["-o", folder, "--rows", "50"], { from: "user" });
+    await expect(run).rejects.toMatchObject({ exitCode: 2 });
+    expect(err.join("")).toBe(
+      `The demo data was written (${path.join(folder, DEMO_SALES_FILE)}) but the report failed: no sales table found\n`,
+    );
+  });
+
+  it.each([
+    [["--reps", "0"], /--reps <n>.*expected a whole number from 1 to 10000, got "0"/],
+    [["--months", "two"], /--months <n>.*got "two"/],
+    [["--rows", "1.5"], /--rows <n>.*got "1.5"/],
+    [["--lang", "fr"], /--lang.*fr.*en, zh/],
+  ])("rejects %p as a usage error (exit 1)", async (args, message) => {
+    const { cmd, err, calls } = setup();
+    const run = cmd.parseAsync(["-o", path.join(dir, "never"), ...args], { from: "user" });
+    await expect(run).rejects.toBeInstanceOf(CommanderError);
+    await run.catch((e: CommanderError) => expect(e.exitCode).toBe(1));
+    expect(err.join("")).toMatch(message);
+    expect(calls).toEqual([]);
+    expect(fs.existsSync(path.join(dir, "never"))).toBe(false);
+  });
+
+  it("reports a folder it cannot write to with exit 2", async () => {
+    const blocker = path.join(dir, "a-file");
+    fs.writeFileSync(blocker, "not a folder");
+    const { cmd, err, calls } = setup();
+    const run = cmd.parseAsync(["-o", path.join(blocker, "sub"), "--rows", "10"], { from: "user" });
+    await expect(run).rejects.toMatchObject({ exitCode: 2 });
+    expect(err.join("")).toMatch(
+      /^Cannot write the demo workbook in .*a-file.sub: .*Choose another folder with -o\.\n$/,
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it("defaults to ./salesperf-demo, English, 12 reps, 6 months, seed 1", () => {
+    const { cmd } = setup();
+    cmd.parseOptions([]);
+    expect(cmd.opts()).toEqual({ output: "./salesperf-demo", lang: "en", reps: 12, months: 6, seed: 1 });
+  });
+});
