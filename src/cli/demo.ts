@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import { DEFAULTS, MAX_DATA_ROWS, writeDemoWorkbook, type DemoLang } from "./demoData";
 
 export const DEMO_FOLDER = "salesperf-demo";
@@ -152,9 +152,11 @@ export function demoCommand(io: DemoIo = {}): Command {
         rows?: number;
         seed: number;
       }>();
+      // Output goes where the program's output is configured (main.ts sets every subcommand's sinks).
+      const sinks = this.configureOutput() as OutputConfiguration;
       const result = await runDemo(
         { folder: o.output, lang: o.lang, reps: o.reps, months: o.months, rows: o.rows, seed: o.seed },
-        io,
+        { ...io, stdout: io.stdout ?? sinks.writeOut, stderr: io.stderr ?? sinks.writeErr },
       );
       if (result.code !== 0) this.error(result.message ?? "", { exitCode: result.code, code: "salesperf.demo" });
     });

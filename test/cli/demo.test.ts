@@ -17,9 +17,8 @@ describe("demo command", () => {
     const out: string[] = [];
     const err: string[] = [];
     const calls: RunReportOptions[] = [];
+    // No stdout/stderr in the io: the command must write where its output is configured, as main.ts sets it.
     const cmd = demoCommand({
-      stdout: (s) => out.push(s),
-      stderr: (s) => err.push(s),
       isTTY: false,
       runReport: async (opts) => {
         calls.push(opts);
