@@ -1,0 +1,145 @@
+/**
+ * The CLI's .xlsx reader (SPEC §4): exceljs's streaming WorkbookReader → RawSheet[] for ingest
+ * (SPEC §3.1). Never builds the workbook DOM, so 1,048,576 rows stay within memory; the per-cell
+ * work on top of exceljs's own parse is a typeof switch and one format comparison.
+ *
+ * Conversions (the RawCell contract of src/ingest/types.ts):
+ * - date-formatted numbers (exceljs gives a Date, read as UTC) → Excel serial (1900 system, also
+ *   for 1904-system workbooks, whose dates exceljs has already shifted);
+ * - error cells → { error: "#N/A" }; rich text → its plain text; hyperlinks → their text;
+ * - formulas → their cached result. exceljs's streaming reader parses an error result as NaN and
+ *   loses its code, so such a cell becomes { error: "#ERROR" }; a formula without a cached
+ *   result (never calculated) is blank.
+ *
+ * Sheets come back in workbook tab order, values[0] = sheet row 1, values[r][0] = column A.
+ * numberFormats has the same shape; consecutive rows with equal formats share one array, so it
+ * costs a pointer per row — treat both as read-only. Excel tables are not exposed by the
+ * streaming reader, so `tables` is not set.
+ */
+import * as ExcelJS from "exceljs";
+import type { RawCell, RawSheet } from "../../ingest/types";
+
+const MS_PER_DAY = 86400000;
+const UNIX_EPOCH_SERIAL = 25569;
+const PROGRESS_EVERY = 65536;
+const EMPTY_ROW: RawCell[] = [];
+
+export interface ReadXlsxOptions {
+  /** Called every 65,536 rows and once at the end with the rows read so far (all sheets). */
+  onProgress?: (rowsRead: number) => void;
+}
+
+/** An exceljs cell value → RawCell. */
+export function toRawCell(v: unknown): RawCell {
+  switch (typeof v) {
+    case "number":
+      return Number.isFinite(v) ? v : { error: "#NUM!" };
+    case "string":
+    case "boolean":
+      return v;
+    case "undefined":
+      return null;
+    case "object": {
+      if (v === null) return null;
+      if (v instanceof Date) return v.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+      const o = v as Record<string, unknown>;
+      if (typeof o.error === "string") return { error: o.error };
+      if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
+      if ("formula" in o || "sharedFormula" in o) {
+        const r = o.result;
+        if (typeof r === "number" && Number.isNaN(r)) return { error: "#ERROR" };
+        return r === undefined ? null : toRawCell(r);
+      }
+      if ("text" in o) return toRawCell(o.text); // hyperlink { text, hyperlink }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+interface StreamCell {
+  value: unknown;
+  numFmt?: string;
+  style?: { numFmt?: string };
+}
+interface StreamRow {
+  number: number;
+  cellCount: number;
+  eachCell(cb: (cell: StreamCell, col: number) => void): void;
+}
+
+function sameFormats(a: (string | null)[], b: (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Read every worksheet of an .xlsx file. Rejects with an Error naming the file when it cannot be
+ * opened or is not an .xlsx workbook.
+ */
+export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promise<RawSheet[]> {
+  const onProgress = opts.onProgress;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "cache",
+    worksheets: "emit",
+  });
+  const sheets: { sheet: RawSheet; id: number }[] = [];
+  let total = 0;
+  let nextProgress = PROGRESS_EVERY;
+
+  // One callback for all rows (no closure per row); it writes into the current row's arrays.
+  let vals: RawCell[] = EMPTY_ROW;
+  let fmts: (string | null)[] = [];
+  let anyFmt = false;
+  const onCell = (cell: StreamCell, col: number): void => {
+    vals[col - 1] = toRawCell(cell.value);
+    const f = cell.style?.numFmt;
+    if (f !== undefined && f !== "General") {
+      fmts[col - 1] = f;
+      anyFmt = true;
+    }
+  };
+
+  try {
+    for await (const wsAny of reader) {
+      const ws = wsAny as unknown as AsyncIterable<StreamRow> & { name: string; id: number };
+      const values: RawCell[][] = [];
+      const numberFormats: (string | null)[][] = [];
+      let prevFmts: (string | null)[] = EMPTY_ROW as unknown as (string | null)[];
+      for await (const row of ws) {
+        // Rows absent from the XML are blank: keep values[r] aligned with sheet row r + 1.
+        while (values.length < row.number - 1) {
+          values.push(EMPTY_ROW);
+          numberFormats.push(EMPTY_ROW as unknown as (string | null)[]);
+        }
+        const n = row.cellCount;
+        vals = new Array<RawCell>(n).fill(null);
+        fmts = new Array<string | null>(n).fill(null);
+        anyFmt = false;
+        row.eachCell(onCell);
+        values.push(vals);
+        if (!anyFmt) numberFormats.push(EMPTY_ROW as unknown as (string | null)[]);
+        else if (sameFormats(fmts, prevFmts)) numberFormats.push(prevFmts);
+        else numberFormats.push((prevFmts = fmts));
+        if (++total >= nextProgress && onProgress) {
+          onProgress(total);
+          nextProgress += PROGRESS_EVERY;
+        }
+      }
+      sheets.push({ sheet: { name: ws.name, firstRow: 1, firstCol: 0, values, numberFormats }, id: ws.id });
+    }
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`Cannot read ${path} as an .xlsx workbook: ${why}`);
+  }
+  if (onProgress) onProgress(total);
+  // The zip may hold the sheets in any order; put them in tab order.
+  const model = (reader as unknown as { model?: { sheets?: { id: number }[] } }).model;
+  const tabOrder = new Map<number, number>((model?.sheets ?? []).map((s, i) => [s.id, i]));
+  sheets.sort((a, b) => (tabOrder.get(a.id) ?? a.id) - (tabOrder.get(b.id) ?? b.id));
+  return sheets.map((s) => s.sheet);
+}
