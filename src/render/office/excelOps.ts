@@ -7,7 +7,7 @@ import type { RawSheet } from "../../ingest/types";
 import type { Report, ReportSheet } from "../../report/model";
 import { describeExcelError, officeError, type OfficeResult } from "./errors";
 import { readWorkbookSheets } from "./readWorkbook";
-import { renderReport, TABS_SETTING, writeUserSheet, type RenderOptions, type RenderResult } from "./renderReport";
+import { renderReport, TABS_SETTING, writeSheet, type RenderOptions, type RenderResult } from "./renderReport";
 import { checkRequirements } from "./requirements";
 
 export interface WorkbookSnapshot {
@@ -19,8 +19,8 @@ export interface WorkbookSnapshot {
 export interface ExcelOps {
   readSheets(): Promise<OfficeResult<WorkbookSnapshot>>;
   renderReport(report: Report, opts: RenderOptions): Promise<RenderResult>;
-  /** Writes a sheet the user owns from then on (the Plan sheet with defaults). */
-  writeUserSheet(sheet: ReportSheet, lang: Report["lang"]): Promise<RenderResult>;
+  /** Writes the Plan sheet with defaults (recorded, so the next report run rewrites it in place). */
+  writePlanSheet(sheet: ReportSheet, lang: Report["lang"]): Promise<RenderResult>;
   activateSheet(name: string): Promise<OfficeResult<null>>;
 }
 
@@ -70,6 +70,6 @@ export async function activateSheet(name: string): Promise<OfficeResult<null>> {
 export const officeExcelOps: ExcelOps = {
   readSheets: readSnapshot,
   renderReport,
-  writeUserSheet: (sheet, lang) => writeUserSheet(sheet, lang),
+  writePlanSheet: (sheet, lang) => writeSheet(sheet, lang, "add"),
   activateSheet,
 };

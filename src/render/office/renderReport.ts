@@ -264,9 +264,8 @@ interface TabPlan {
 }
 
 /** Decides which old tabs go and what the new ones are called (a user's sheet keeps its name). */
-function planTabs(report: Report, existing: string[], oldTabsSetting: string[], track: boolean): TabPlan {
-  const existingLower = new Set(existing.map((n) => n.toLowerCase()));
-  const oldTabs = track ? oldTabsSetting.filter((n) => existingLower.has(n.toLowerCase())) : [];
+function planTabs(report: Report, existing: string[], previousTabs: string[], replace: boolean): TabPlan {
+  const oldTabs = replace ? previousTabs : [];
   const oldLower = new Set(oldTabs.map((n) => n.toLowerCase()));
   const taken = new Set(existing.filter((n) => !oldLower.has(n.toLowerCase())));
   const renames = new Map<string, string>();
@@ -309,8 +308,12 @@ function sheetSteps(
 }
 
 export interface WriteSheetsOptions extends RenderOptions {
-  /** Record the tabs in the workbook settings and replace the previous run's (false for the Plan sheet). */
-  track: boolean;
+  /**
+   * "replace": the previous run's tabs go, the new ones are recorded (a report run);
+   * "add": the new tabs are recorded beside the previous ones (the Plan sheet, which the next run replaces);
+   * "none": a sheet the user owns from then on.
+   */
+  track: "replace" | "add" | "none";
   definedNames?: Report["definedNames"];
 }
 
@@ -333,8 +336,14 @@ async function writeSheets(
   namesSetting.load("value");
   await context.sync();
   const existing = worksheets.items.map((w) => w.name);
-  const plan = planTabs(report, existing, tabsSetting.isNullObject ? [] : parseNameList(tabsSetting.value), opts.track);
-  plan.oldNames = opts.track && !namesSetting.isNullObject ? parseNameList(namesSetting.value) : [];
+  const existingLower = new Set(existing.map((n) => n.toLowerCase()));
+  const previousTabs = (tabsSetting.isNullObject ? [] : parseNameList(tabsSetting.value)).filter((n) =>
+    existingLower.has(n.toLowerCase()),
+  );
+  const replace = opts.track === "replace";
+  const plan = planTabs(report, existing, previousTabs, replace);
+  plan.oldNames = replace && !namesSetting.isNullObject ? parseNameList(namesSetting.value) : [];
+  const keptTabs = replace ? [] : previousTabs;
 
   const steps = plan.sheets.flatMap(({ sheet, name }) => sheetSteps(context, sheet, name, plan.renames));
   const total = steps.length + 2;
@@ -356,7 +365,7 @@ async function writeSheets(
       context.workbook.worksheets.add(name);
       created.push(name);
     });
-    if (opts.track) context.workbook.settings.add(TABS_SETTING, JSON.stringify(created));
+    if (opts.track !== "none") context.workbook.settings.add(TABS_SETTING, JSON.stringify([...keptTabs, ...created]));
     await context.sync();
 
     // 3. Cells, layout and charts, one sync per step.
@@ -377,12 +386,12 @@ async function writeSheets(
     currentSheet = "";
     checkCancel();
     progress({ stage: "finishing", done: total - 1, total });
-    const names = opts.definedNames ?? [];
+    const names = replace ? (opts.definedNames ?? []) : [];
     names.forEach((n) => {
       const ref = renameSheetRefs(n.ref, plan.renames);
       context.workbook.names.add(n.name, ref.startsWith("=") ? ref : "=" + ref);
     });
-    if (opts.track) context.workbook.settings.add(NAMES_SETTING, JSON.stringify(names.map((n) => n.name)));
+    if (replace) context.workbook.settings.add(NAMES_SETTING, JSON.stringify(names.map((n) => n.name)));
     if (plan.sheets.length > 0) context.workbook.worksheets.getItem(plan.sheets[0].name).activate();
     await context.sync();
     progress({ stage: "finishing", done: total, total });
@@ -393,7 +402,7 @@ async function writeSheets(
       ? officeError("renderCancelled", { tabs: created.length })
       : officeError("renderFailed", { stage, sheet: currentSheet, detail: describeExcelError(e) });
     progress({ stage: "cleaning", done: 0, total: 1 });
-    const cleanup = await deleteTabs(context, created, opts.track);
+    const cleanup = await deleteTabs(context, created, opts.track === "none" ? null : keptTabs);
     if (cleanup) {
       return {
         ok: false,
@@ -405,13 +414,17 @@ async function writeSheets(
 }
 
 /** Deletes the tabs this run created; returns Excel's message when that fails too. */
-async function deleteTabs(context: Excel.RequestContext, names: string[], track: boolean): Promise<string | null> {
+async function deleteTabs(
+  context: Excel.RequestContext,
+  names: string[],
+  keptTabs: string[] | null,
+): Promise<string | null> {
   try {
     const items = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
     items.forEach((w) => w.load("name"));
     await context.sync();
     items.filter((w) => !w.isNullObject).forEach((w) => w.delete());
-    if (track) context.workbook.settings.add(TABS_SETTING, JSON.stringify([]));
+    if (keptTabs) context.workbook.settings.add(TABS_SETTING, JSON.stringify(keptTabs));
     await context.sync();
     return null;
   } catch (e) {
@@ -425,7 +438,7 @@ export async function renderReport(report: Report, opts: RenderOptions = {}): Pr
   if (unsupported) return { ok: false, error: unsupported };
   try {
     return await Excel.run((context) =>
-      writeSheets(context, report, { ...opts, track: true, definedNames: report.definedNames }),
+      writeSheets(context, report, { ...opts, track: "replace", definedNames: report.definedNames }),
     );
   } catch (e) {
     return {
@@ -436,12 +449,14 @@ export async function renderReport(report: Report, opts: RenderOptions = {}): Pr
 }
 
 /**
- * Writes one sheet as the user's own (the Plan sheet created with defaults, SPEC §3.3):
- * not recorded as an add-in tab, so reruns never replace it.
+ * Writes one sheet outside a report run. The Plan sheet created with defaults (SPEC §3.3) is
+ * recorded ("add") so the next report run, which rewrites the Plan tab from the rules read off
+ * it, replaces it instead of adding "Plan (2)"; "none" leaves the sheet to the user.
  */
-export async function writeUserSheet(
+export async function writeSheet(
   sheet: ReportSheet,
   lang: Report["lang"],
+  track: "add" | "none" = "add",
   opts: RenderOptions = {},
 ): Promise<RenderResult> {
   const unsupported = checkRequirements();
@@ -452,7 +467,7 @@ export async function writeUserSheet(
     summary: { period: "", repsScored: 0, rowsUsed: 0, rowsExcluded: 0, top: [], coaching: [], issues: 0 },
   };
   try {
-    return await Excel.run((context) => writeSheets(context, report, { ...opts, track: false }));
+    return await Excel.run((context) => writeSheets(context, report, { ...opts, track }));
   } catch (e) {
     return {
       ok: false,
