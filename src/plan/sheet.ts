@@ -530,7 +530,20 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       !(e.messageKey === "planNoKpis" && kpiTableUnreadable),
   );
   const all = [...errors, ...semantic];
-  return all.length ? { ok: false, errors: all } : { ok: true, plan };
+  return all.length ? { ok: false, errors: sortByCell(all) } : { ok: true, plan };
+}
+
+/** Sheet order (top to bottom, then left to right), so a user fixes the sheet in one pass; sheet-level errors first. */
+function sortByCell(errors: PlanError[]): PlanError[] {
+  const pos = (e: PlanError): [number, number] => {
+    const m = /!\$?([A-Z]+)\$?(\d+)/.exec(e.where);
+    if (!m) return [-1, -1];
+    return [Number(m[2]), [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+  };
+  return errors
+    .map((e, i) => ({ e, i, p: pos(e) }))
+    .sort((a, b) => a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /**

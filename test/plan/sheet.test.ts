@@ -1,0 +1,358 @@
+/** The Plan sheet (SPEC §3.3, §3.4): layout, round trip in both languages, edits, errors naming cells. */
+import { defaultPlan, formatPlanError, PLAN_SHEET_NAMES, readPlanSheet, writePlanSheet } from "../../src/plan";
+import type { Plan, PlanResult } from "../../src/plan";
+import type { RawCell } from "../../src/ingest/types";
+
+type Lang = "en" | "zh";
+
+/** "$G$21" → [20, 6] (0-based row, col). */
+function rc(address: string): [number, number] {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return [Number(m[2]) - 1, col];
+}
+const grid = (plan: Plan, lang: Lang): RawCell[][] => writePlanSheet(plan, lang).rows.map((r) => [...r]);
+const cellAt = (rows: RawCell[][], address: string) => {
+  const [r, c] = rc(address);
+  return rows[r][c];
+};
+function setAt(rows: RawCell[][], address: string, v: RawCell) {
+  const [r, c] = rc(address);
+  rows[r][c] = v;
+}
+function planOf(r: PlanResult): Plan {
+  if (!r.ok) throw new Error(`unexpected errors: ${JSON.stringify(r.errors)}`);
+  return r.plan;
+}
+const messages = (r: PlanResult, lang: Lang = "en") => {
+  if (r.ok) throw new Error("expected errors");
+  return r.errors.map((e) => formatPlanError(e, lang));
+};
+
+/** A plan exercising every shape: header measure, per-month, growth, lower-is-better, no caps, no curve. */
+function fullPlan(): Plan {
+  const p = defaultPlan("en");
+  p.period = "month";
+  p.scoredPeriod = "2026-03";
+  p.currency = "CNY";
+  p.currencyDecimals = 0;
+  p.kpis = [
+    { ...p.kpis[0], target: { kind: "growth", rate: 0.125 }, weight: 0.35, cap: null },
+    { ...p.kpis[1], target: { kind: "perMonth", value: 12 }, weight: 0.25 },
+    {
+      name: "Days to close",
+      measure: { field: null, header: "Days to close" },
+      aggregate: "average",
+      target: { kind: "fixed", value: 14 },
+      direction: "lower",
+      weight: 0.2,
+      cap: 1.3,
+      group: "behaviour",
+    },
+    {
+      name: "Accounts",
+      measure: { field: "customer", header: null },
+      aggregate: "count_unique",
+      target: { kind: "fixed", value: 30 },
+      direction: "higher",
+      weight: 0.2,
+      cap: null,
+      group: "results",
+    },
+  ];
+  p.bonus = { targetBonus: 8000, curve: null, threshold: 0, cap: null };
+  p.ranking = { top: 0, bottom: 10 };
+  return p;
+}
+
+describe("writePlanSheet layout", () => {
+  const layout = writePlanSheet(defaultPlan("en"), "en");
+
+  it("puts every value where `cells` says", () => {
+    const c = layout.cells;
+    expect([c.period, c.scoredPeriod, c.currency, c.currencyDecimals]).toEqual(["$B$5", "$B$6", "$B$7", "$B$8"]);
+    expect(c.bonus).toEqual({
+      targetBonus: "$B$11",
+      threshold: "$B$12",
+      cap: "$B$13",
+      curveX: "$A$28:$A$30",
+      curveY: "$B$28:$B$30",
+    });
+    expect(c.ranking).toEqual({ top: "$B$16", bottom: "$B$17" });
+    expect(c.weights).toBe("$G$21:$G$24");
+    expect(c.kpis[1]).toEqual({
+      name: "$A$22",
+      measure: "$B$22",
+      aggregate: "$C$22",
+      targetKind: "$D$22",
+      target: "$E$22",
+      direction: "$F$22",
+      weight: "$G$22",
+      cap: "$H$22",
+      group: "$I$22",
+    });
+    const rows = layout.rows as RawCell[][];
+    expect(
+      [
+        c.period,
+        c.currencyDecimals,
+        c.bonus.targetBonus,
+        c.bonus.threshold,
+        c.bonus.cap,
+        c.ranking.top,
+        c.ranking.bottom,
+      ].map((a) => cellAt(rows, a)),
+    ).toEqual(["quarter", 2, 5000, 0.6, 2, 5, 3]);
+    expect(
+      c.kpis.map((k) => [
+        cellAt(rows, k.name),
+        cellAt(rows, k.targetKind),
+        cellAt(rows, k.target),
+        cellAt(rows, k.weight),
+      ]),
+    ).toEqual([
+      ["Revenue", "growth", 0.1, 0.4],
+      ["New customers", "per month", 20, 0.3],
+      ["Customer satisfaction", "fixed", 0.9, 0.15],
+      ["Manager rating", "fixed", 4, 0.15],
+    ]);
+    expect([28, 29, 30].map((r) => [cellAt(rows, `A${r}`), cellAt(rows, `B${r}`)])).toEqual([
+      [0.6, 0.3],
+      [1, 1],
+      [1.5, 2],
+    ]);
+  });
+
+  it("keeps the settings cells fixed whatever the number of KPIs", () => {
+    const one = defaultPlan("en");
+    one.kpis = [{ ...one.kpis[0], weight: 1 }];
+    const c = writePlanSheet(one, "en").cells;
+    expect([c.period, c.bonus.targetBonus, c.ranking.bottom, c.weights, c.bonus.curveX]).toEqual([
+      "$B$5",
+      "$B$11",
+      "$B$17",
+      "$G$21:$G$21",
+      "$A$25:$A$27",
+    ]);
+  });
+
+  it("gives rows and formats the same rectangular shape", () => {
+    expect(layout.formats.length).toBe(layout.rows.length);
+    layout.rows.forEach((row, r) => {
+      expect(row.length).toBe(9);
+      expect(layout.formats[r].length).toBe(9);
+    });
+    expect(layout.headerRows).toEqual([3, 9, 14, 18, 19, 25, 26]);
+    expect(layout.rows[layout.titleRow][0]).toBe("Performance plan");
+    expect(String(layout.rows[layout.noteRow][0])).toMatch(/recalculates/);
+  });
+
+  it.each<[string, string | null]>([
+    ["$B$5", "@"],
+    ["$B$6", "@"],
+    ["$B$8", "0"],
+    ["$B$11", "#,##0.00"],
+    ["$B$12", "0%"],
+    ["$B$13", "0%"],
+    ["$B$16", "0"],
+    ["$E$21", "0%"], // growth 10 %
+    ["$E$22", "#,##0"], // 20 new customers a month
+    ["$E$23", "0%"], // satisfaction 90 %
+    ["$E$24", null], // manager rating 4
+    ["$G$21", "0%"],
+    ["$H$24", "0%"],
+    ["$A$28", "0%"],
+  ])("formats %s as %p", (address, fmt) => {
+    const [r, c] = rc(address);
+    expect(layout.formats[r][c]).toBe(fmt);
+  });
+
+  it("formats money with the currency and decimals, and odd percents exactly", () => {
+    const l = writePlanSheet(fullPlan(), "en");
+    const [r, c] = rc(l.cells.bonus.targetBonus);
+    expect(l.formats[r][c]).toBe("¥#,##0");
+    const [gr, gc] = rc(l.cells.kpis[0].target);
+    expect(l.formats[gr][gc]).toBe("0.0%"); // 12.5 %, not "13%"
+    expect([l.cells.bonus.curveX, l.cells.bonus.curveY]).toEqual(["", ""]);
+  });
+
+  it("writes labels and choice words in Chinese for zh", () => {
+    const zh = writePlanSheet(defaultPlan("zh"), "zh");
+    const rows = zh.rows as RawCell[][];
+    expect(rows[0][0]).toBe("考核方案");
+    expect([rows[4][0], rows[4][1]]).toEqual(["考核周期", "季度"]);
+    expect(rows[19]).toEqual(["指标", "数据列", "汇总方式", "目标类型", "目标", "方向", "权重", "上限", "类别"]);
+    expect(rows[20]).toEqual(["销售额", "金额", "求和", "增长率", 0.1, "越高越好", 0.4, 1.5, "业绩"]);
+    expect(rows[21].slice(0, 4)).toEqual(["新客户", "新客户", "“是”的个数", "每月"]);
+    expect(PLAN_SHEET_NAMES).toEqual({ en: "Plan", zh: "考核方案" });
+  });
+});
+
+describe("readPlanSheet round trip", () => {
+  it.each<Lang>(["en", "zh"])("reads the default plan back (%s)", (lang) => {
+    expect(planOf(readPlanSheet(grid(defaultPlan(lang), lang), PLAN_SHEET_NAMES[lang]))).toEqual(defaultPlan(lang));
+  });
+
+  it.each<Lang>(["en", "zh"])("reads a plan of every shape back (%s)", (lang) => {
+    expect(planOf(readPlanSheet(grid(fullPlan(), lang), PLAN_SHEET_NAMES[lang]))).toEqual(fullPlan());
+  });
+
+  it.each<Lang>(["en", "zh"])("reads edited weights (%s)", (lang) => {
+    const layout = writePlanSheet(defaultPlan(lang), lang);
+    const rows = layout.rows.map((r) => [...r]) as RawCell[][];
+    setAt(rows, layout.cells.kpis[0].weight, 0.5);
+    setAt(rows, layout.cells.kpis[1].weight, 0.2);
+    const plan = planOf(readPlanSheet(rows, PLAN_SHEET_NAMES[lang]));
+    expect(plan.kpis.map((k) => k.weight)).toEqual([0.5, 0.2, 0.15, 0.15]);
+  });
+
+  it("reports an edited weight that breaks 100 % on the weight column", () => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$G$21", 0.5);
+    expect(messages(readPlanSheet(rows, "Plan"))).toEqual(["Plan!G21:G24: weights add up to 110%, not 100%"]);
+  });
+
+  it("reads values a user typed as text, a date Excel made of 2026-03, and words of the other language", () => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$B$5", "月度"); // period
+    setAt(rows, "$B$6", 46082); // 2026-03-01, what Excel stores when 2026-03 is typed into a General cell
+    setAt(rows, "$B$7", " usd ");
+    setAt(rows, "$B$11", "$6,000");
+    setAt(rows, "$B$13", null); // no payout cap
+    setAt(rows, "$G$21", "40%");
+    setAt(rows, "$F$22", "越低越好");
+    setAt(rows, "$C$23", "Average");
+    setAt(rows, "$B$24", "Rating (1-5)"); // a column header, not a standard field
+    const plan = planOf(readPlanSheet(rows, "Plan"));
+    expect([plan.period, plan.scoredPeriod, plan.currency, plan.bonus.targetBonus, plan.bonus.cap]).toEqual([
+      "month",
+      "2026-03",
+      "USD",
+      6000,
+      null,
+    ]);
+    expect([plan.kpis[0].weight, plan.kpis[1].direction, plan.kpis[3].measure]).toEqual([
+      0.4,
+      "lower",
+      { field: null, header: "Rating (1-5)" },
+    ]);
+  });
+
+  it("reads a typed year as a year key", () => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$B$5", "year");
+    setAt(rows, "$B$6", 2026);
+    expect(planOf(readPlanSheet(rows, "Plan")).scoredPeriod).toBe("2026");
+  });
+
+  it("reads a KPI row and a curve point a user added", () => {
+    const p = defaultPlan("en");
+    const rows = grid(p, "en");
+    rows[24] = ["Calls", "Calls made", "sum", "per month", 100, "higher", 0.1, null, "behaviour"];
+    setAt(rows, "$G$21", 0.3);
+    rows.push([2, 2.5, null, null, null, null, null, null, null]);
+    const plan = planOf(readPlanSheet(rows, "Plan"));
+    expect(plan.kpis.map((k) => k.name)).toEqual([...p.kpis.map((k) => k.name), "Calls"]);
+    expect(plan.kpis[4]).toEqual({
+      name: "Calls",
+      measure: { field: null, header: "Calls made" },
+      aggregate: "sum",
+      target: { kind: "perMonth", value: 100 },
+      direction: "higher",
+      weight: 0.1,
+      cap: null,
+      group: "behaviour",
+    });
+    expect(plan.bonus.curve).toEqual([...p.bonus.curve!, [2, 2.5]]);
+  });
+});
+
+describe("readPlanSheet errors name the cell", () => {
+  it.each<[string, string, RawCell, string]>([
+    ["a weight as text", "$G$22", "thirty", "Plan!G22: weight must be a number"],
+    ["a blank weight", "$G$22", null, "Plan!G22: weight is required"],
+    ["a negative cap", "$H$21", -1, "Plan!H21: cap must be greater than 0"],
+    ["a zero target", "$E$23", 0, "Plan!E23: target must be greater than 0"],
+    ["a growth of -150 %", "$E$21", -1.5, "Plan!E21: target must be greater than -100% (a growth target)"],
+    [
+      "an unknown aggregation",
+      "$C$21",
+      "median",
+      'Plan!C21: aggregation must be one of sum, count, count_unique, count_true, average, not "median"',
+    ],
+    [
+      "an unknown target kind",
+      "$D$22",
+      "weekly",
+      'Plan!D22: target kind must be one of fixed, per month, growth, not "weekly"',
+    ],
+    ["an unknown direction", "$F$21", "up", 'Plan!F21: direction must be one of higher, lower, not "up"'],
+    ["an unknown group", "$I$21", "sales", 'Plan!I21: group must be one of results, behaviour, not "sales"'],
+    ["an unknown period", "$B$5", "weekly", 'Plan!B5: period must be one of month, quarter, year, not "weekly"'],
+    [
+      "a month in a quarterly plan",
+      "$B$6",
+      "2026-04",
+      "Plan!B6: the scored period 2026-04 does not match the plan's period (quarter)",
+    ],
+    [
+      "a bad currency",
+      "$B$7",
+      "人民币",
+      'Plan!B7: currency must be a 3-letter ISO code such as CNY or USD, not "人民币"',
+    ],
+    ["7 decimals", "$B$8", 7, "Plan!B8: currency decimals must be a whole number from 0 to 6"],
+    ["a blank target bonus", "$B$11", null, "Plan!B11: target bonus is required"],
+    ["a threshold as text", "$B$12", "sixty", "Plan!B12: threshold must be a number"],
+    ["a zero payout cap", "$B$13", 0, "Plan!B13: payout cap must be greater than 0"],
+    ["a fractional top N", "$B$16", 2.5, "Plan!B16: top N must be a whole number, 0 or more"],
+    ["an error cell", "$B$17", { error: "#N/A" }, "Plan!B17: bottom N must be a number"],
+    ["a curve x going back", "$A$30", 0.9, "Plan!A30: curve x values must increase strictly: 0.9 comes after 1"],
+    ["a curve y as text", "$B$29", "one", "Plan!B29: payout factor (y) must be a number"],
+    ["a duplicate KPI name", "$A$22", "revenue", 'Plan!A22: the KPI name "revenue" is used twice'],
+    ["a blank KPI name", "$A$22", null, "Plan!A22: KPI is required"],
+  ])("%s", (_name, address, value, expected) => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, address, value);
+    expect(messages(readPlanSheet(rows, "Plan"))).toEqual([expected]);
+  });
+
+  it("names the cell in Chinese on a zh sheet", () => {
+    const rows = grid(defaultPlan("zh"), "zh");
+    setAt(rows, "$G$22", "三成");
+    expect(messages(readPlanSheet(rows, "考核方案"), "zh")).toEqual(["考核方案!G22: 权重必须是数字"]);
+  });
+
+  it("quotes a sheet name with spaces", () => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$G$22", "x");
+    expect(messages(readPlanSheet(rows, "My Plan"))).toEqual(["'My Plan'!G22: weight must be a number"]);
+  });
+
+  it("says which label, table or column is missing", () => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$A$16", "Best N");
+    setAt(rows, "$G$20", "Share");
+    expect(messages(readPlanSheet(rows, "Plan"))).toEqual([
+      'Plan: the row "Top N" was not found in column A',
+      'Plan!A20: the column "Weight" was not found in the KPI table header',
+    ]);
+    const noCurve = grid(defaultPlan("en"), "en");
+    setAt(noCurve, "$A$27", "Points");
+    expect(messages(readPlanSheet(noCurve, "Plan"))).toEqual([
+      'Plan: the table headed "Score (x)" was not found in column A',
+    ]);
+  });
+
+  it("reports every bad cell at once", () => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$G$21", "x");
+    setAt(rows, "$E$22", -3);
+    setAt(rows, "$B$12", -0.1);
+    expect(messages(readPlanSheet(rows, "Plan"))).toEqual([
+      "Plan!B12: threshold must not be negative",
+      "Plan!G21: weight must be a number",
+      "Plan!E22: target must be greater than 0",
+    ]);
+  });
+});
