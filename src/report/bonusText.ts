@@ -4,7 +4,7 @@
  * 5,000 × 108.4% = 5,420.00". Text only: the numbers come from the engine (SPEC §2 BONUS steps).
  */
 import Decimal from "decimal.js";
-import { compare15, dec } from "../engine/decimal";
+import { compare15, dec } from "../engine/index";
 import { t, type Lang } from "../i18n/index";
 import type { BonusRule } from "../plan/types";
 

@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
-import { writePlanSheet, type PlanSheetLayout } from "../plan/sheet";
+import { writePlanSheet, type PlanSheetLayout } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { explainBonus } from "./bonusText";
 import {

@@ -1,6 +1,6 @@
 /** Small builders for the declarative Report (STYLE §4): A1 addresses, quoted sheet refs, literal-safe text cells. */
 import type Decimal from "decimal.js";
-import { currencyNumberFormat } from "../plan/cells";
+import { currencyNumberFormat } from "../plan/index";
 import type { CellStyle, ReportCell } from "./model";
 
 /** 0-based column index → "A", "B", … "AA". */

@@ -5,10 +5,18 @@
  * Exact decimals throughout (SPEC §1); only the payout is rounded (by the engine).
  */
 import type Decimal from "decimal.js";
-import { aggregateByRep, sumByRepAndPeriod, type AggColumn, type RepAggregate } from "../engine/aggregate";
-import { attainment } from "../engine/attainment";
-import { bonusFromScore } from "../engine/bonus";
-import { compare15, dec } from "../engine/decimal";
+import {
+  aggregateByRep,
+  attainment,
+  bonusFromScore,
+  compare15,
+  dec,
+  growth,
+  isEngineError,
+  sumByRepAndPeriod,
+  type AggColumn,
+  type RepAggregate,
+} from "../engine/index";
 import {
   comparePeriodKeys,
   isPeriodKey,
@@ -17,10 +25,9 @@ import {
   periodsBetween,
   priorPeriod,
   type PeriodRange,
-} from "../engine/period";
-import { isEngineError } from "../engine/types";
+} from "../engine/index";
 import type { DataIssue, IngestResult, MeasureRow, SalesRow, StandardField } from "../ingest/types";
-import type { Plan, PlanKpi, PeriodKind } from "../plan/types";
+import { normaliseRepName, type Plan, type PlanKpi, type PeriodKind } from "../plan/index";
 
 /** Where a KPI's values come from: the sales table, another sheet's measure rows, or nowhere. */
 export type KpiSource =
@@ -110,11 +117,6 @@ export function compareCodePoints(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
-}
-
-/** Rep names as ingest normalises them (SPEC §3.2): trim, collapse spaces, NFKC. */
-export function normaliseRep(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ");
 }
 
 const SALES_FIELDS: Record<StandardField, (r: SalesRow) => unknown> = {
@@ -218,7 +220,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
 
   // Scored reps: a used sales row in the period, or named on the Targets sheet (SPEC §3.3).
   const repTargets = new Map<string, Record<string, number>>();
-  for (const [name, t] of Object.entries(plan.repTargets ?? {})) repTargets.set(normaliseRep(name), t);
+  for (const [name, t] of Object.entries(plan.repTargets ?? {})) repTargets.set(normaliseRepName(name), t);
   const names = new Set<string>(salesNow.keys());
   for (const name of repTargets.keys()) names.add(name);
   // A rep known only from Targets takes the team of their latest row anywhere.
@@ -431,7 +433,8 @@ function trendsOf(
     // GROWTH (SPEC §2) of the scored period over its prior: a prior with sales but none now is −100 %.
     const cur = byKey.get(period) ?? dec(0);
     const pre = byKey.get(prior) ?? null;
-    const g = pre === null || pre.isZero() ? null : cur.minus(pre).div(pre.abs());
+    const x = pre === null ? null : growth(cur, pre);
+    const g = x === null || isEngineError(x) ? null : x;
     return { rep, values, growth: g };
   });
   return { trendPeriods: periods, trends };

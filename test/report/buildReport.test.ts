@@ -1,0 +1,329 @@
+/** buildReport (SPEC §3.4, §4): six tabs, exact Scorecard headers, native formulas whose cached values hold. */
+import { defaultPlan } from "../../src/plan/index";
+import { buildReport, sheetNames } from "../../src/report/buildReport";
+import type { Report, ReportCell, ReportSheet, SheetKey } from "../../src/report/model";
+import { checkFormulas, Evaluator, functionsUsed } from "./formulaEval";
+import { defaultExample, ingestOf } from "./fixtures";
+
+const ALLOWED = new Set([
+  "IF",
+  "IFERROR",
+  "INDEX",
+  "MATCH",
+  "MIN",
+  "MAX",
+  "ROUND",
+  "SUMPRODUCT",
+  "COUNTIF",
+  "COUNTIFS",
+  "SUMIFS",
+  "AVERAGEIFS",
+  "RANK",
+  "NA",
+  "ROW",
+  "COUNT",
+  "SUM",
+  "ABS",
+]);
+
+function sheet(report: Report, key: SheetKey): ReportSheet {
+  return report.sheets.find((s) => s.key === key)!;
+}
+function cell(s: ReportSheet, a1: string): ReportCell | null {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return s.rows[Number(m[2]) - 1]?.[col - 1] ?? null;
+}
+const header = (s: ReportSheet) => s.rows[0].map((c) => c?.v ?? null);
+
+const en = buildReport(ingestOf(defaultExample()), defaultPlan("en"), { lang: "en" });
+const zh = buildReport(ingestOf(defaultExample(), { currency: "CNY" }), defaultPlan("zh"), { lang: "zh" });
+
+describe("buildReport tabs (SPEC §3.4)", () => {
+  it.each([
+    [en, ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"]],
+    [zh, ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"]],
+  ])("six tabs in order, named in the language", (report, names) => {
+    expect(report.sheets.map((s) => s.name)).toEqual(names);
+    expect(report.sheets.map((s) => s.key)).toEqual(["scorecard", "ranking", "trends", "bonus", "issues", "plan"]);
+  });
+
+  it("a taken sheet name gets (2), (3) … (case-insensitive, as Excel)", () => {
+    expect(sheetNames("en", ["scorecard", "Scorecard (2)", "Plan"])).toMatchObject({
+      scorecard: "Scorecard (3)",
+      plan: "Plan (2)",
+      ranking: "Ranking",
+    });
+    const r = buildReport(ingestOf(defaultExample()), defaultPlan("en"), { lang: "en", existingSheetNames: ["Plan"] });
+    expect(sheet(r, "plan").name).toBe("Plan (2)");
+    expect(cell(sheet(r, "scorecard"), "D2")!.f).toBe("100000*(1+'Plan (2)'!$E$21)");
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+});
+
+describe("Scorecard header row (SPEC §4)", () => {
+  it("English", () => {
+    expect(header(sheet(en, "scorecard"))).toEqual([
+      "Rep",
+      "Team",
+      "Revenue actual",
+      "Revenue target",
+      "Revenue attainment",
+      "New customers actual",
+      "New customers target",
+      "New customers attainment",
+      "Customer satisfaction actual",
+      "Customer satisfaction target",
+      "Customer satisfaction attainment",
+      "Manager rating actual",
+      "Manager rating target",
+      "Manager rating attainment",
+      "Score",
+      "Rank",
+      "Status",
+      "Bonus",
+    ]);
+  });
+  it("Chinese", () => {
+    expect(header(sheet(zh, "scorecard"))).toEqual([
+      "销售员",
+      "团队",
+      "销售额 实际",
+      "销售额 目标",
+      "销售额 达成率",
+      "新客户 实际",
+      "新客户 目标",
+      "新客户 达成率",
+      "客户满意度 实际",
+      "客户满意度 目标",
+      "客户满意度 达成率",
+      "主管评分 实际",
+      "主管评分 目标",
+      "主管评分 达成率",
+      "综合得分",
+      "排名",
+      "状态",
+      "奖金",
+    ]);
+  });
+  it("header in row 1, frozen row 1 and column A, a table over it", () => {
+    const s = sheet(en, "scorecard");
+    expect(s.freeze).toEqual({ rows: 1, cols: 1 });
+    expect(s.tables).toEqual([{ name: "SP_Scorecard", ref: "A1:R4", style: "TableStyleMedium2" }]);
+  });
+});
+
+describe("Scorecard values and formulas (default plan, 2026-Q2)", () => {
+  const s = sheet(en, "scorecard");
+  it("rows in rep-name order with the engine's values cached", () => {
+    expect([2, 3, 4].map((r) => cell(s, `A${r}`)!.v)).toEqual(["Alice", "Bob", "Carol"]);
+    expect(["O2", "P2", "Q2", "R2"].map((a) => cell(s, a)!.v)).toEqual([0.935, 2, "Top", 4431.25]);
+    expect(["O3", "P3", "Q3", "R3"].map((a) => cell(s, a)!.v)).toEqual([1.3875, 1, "Top", 8875]);
+    expect(["O4", "P4", "Q4", "R4"].map((a) => cell(s, a)!.v)).toEqual([0.475, 3, "Top", 0]);
+  });
+
+  it.each([
+    ["D2", "100000*(1+'Plan'!$E$21)"],
+    ["E2", "IF(D2=0,NA(),C2/D2)"],
+    ["G2", "'Plan'!$E$22*3"],
+    ["J2", "'Plan'!$E$23"],
+    [
+      "P2",
+      `1+COUNTIF($O$2:$O$4,">"&O2)+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4>C2))+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4=C2)*(ROW($O$2:$O$4)<ROW(O2)))`,
+    ],
+    ["Q2", `IF(P2<='Plan'!$B$16,"Top",IF(P2>COUNT($O$2:$O$4)-'Plan'!$B$17,"Coaching",""))`],
+  ])("%s = %s", (a1, f) => {
+    expect(cell(s, a1)!.f).toBe(f);
+  });
+
+  it("score over the KPIs a rep has; weights and caps from the Plan tab", () => {
+    const cap = (c: string, r: number, k: number) =>
+      `'Plan'!$G$${k}*MIN(MAX(${c}${r},0),IF('Plan'!$H$${k}="",9.99E+307,'Plan'!$H$${k}))`;
+    expect(cell(s, "O2")!.f).toBe(
+      `(${cap("E", 2, 21)}+${cap("H", 2, 22)}+${cap("K", 2, 23)}+${cap("N", 2, 24)})/('Plan'!$G$21+'Plan'!$G$22+'Plan'!$G$23+'Plan'!$G$24)`,
+    );
+    // Carol has no revenue target: blank target and attainment, the rest rescaled.
+    expect(cell(s, "D4")).toBeNull();
+    expect(cell(s, "E4")).toBeNull();
+    expect(cell(s, "O4")!.f).toBe(
+      `(${cap("H", 4, 22)}+${cap("K", 4, 23)}+${cap("N", 4, 24)})/('Plan'!$G$22+'Plan'!$G$23+'Plan'!$G$24)`,
+    );
+  });
+
+  it("formats: percent attainment and score, money with the currency symbol", () => {
+    expect(cell(s, "E2")!.fmt).toBe("0.0%");
+    expect(cell(s, "O2")!.fmt).toBe("0.0%");
+    expect(cell(s, "R2")!.fmt).toBe("$#,##0.00");
+    expect(cell(s, "C2")!.fmt).toBe("$#,##0.00");
+    expect(cell(sheet(zh, "scorecard"), "R2")!.fmt).toBe("¥#,##0.00");
+    expect(cell(sheet(zh, "scorecard"), "Q2")!.v).toBe("优秀");
+  });
+
+  it("data bars on attainments and score, Top / Coaching highlight", () => {
+    const cf = s.conditionalFormats!;
+    expect(cf.filter((c) => c.type === "dataBar").map((c) => c.ref)).toEqual([
+      "E2:E4",
+      "H2:H4",
+      "K2:K4",
+      "N2:N4",
+      "O2:O4",
+    ]);
+    expect(cf.filter((c) => c.type === "formula").map((c) => c.type === "formula" && c.formula)).toEqual([
+      '$Q2="Top"',
+      '$Q2="Coaching"',
+    ]);
+  });
+});
+
+describe("every formula's cached value equals what the formula computes", () => {
+  it.each([
+    ["en", en],
+    ["zh", zh],
+  ])("%s report", (_lang, report) => {
+    const { checked, mismatches } = checkFormulas(report);
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  it("uses only functions Excel 2007+, WPS and LibreOffice know", () => {
+    for (const f of functionsUsed(en)) expect(ALLOWED).toContain(f);
+  });
+
+  it("changing a weight on the Plan tab recalculates the score (formulas read the Plan)", () => {
+    const r: Report = JSON.parse(JSON.stringify(en));
+    const plan = sheet(r, "plan");
+    plan.rows[20][6] = { v: 0.3 }; // Revenue weight 40 % → 30 %
+    plan.rows[21][6] = { v: 0.4 }; // New customers 30 % → 40 %
+    const ev = new Evaluator(r);
+    // Alice: 0.3·1.1 + 0.4·0.55 + 0.15·1.1 + 0.15·1.1 = 0.88
+    expect(ev.cellValue("Scorecard", 2, 14)).toBeCloseTo(0.88, 12);
+  });
+});
+
+describe("Ranking, Trends, Bonus tabs", () => {
+  it("Ranking lists reps by rank, looked up on the Scorecard, with charts", () => {
+    const s = sheet(en, "ranking");
+    expect(header(s).slice(0, 5)).toEqual(["Rep", "Team", "Score", "Rank", "Status"]);
+    expect([2, 3, 4].map((r) => cell(s, `A${r}`)!.v)).toEqual(["Bob", "Alice", "Carol"]);
+    expect(cell(s, "A2")!.f).toBe(`INDEX('Scorecard'!$A$2:$A$4,MATCH(D2,'Scorecard'!$P$2:$P$4,0))&""`);
+    expect([2, 3].map((r) => [cell(s, `H${r}`)!.v, cell(s, `I${r}`)!.v, cell(s, `J${r}`)!.v])).toEqual([
+      ["West", 1.3875, 1],
+      ["East", 0.705, 2],
+    ]);
+    expect(s.charts!.map((c) => [c.type, c.categories, c.series[0].values])).toEqual([
+      ["bar", "'Ranking'!$A$2:$A$4", "'Ranking'!$C$2:$C$4"],
+      ["bar", "'Ranking'!$H$2:$H$3", "'Ranking'!$I$2:$I$3"],
+    ]);
+    expect(s.charts![0].cache).toEqual({ categories: ["Bob", "Alice", "Carol"], values: [[1.3875, 0.935, 0.475]] });
+  });
+
+  it("Trends: revenue by rep × period, growth, total row, a line per rep", () => {
+    const s = sheet(en, "trends");
+    expect(header(s)).toEqual(["Rep", "2026-Q1", "2026-Q2", "Growth 2026-Q2"]);
+    expect(s.rows.slice(1).map((r) => r.map((c) => c?.v ?? null))).toEqual([
+      ["Alice", 100000, 121000, 0.21],
+      ["Bob", 200000, 330000, 0.65],
+      ["Carol", null, 50000, ""],
+      ["Total", 300000, 501000, 0.67],
+    ]);
+    const chart = s.charts![0];
+    expect(chart.type).toBe("line");
+    expect(chart.categories).toBe("'Trends'!$B$1:$C$1");
+    expect(chart.series.map((x) => x.values)).toEqual([
+      "'Trends'!$B$2:$C$2",
+      "'Trends'!$B$3:$C$3",
+      "'Trends'!$B$4:$C$4",
+    ]);
+  });
+
+  it("Bonus: factor, payout and the explanation; the total is the sum of the rounded payouts", () => {
+    const s = sheet(en, "bonus");
+    expect(header(s)).toEqual(["Rep", "Score", "Payout factor", "Bonus", "How it was reached"]);
+    expect(cell(s, "E2")!.v).toBe(
+      "Score 93.5% ≥ threshold 60%; curve between (0.6, 30%) and (1, 100%) gives 88.6%; cap 200%; 5,000 × 88.6% = 4,431.25",
+    );
+    expect(cell(s, "E3")!.v).toBe(
+      "Score 138.8% ≥ threshold 60%; curve between (1, 100%) and (1.5, 200%) gives 177.5%; cap 200%; 5,000 × 177.5% = 8,875.00",
+    );
+    expect(cell(s, "E4")!.v).toBe("Score 47.5% < threshold 60%: no bonus; 5,000 × 0% = 0.00");
+    expect(cell(sheet(zh, "bonus"), "E4")!.v).toBe("综合得分 47.5% < 门槛 60%：无奖金；5,000 × 0% = 0.00");
+    expect(cell(s, "D5")).toMatchObject({ f: "SUM(D2:D4)", v: 13306.25, style: "total" });
+    const payouts = [2, 3, 4].map((r) => cell(s, `D${r}`)!.v as number);
+    expect(payouts.reduce((a, b) => a + b, 0)).toBe(cell(s, "D5")!.v);
+  });
+});
+
+describe("Data issues tab and literal text (SPEC §3.2, §3.4)", () => {
+  const issues = [
+    {
+      sheet: "Sales",
+      row: 7,
+      column: "Customer",
+      raw: '=HYPERLINK("http://x","y")',
+      action: "kept" as const,
+      reasonKey: "formulaTextKept",
+    },
+    {
+      sheet: "Sales",
+      row: 9,
+      column: "Amount",
+      raw: "#N/A",
+      action: "excluded" as const,
+      reasonKey: "amountNotNumber",
+    },
+  ];
+  const rows = [...defaultExample(), { rep: "=cmd|' /C calc'!A0", team: "+East", date: "2026-05-01", amount: 10 }];
+  const r = buildReport(ingestOf(rows, { issues }), defaultPlan("en"), { lang: "en" });
+  const s = sheet(r, "issues");
+
+  it("one row per issue, then the scoring issues, with the reconciliation beside", () => {
+    expect(header(s)).toEqual([
+      "Sheet",
+      "Row",
+      "Column",
+      "Raw value",
+      "Action",
+      "Reason",
+      null,
+      "Reconciliation",
+      "Value",
+    ]);
+    expect(cell(s, "D2")).toEqual({ v: '=HYPERLINK("http://x","y")', literal: true });
+    expect(cell(s, "E3")!.v).toBe("Excluded");
+    expect(cell(s, "F4")!.v).toBe(
+      "Carol: no Revenue in the prior period 2026-Q1, so no growth target; the other weights are scaled back to 100%",
+    );
+    expect(r.summary.issues).toBe(s.rows.filter((x) => x[0] !== null && x[0] !== undefined).length - 1);
+    expect(cell(s, "H2")!.v).toBe("Rows read");
+    expect(cell(s, "I5")).toMatchObject({ f: "I3+I4", v: 157 });
+  });
+
+  it("data text starting with = + - @ is literal everywhere", () => {
+    const sc = sheet(r, "scorecard");
+    const rep = sc.rows.find((x) => x[0]?.v === "=cmd|' /C calc'!A0")!;
+    expect(rep[0]).toEqual({ v: "=cmd|' /C calc'!A0", literal: true });
+    expect(rep[1]).toEqual({ v: "+East", literal: true });
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+
+  it("summary", () => {
+    expect(en.summary).toEqual({
+      period: "2026-Q2",
+      repsScored: 3,
+      rowsUsed: 156,
+      rowsExcluded: 0,
+      top: ["Bob", "Alice", "Carol"],
+      coaching: [],
+      issues: 2,
+    });
+  });
+
+  it("100k issues build cheaply", () => {
+    const many = Array.from({ length: 100000 }, (_, i) => ({ ...issues[1], row: i + 2 }));
+    const t0 = Date.now();
+    const big = buildReport(ingestOf(defaultExample(), { issues: many }), defaultPlan("en"), { lang: "en" });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(sheet(big, "issues").rows.length).toBe(100003);
+  });
+});
