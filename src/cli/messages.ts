@@ -1,0 +1,76 @@
+/**
+ * The command line's own messages (SPEC §4), English and Simplified Chinese. Kept beside the CLI because the
+ * shared i18n index lists one catalogue per layer and the CLI owns none; plan, ingest and report messages
+ * still come from `t` in src/i18n.
+ */
+import { format, type Lang } from "../i18n";
+
+const en = {
+  summary: "Scored {reps} reps for {period}: {used} rows used, {excluded} rows excluded → {output}",
+  noPeriodSummary: "Wrote {output}: no rep had sales in the scored period ({used} rows used, {excluded} rows excluded)",
+  inputMissing: "{input}: file not found. Give the path of an .xlsx workbook.",
+  inputUnreadable:
+    "{input}: cannot be read as an .xlsx workbook ({reason}). Save it from Excel as .xlsx and try again.",
+  outputIsInput: "-o {output} is the input file; the input is never written to. Choose another output file name.",
+  outputNotXlsx: "-o {output}: the output file name must end in .xlsx",
+  outputFolderMissing: "-o {output}: the folder {folder} does not exist",
+  outputWriteFailed: "{output}: cannot write the report ({reason}). Nothing was written.",
+  planMissing: "--plan {plan}: file not found",
+  planUnreadable: "--plan {plan}: cannot be read ({reason})",
+  planInvalid: "The plan in {source} is invalid; fix it and run again (nothing was written):",
+  planErrorLine: "  {where}: {message}",
+  badLang: 'must be "en" or "zh"',
+  badPeriod: "must look like 2026-03 (a month), 2026-Q1 (a quarter) or 2026 (a year)",
+  notScorable: "{input} cannot be scored: {reason}. Nothing was written.",
+  noSalesTableHint:
+    "Put the sales on a sheet with a header row naming at least a rep column (e.g. Sales Rep), a date column and an amount column.",
+  internalError: "salesperf could not finish: {reason}. Nothing was written.",
+  progressRead: "Reading {input}… {done}",
+  progressScore: "Scoring…",
+  progressWrite: "Writing {output}…",
+  reportDescription: "Score, rank and chart the sales in an .xlsx file into a new report workbook (SPEC §3.4).",
+  argInput: "the sales workbook (.xlsx); it is only read",
+  optOutput: "the report workbook to write (.xlsx)",
+  optPlan: "the plan as JSON (default: the input's Plan sheet, else the default plan)",
+  optPeriod: "the scored period and its kind: 2026-03, 2026-Q1 or 2026",
+  optLang: "language of the tabs and messages: en or zh",
+  optWithData: "add a copy of the input's sheets (values and number formats)",
+  programDescription: "SalesPerf: sales results into scored, ranked and charted performance tabs.",
+};
+
+const zh: Record<keyof typeof en, string> = {
+  summary: "已评分 {reps} 名销售员（{period}）：使用 {used} 行，排除 {excluded} 行 → {output}",
+  noPeriodSummary: "已写入 {output}：考核期内没有销售员有销售记录（使用 {used} 行，排除 {excluded} 行）",
+  inputMissing: "{input}：找不到文件。请给出 .xlsx 工作簿的路径。",
+  inputUnreadable: "{input}：无法作为 .xlsx 工作簿读取（{reason}）。请在 Excel 中另存为 .xlsx 后重试。",
+  outputIsInput: "-o {output} 就是输入文件；输入文件永远不会被改写。请换一个输出文件名。",
+  outputNotXlsx: "-o {output}：输出文件名必须以 .xlsx 结尾",
+  outputFolderMissing: "-o {output}：文件夹 {folder} 不存在",
+  outputWriteFailed: "{output}：无法写入报告（{reason}）。未写入任何文件。",
+  planMissing: "--plan {plan}：找不到文件",
+  planUnreadable: "--plan {plan}：无法读取（{reason}）",
+  planInvalid: "{source} 中的考核方案有误，请修改后重新运行（未写入任何文件）：",
+  planErrorLine: "  {where}：{message}",
+  badLang: "必须是 en 或 zh",
+  badPeriod: "格式应为 2026-03（月）、2026-Q1（季度）或 2026（年）",
+  notScorable: "{input} 无法评分：{reason}。未写入任何文件。",
+  noSalesTableHint: "请把销售数据放在一个带表头的工作表中，表头至少包含销售员列（如“销售员”）、日期列和金额列。",
+  internalError: "salesperf 未能完成：{reason}。未写入任何文件。",
+  progressRead: "正在读取 {input}… {done}",
+  progressScore: "正在评分…",
+  progressWrite: "正在写入 {output}…",
+  reportDescription: "把 .xlsx 文件中的销售数据评分、排名并制成图表，写入新的报告工作簿（SPEC §3.4）。",
+  argInput: "销售工作簿（.xlsx），只读不写",
+  optOutput: "要写入的报告工作簿（.xlsx）",
+  optPlan: "JSON 格式的考核方案（默认：输入文件的考核方案工作表，否则为默认方案）",
+  optPeriod: "考核期及其类型：2026-03、2026-Q1 或 2026",
+  optLang: "工作表和消息的语言：en 或 zh",
+  optWithData: "附上输入文件各工作表的副本（数值和数字格式）",
+  programDescription: "SalesPerf：把销售业绩变成评分、排名和图表的绩效工作表。",
+};
+
+export type CliMessageKey = keyof typeof en;
+
+export function cliText(lang: Lang, key: CliMessageKey, params?: Record<string, string | number>): string {
+  return format((lang === "zh" ? zh : en)[key], params);
+}
