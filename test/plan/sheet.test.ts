@@ -356,3 +356,62 @@ describe("readPlanSheet errors name the cell", () => {
     ]);
   });
 });
+
+describe("readPlanSheet property", () => {
+  /** Deterministic LCG so a failure reproduces. */
+  function rng(seed: number) {
+    let s = seed;
+    return () => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
+  }
+  const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+  function randomPlan(r: () => number): Plan {
+    const p = defaultPlan(pick(r, ["en", "zh"] as const));
+    const n = 1 + Math.floor(r() * 6);
+    // Whole-percent weights that add up to exactly 100.
+    const cuts = Array.from({ length: n - 1 }, () => Math.floor(r() * 101)).sort((a, b) => a - b);
+    const bounds = [0, ...cuts, 100];
+    p.kpis = Array.from({ length: n }, (_, i) => {
+      const kind = pick(r, ["fixed", "perMonth", "growth"] as const);
+      const field = pick(r, ["amount", "newCustomer", "satisfaction", "behaviour", "customer", null] as const);
+      return {
+        name: `KPI ${i} ${pick(r, ["销售", "calls", "Δ"])}`,
+        measure: field ? { field, header: null } : { field: null, header: `Column ${i}` },
+        aggregate: pick(r, ["sum", "count", "count_unique", "count_true", "average"] as const),
+        target:
+          kind === "growth"
+            ? { kind, rate: Math.round(r() * 200 - 50) / 100 }
+            : { kind, value: Math.round(r() * 100000) / 100 + 0.01 },
+        direction: pick(r, ["higher", "lower"] as const),
+        weight: (bounds[i + 1] - bounds[i]) / 100,
+        cap: pick(r, [null, 1.2, 1.5, 2]),
+        group: pick(r, ["results", "behaviour"] as const),
+      };
+    });
+    p.period = pick(r, ["month", "quarter", "year"] as const);
+    p.scoredPeriod = pick(r, [null, { month: "2026-07", quarter: "2025-Q4", year: "2027" }[p.period]]);
+    p.currency = pick(r, [null, "CNY", "USD", "EUR"]);
+    p.currencyDecimals = Math.floor(r() * 7);
+    const points = Math.floor(r() * 5);
+    p.bonus = {
+      targetBonus: Math.round(r() * 1e6) / 100,
+      curve: points ? Array.from({ length: points }, (_, i) => [0.5 + i * 0.25, Math.round(r() * 300) / 100]) : null,
+      threshold: Math.round(r() * 80) / 100,
+      cap: pick(r, [null, 1.5, 2, 3]),
+    };
+    p.ranking = { top: Math.floor(r() * 10), bottom: Math.floor(r() * 10) };
+    return p;
+  }
+
+  it("reads back 200 random valid plans unchanged, in either language", () => {
+    const r = rng(20260301);
+    for (let i = 0; i < 200; i++) {
+      const plan = randomPlan(r);
+      const lang = pick(r, ["en", "zh"] as const);
+      expect(planOf(readPlanSheet(grid(plan, lang), PLAN_SHEET_NAMES[lang]))).toEqual(plan);
+    }
+  });
+});
