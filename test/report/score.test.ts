@@ -2,7 +2,7 @@
 import { defaultPlan } from "../../src/plan/index";
 import type { Plan, PlanKpi } from "../../src/plan/types";
 import { compareCodePoints, scorePeriod } from "../../src/report/score";
-import { defaultExample, ingestOf, repeat } from "./fixtures";
+import { defaultExample, ingestOf } from "./fixtures";
 
 const s = (d: { toString(): string } | null): string | null => (d === null ? null : d.toString());
 
