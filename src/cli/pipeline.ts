@@ -48,7 +48,9 @@ export async function loadInput(
     });
     return { ok: true, sheets };
   } catch (e) {
-    return failure(2, cliText(lang, "inputUnreadable", { input: inputPath, reason: reasonOf(e) }));
+    // The reader may already say "Cannot read <path> as an .xlsx workbook: …"; keep only the cause.
+    const reason = reasonOf(e).replace(/^Cannot read .* as an \.xlsx workbook:\s*/i, "");
+    return failure(2, cliText(lang, "inputUnreadable", { input: inputPath, reason }));
   }
 }
 
