@@ -1,0 +1,260 @@
+/**
+ * The task pane (SPEC §3.4, STYLE §5): Data → Plan → Generate in a ~320 px pane. Excel is
+ * reached only through the `excel` prop (TPR App.tsx passes its excel.ts the same way), so
+ * tests hand in fakes; errors come back as values and are shown, never swallowed.
+ */
+import * as React from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { t, type Lang } from "../../i18n";
+import type { ColumnMapping, StandardField } from "../../ingest/types";
+import type { ExcelOps, WorkbookSnapshot } from "../../render/office/excelOps";
+import type { OfficeError } from "../../render/office/errors";
+import type { RenderProgress } from "../../render/office/renderReport";
+import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet, remap } from "../pipeline";
+import { DataSection } from "./DataSection";
+import { GenerateSection, type RunState } from "./GenerateSection";
+import { PlanSection } from "./PlanSection";
+
+export interface AppProps {
+  excel: ExcelOps;
+  initialLang: Lang;
+}
+
+type TabKey = "data" | "plan" | "generate";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalL,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    minWidth: "0",
+    maxWidth: "480px",
+  },
+  header: {
+    display: "flex",
+    alignItems: "flex-end",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+  language: {
+    minWidth: "0",
+    width: "110px",
+  },
+});
+
+function messageOf(lang: Lang, e: OfficeError): string {
+  return t(lang, e.messageKey, e.params as Record<string, string | number> | undefined);
+}
+
+/** Lets React paint the new stage before a long synchronous step (cleaning, scoring). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** An unexpected exception as one line for the user (no stack). */
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+export function App({ excel, initialLang }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [tab, setTab] = useState<TabKey>("data");
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
+  const [loadError, setLoadError] = useState<OfficeError | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
+  const [period, setPeriod] = useState<string | null>(null);
+  const [run, setRun] = useState<RunState>({ status: "idle" });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [creatingPlan, setCreatingPlan] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await excel.readSheets();
+    if (r.ok) {
+      setSnapshot(r.value);
+      setLoadError(null);
+    } else setLoadError(r.error);
+  }, [excel]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const analysis = useMemo(
+    () => (snapshot ? analyse(snapshot.sheets, snapshot.addinTabs, lang, mapping) : null),
+    [snapshot, lang, mapping],
+  );
+  const chosenPeriod =
+    analysis && period && analysis.periods.includes(period) ? period : analysis ? defaultPeriod(analysis) : null;
+  const canGenerate = !!analysis?.ingested && !!analysis.plan.plan && run.status !== "running";
+
+  const onRemap = (field: StandardField, col: number | null) => {
+    if (analysis?.mapping) setMapping(remap(analysis.mapping, field, col));
+  };
+
+  const onCreatePlan = async () => {
+    setCreatingPlan(true);
+    const r = await excel.writePlanSheet(defaultPlanSheet(lang), lang);
+    setCreatingPlan(false);
+    setNotice(r.ok ? null : messageOf(lang, r.error));
+    await load();
+  };
+
+  const onOpen = async (name: string) => {
+    const r = await excel.activateSheet(name);
+    setNotice(r.ok ? null : messageOf(lang, r.error));
+  };
+
+  const onCancel = () => abort.current?.abort();
+
+  const stageLabel = (p: RenderProgress): string =>
+    p.stage === "writing"
+      ? t(lang, "ui.stage.writing", { sheet: p.sheet ?? "" })
+      : p.stage === "cleaning"
+        ? t(lang, "ui.stage.cleaning-up")
+        : t(lang, `ui.stage.${p.stage}`);
+
+  const onGenerate = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    const cancelled = () => setRun({ status: "failed", message: t(lang, "renderCancelled", { tabs: 0 }) });
+    try {
+      setRun({ status: "running", stage: t(lang, "ui.stage.reading"), value: 0 });
+      const read = await excel.readSheets();
+      if (!read.ok) return setRun({ status: "failed", message: messageOf(lang, read.error) });
+      if (controller.signal.aborted) return cancelled();
+      setSnapshot(read.value);
+
+      setRun({ status: "running", stage: t(lang, "ui.stage.cleaning"), value: 0.1 });
+      await nextPaint();
+      const fresh = analyse(read.value.sheets, read.value.addinTabs, lang, mapping);
+      if (fresh.dataError || !fresh.ingested) return setRun({ status: "failed", message: fresh.dataError ?? "" });
+      if (!fresh.plan.plan) {
+        return setRun({ status: "failed", message: t(lang, "ui.plan.invalid", { count: fresh.plan.errors.length }) });
+      }
+      if (controller.signal.aborted) return cancelled();
+
+      setRun({ status: "running", stage: t(lang, "ui.stage.scoring"), value: 0.2 });
+      await nextPaint();
+      const usePeriod = period && fresh.periods.includes(period) ? period : defaultPeriod(fresh);
+      const report = buildPaneReport(
+        fresh,
+        read.value.sheets.map((s) => s.name),
+        read.value.addinTabs,
+        usePeriod,
+        lang,
+      );
+      if (controller.signal.aborted) return cancelled();
+
+      const written = await excel.renderReport(report, {
+        signal: controller.signal,
+        onProgress: (p) =>
+          setRun({ status: "running", stage: stageLabel(p), value: 0.3 + (0.7 * p.done) / Math.max(1, p.total) }),
+      });
+      if (!written.ok) setRun({ status: "failed", message: messageOf(lang, written.error) });
+      else setRun({ status: "done", summary: report.summary, sheets: written.value.sheets });
+    } catch (e) {
+      setRun({ status: "failed", message: oneLine(e) });
+    } finally {
+      abort.current = null;
+      void load();
+    }
+  };
+
+  const languageField = (
+    <Field label={t(lang, "ui.language")} className={styles.language}>
+      <Dropdown
+        value={t(lang, `ui.lang.${lang}`)}
+        selectedOptions={[lang]}
+        onOptionSelect={(_, d) => d.optionValue && setLang(d.optionValue as Lang)}
+      >
+        <Option value="en">{t("en", "ui.lang.en")}</Option>
+        <Option value="zh">{t("zh", "ui.lang.zh")}</Option>
+      </Dropdown>
+    </Field>
+  );
+
+  return (
+    <main className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <div className={styles.header}>
+        <Title3 as="h1">{t(lang, "ui.title")}</Title3>
+        {languageField}
+      </div>
+      {loadError && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {messageOf(lang, loadError)}{" "}
+            <Button size="small" appearance="transparent" onClick={() => void load()}>
+              {t(lang, "ui.reload")}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!analysis && !loadError && <Spinner size="small" label={t(lang, "ui.loading")} />}
+      {analysis && (
+        <>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small">
+            <Tab value="data">{t(lang, "ui.section.data")}</Tab>
+            <Tab value="plan">{t(lang, "ui.section.plan")}</Tab>
+            <Tab value="generate">{t(lang, "ui.section.generate")}</Tab>
+          </TabList>
+          {tab === "data" && (
+            <DataSection
+              lang={lang}
+              mapping={analysis.mapping}
+              reconciliation={analysis.ingested?.reconciliation ?? null}
+              error={analysis.dataError}
+              onRemap={onRemap}
+            />
+          )}
+          {tab === "plan" && (
+            <PlanSection
+              lang={lang}
+              plan={analysis.plan}
+              periods={analysis.periods}
+              period={chosenPeriod}
+              busy={creatingPlan || run.status === "running"}
+              onPeriod={setPeriod}
+              onCreatePlan={() => void onCreatePlan()}
+            />
+          )}
+          {tab === "generate" && (
+            <GenerateSection
+              lang={lang}
+              run={run}
+              canGenerate={canGenerate}
+              onGenerate={() => void onGenerate()}
+              onCancel={onCancel}
+              onOpen={(name) => void onOpen(name)}
+            />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+/** Step 1 (SPEC §3.1): the detected sales table, a column Dropdown per standard field, row counts. */
+import * as React from "react";
+import { Dropdown, Field, MessageBar, MessageBarBody, Option, Text } from "@fluentui/react-components";
+import { t, type Lang } from "../../i18n";
+import type { ColumnMapping, Reconciliation, StandardField } from "../../ingest/types";
+import { columnLetters } from "../../render/office/address";
+import { STANDARD_FIELDS } from "../pipeline";
+import { useSectionStyles } from "./styles";
+
+export interface DataSectionProps {
+  lang: Lang;
+  mapping: ColumnMapping | null;
+  reconciliation: Reconciliation | null;
+  error: string | null;
+  onRemap: (field: StandardField, col: number | null) => void;
+}
+
+const NOT_USED = "none";
+
+export function DataSection({ lang, mapping, reconciliation, error, onRemap }: DataSectionProps) {
+  const styles = useSectionStyles();
+  const headerText = (col: number) => {
+    const h = mapping?.headers.find((x) => x.col === col)?.header ?? "";
+    return `${columnLetters(col)} · ${h}`;
+  };
+  return (
+    <section className={styles.section} aria-label={t(lang, "ui.section.data")}>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {mapping && (
+        <Field label={t(lang, "ui.data.table")}>
+          <Text>{t(lang, "ui.data.tableAt", { sheet: mapping.sheet, row: mapping.headerRow })}</Text>
+        </Field>
+      )}
+      {reconciliation && (
+        <Text className={styles.muted}>
+          {t(lang, "ui.data.rows", {
+            rows: reconciliation.rowsRead,
+            used: reconciliation.rowsUsed,
+            excluded: reconciliation.rowsExcluded,
+          })}
+        </Text>
+      )}
+      {mapping &&
+        STANDARD_FIELDS.map((field) => {
+          const col = mapping.columns[field];
+          const label = t(lang, `ui.field.${field}`);
+          return (
+            <Field key={field} label={label} hint={t(lang, "ui.data.columnHint", { field: label })}>
+              <Dropdown
+                value={col === undefined ? t(lang, "ui.data.notUsed") : headerText(col)}
+                selectedOptions={[col === undefined ? NOT_USED : String(col)]}
+                onOptionSelect={(_, data) =>
+                  onRemap(field, data.optionValue === NOT_USED || !data.optionValue ? null : Number(data.optionValue))
+                }
+              >
+                <Option value={NOT_USED}>{t(lang, "ui.data.notUsed")}</Option>
+                {mapping.headers.map((h) => (
+                  <Option key={h.col} value={String(h.col)} text={headerText(h.col)}>
+                    {headerText(h.col)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          );
+        })}
+    </section>
+  );
+}

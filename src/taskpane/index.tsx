@@ -1,0 +1,31 @@
+/**
+ * Task pane entry (STYLE §5, TPR src/taskpane/index.tsx): renders the App inside FluentProvider
+ * once Office.onReady says where we are; outside Excel (host null) a friendly note instead.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { langFromLocale, type Lang } from "../i18n";
+import { officeExcelOps } from "../render/office/excelOps";
+import { App } from "./components/App";
+import { NotInExcel } from "./components/NotInExcel";
+
+function displayLanguage(): Lang {
+  try {
+    return langFromLocale(Office.context?.displayLanguage ?? navigator.language);
+  } catch {
+    return langFromLocale(navigator.language); // outside Office, Office.context may not be usable
+  }
+}
+
+function mount(node: React.ReactNode): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  createRoot(container).render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+}
+
+void Office.onReady().then((info) => {
+  const lang = displayLanguage();
+  if (info.host === Office.HostType.Excel) mount(<App excel={officeExcelOps} initialLang={lang} />);
+  else mount(<NotInExcel lang={lang} />);
+});

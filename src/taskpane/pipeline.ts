@@ -1,0 +1,165 @@
+/**
+ * The pane's steps without React or Office (SPEC §3.1–3.4): find and clean the sales table,
+ * read the Plan (and Targets) sheet, list the periods, build the Report, and turn the default
+ * plan into a sheet to write. Pure functions over RawSheets, so tests drive them directly.
+ */
+import { comparePeriodKeys, periodKey } from "../engine/period";
+import { t, type Lang } from "../i18n";
+import { findSalesTable, ingest } from "../ingest";
+import type { ColumnMapping, IngestResult, RawCell, RawSheet, StandardField } from "../ingest/types";
+import { defaultPlan, readPlanSheet, readTargetsSheet, writePlanSheet } from "../plan";
+import type { Plan, PlanError } from "../plan/types";
+import { buildReport } from "../report/buildReport";
+import type { Report, ReportCell, ReportSheet } from "../report/model";
+
+export const STANDARD_FIELDS: readonly StandardField[] = [
+  "rep",
+  "team",
+  "date",
+  "amount",
+  "customer",
+  "newCustomer",
+  "satisfaction",
+  "behaviour",
+];
+
+export interface PlanInfo {
+  /** Name of the Plan sheet the rules came from; null = no Plan sheet, default plan. */
+  sheetName: string | null;
+  plan: Plan | null;
+  errors: PlanError[];
+}
+
+export interface Analysis {
+  mapping: ColumnMapping | null;
+  ingested: IngestResult | null;
+  /** Why there is no sales table, already in the pane's language. */
+  dataError: string | null;
+  plan: PlanInfo;
+  /** Period keys present in the used rows, oldest first ("2026-Q1", "2026-Q2"). */
+  periods: string[];
+}
+
+/** A sheet's values as a grid from A1 (the plan readers address cells from A1). */
+export function valuesFromA1(sheet: RawSheet): RawCell[][] {
+  const r0 = (sheet.firstRow ?? 1) - 1;
+  const c0 = sheet.firstCol ?? 0;
+  if (r0 === 0 && c0 === 0) return sheet.values;
+  const pad = new Array<RawCell>(c0).fill(null);
+  return [...Array.from({ length: r0 }, () => [] as RawCell[]), ...sheet.values.map((row) => [...pad, ...row])];
+}
+
+function sameName(a: string, b: string): boolean {
+  const n = (s: string) => s.normalize("NFKC").trim().toLowerCase();
+  return n(a) === n(b);
+}
+
+/** The sheet named like a catalogue entry in either language (Plan / 考核方案). */
+function findNamedSheet(sheets: readonly RawSheet[], key: string): RawSheet | undefined {
+  const names = [t("en", key), t("zh", key)];
+  return sheets.find((s) => names.some((n) => sameName(s.name, n)));
+}
+
+/** Plan from the Plan sheet (else the default), plus per-rep targets from a Targets sheet. */
+export function readPlan(sheets: readonly RawSheet[], lang: Lang): PlanInfo {
+  const planSheet = findNamedSheet(sheets, "planSheetName");
+  let plan: Plan;
+  if (planSheet) {
+    const parsed = readPlanSheet(valuesFromA1(planSheet), planSheet.name);
+    if (!parsed.ok) return { sheetName: planSheet.name, plan: null, errors: parsed.errors };
+    plan = parsed.plan;
+  } else {
+    plan = defaultPlan(lang);
+  }
+  const targets = findNamedSheet(sheets, "planTargetsSheetName");
+  if (targets) {
+    const read = readTargetsSheet(valuesFromA1(targets), targets.name, plan);
+    if (read.errors.length) return { sheetName: planSheet?.name ?? null, plan: null, errors: read.errors };
+    plan = { ...plan, repTargets: { ...plan.repTargets, ...read.targets } };
+  }
+  return { sheetName: planSheet?.name ?? null, plan, errors: [] };
+}
+
+/** Every period key of the plan's kind that has a used row, oldest first. */
+export function periodsOf(ingested: IngestResult | null, plan: Plan | null): string[] {
+  if (!ingested || !plan) return [];
+  const keys = new Set<string>();
+  for (const row of ingested.rows) keys.add(periodKey(row.dateSerial, plan.period));
+  return [...keys].sort(comparePeriodKeys);
+}
+
+/**
+ * Everything the pane shows before Generate. The add-in's own tabs from an earlier run are
+ * not offered to ingest (they are output, SPEC §3.4); the Plan sheet is still read for rules.
+ */
+export function analyse(
+  sheets: readonly RawSheet[],
+  addinTabs: readonly string[],
+  lang: Lang,
+  mapping?: ColumnMapping,
+): Analysis {
+  const inputs = sheets.filter((s) => !addinTabs.some((n) => sameName(n, s.name)));
+  const plan = readPlan(sheets, lang);
+  const extraHeaders = (plan.plan?.kpis ?? []).flatMap((k) => (k.measure.header ? [k.measure.header] : []));
+  const found = mapping ?? findSalesTable(inputs);
+  if ("kind" in found) {
+    return { mapping: null, ingested: null, dataError: t(lang, found.messageKey, found.params), plan, periods: [] };
+  }
+  const result = ingest(inputs, { mapping: found, extraHeaders });
+  if ("kind" in result) {
+    return { mapping: found, ingested: null, dataError: t(lang, result.messageKey, result.params), plan, periods: [] };
+  }
+  return { mapping: result.mapping, ingested: result, dataError: null, plan, periods: periodsOf(result, plan.plan) };
+}
+
+/** The latest period unless the plan names one that has data. */
+export function defaultPeriod(analysis: Analysis): string | null {
+  const chosen = analysis.plan.plan?.scoredPeriod;
+  if (chosen && analysis.periods.includes(chosen)) return chosen;
+  return analysis.periods[analysis.periods.length - 1] ?? null;
+}
+
+/** A mapping with one field moved to another column (or dropped with null). */
+export function remap(mapping: ColumnMapping, field: StandardField, col: number | null): ColumnMapping {
+  const columns = { ...mapping.columns };
+  if (col === null) delete columns[field];
+  else columns[field] = col;
+  return { ...mapping, columns };
+}
+
+/**
+ * Builds the report. Sheet names already in the workbook count as taken, except the tabs of
+ * the earlier run (they are replaced), so a user's own "Scorecard" keeps its name.
+ */
+export function buildPaneReport(
+  analysis: Analysis,
+  sheetNames: readonly string[],
+  addinTabs: readonly string[],
+  period: string | null,
+  lang: Lang,
+): Report {
+  if (!analysis.ingested || !analysis.plan.plan)
+    throw new Error("buildPaneReport needs a cleaned table and a valid plan");
+  const existingSheetNames = sheetNames.filter((n) => !addinTabs.some((a) => sameName(a, n)));
+  return buildReport(analysis.ingested, analysis.plan.plan, { lang, period: period ?? undefined, existingSheetNames });
+}
+
+/** The default plan as a sheet (SPEC §3.3 "created with defaults when absent"), named for the language. */
+export function defaultPlanSheet(lang: Lang): ReportSheet {
+  const layout = writePlanSheet(defaultPlan(lang), lang);
+  const headers = new Set(layout.headerRows);
+  const rows = layout.rows.map((row, r) =>
+    row.map((v, c): ReportCell | null => {
+      const fmt = layout.formats[r]?.[c] ?? undefined;
+      if (v === null && !fmt) return null;
+      const style =
+        r === layout.titleRow ? "title" : r === layout.noteRow ? "note" : headers.has(r) ? "header" : undefined;
+      const cell: ReportCell = { v };
+      if (fmt) cell.fmt = fmt;
+      if (style) cell.style = style;
+      if (typeof v === "string" && /^[=+\-@]/.test(v)) cell.literal = true;
+      return cell;
+    }),
+  );
+  return { key: "plan", name: t(lang, "planSheetName"), rows, columnWidths: layout.columnWidths };
+}
