@@ -182,10 +182,12 @@ function buildScorecard(ctx: Ctx): ReportSheet {
       terms.length === 0 ? num(r.score, PCT) : formula(`(${terms.join("+")})/(${weights.join("+")})`, r.score, PCT),
     );
     // Rank: score desc, then first KPI actual desc, then row order = rep name code-point order (SPEC §3.3).
+    // Not COUNTIF(range,">"&score): "&" turns the score into 15-digit text, and the top score can then
+    // exceed its own rounded text (0.62952380952380948 > 0.629523809523809): ranks with a gap.
     const fa = addr(C.actual(0), row);
     cells.push(
       formula(
-        `1+COUNTIF(${scoreRange},">"&${s})+SUMPRODUCT((${scoreRange}=${s})*(${firstActualRange}>${fa}))` +
+        `1+SUMPRODUCT((${scoreRange}>${s})*1)+SUMPRODUCT((${scoreRange}=${s})*(${firstActualRange}>${fa}))` +
           `+SUMPRODUCT((${scoreRange}=${s})*(${firstActualRange}=${fa})*(ROW(${scoreRange})<ROW(${s})))`,
         r.rank,
         "0",
@@ -291,7 +293,7 @@ function buildRanking(ctx: Ctx): ReportSheet {
     const avgRange = absCol(8, 2, tLast);
     cells.push(
       formula(
-        `1+COUNTIF(${avgRange},">"&${addr(8, row)})+SUMPRODUCT((${avgRange}=${addr(8, row)})*(ROW(${avgRange})<ROW(${addr(8, row)})))`,
+        `1+SUMPRODUCT((${avgRange}>${addr(8, row)})*1)+SUMPRODUCT((${avgRange}=${addr(8, row)})*(ROW(${avgRange})<ROW(${addr(8, row)})))`,
         tm.rank,
         "0",
       ),

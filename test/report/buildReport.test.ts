@@ -130,7 +130,7 @@ describe("Scorecard values and formulas (default plan, 2026-Q2)", () => {
     ["J2", "'Plan'!$E$23"],
     [
       "P2",
-      `1+COUNTIF($O$2:$O$4,">"&O2)+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4>C2))+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4=C2)*(ROW($O$2:$O$4)<ROW(O2)))`,
+      `1+SUMPRODUCT(($O$2:$O$4>O2)*1)+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4>C2))+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4=C2)*(ROW($O$2:$O$4)<ROW(O2)))`,
     ],
     ["Q2", `IF(P2<='Plan'!$B$16,"Top",IF(P2>COUNT($O$2:$O$4)-'Plan'!$B$17,"Coaching",""))`],
   ])("%s = %s", (a1, f) => {
@@ -325,5 +325,53 @@ describe("Data issues tab and literal text (SPEC §3.2, §3.4)", () => {
     const big = buildReport(ingestOf(defaultExample(), { issues: many }), defaultPlan("en"), { lang: "en" });
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(sheet(big, "issues").rows.length).toBe(100003);
+  });
+});
+
+describe("plans without a curve or caps, lower-is-better KPIs, overrides", () => {
+  const base = defaultPlan("en");
+  const plan = {
+    ...base,
+    kpis: [
+      { ...base.kpis[0], target: { kind: "fixed" as const, value: 100 }, weight: 0.5, cap: null },
+      {
+        ...base.kpis[0],
+        name: "Returns",
+        measure: { field: null, header: "Returns" },
+        direction: "lower" as const,
+        target: { kind: "fixed" as const, value: 10 },
+        weight: 0.5,
+        cap: null,
+      },
+    ],
+    bonus: { targetBonus: 1000, curve: null, threshold: 0.5, cap: null },
+    ranking: { top: 1, bottom: 1 },
+    repTargets: { Bea: { Revenue: 50 }, Cy: { Revenue: 20 } },
+  };
+  const rows = [
+    { rep: "Ann", date: "2026-04-01", amount: 150, extra: { Returns: 5 } },
+    { rep: "Bea", team: null, date: "2026-04-02", amount: 40, extra: { Returns: 30 } },
+  ];
+  const r = buildReport(ingestOf(rows, { extraHeaders: ["Returns"] }), plan, { lang: "en" });
+  const s = sheet(r, "scorecard");
+
+  it("caches the engine's values and every formula agrees", () => {
+    // Ann: 1.5 and (20−5)/10 = 1.5 → 1.5 → factor 1.5 → 1500; Bea: 40/50 = 0.8 and max(0, −10/10) = 0 → 0.4 < 0.5 → 0;
+    // Cy: named on Targets only: revenue 0/20 = 0, returns (a sum over no rows) 0 → (20−0)/10 = 2 → score 1.
+    expect(s.rows.slice(1).map((x) => [x[0]!.v, x[1]?.v ?? null, x[8]!.v, x[9]!.v, x[10]!.v, x[11]!.v])).toEqual([
+      ["Ann", "East", 1.5, 1, "Top", 1500],
+      ["Bea", null, 0.4, 3, "Coaching", 0],
+      ["Cy", null, 1, 2, "", 1000],
+    ]);
+    expect(cell(s, "D3")).toEqual({ v: 50, fmt: "$#,##0.00" });
+    expect(cell(s, "H2")!.f).toBe("IF(G2=0,NA(),MAX(0,(2*G2-F2)/G2))");
+    expect(cell(s, "L2")!.f).toBe(
+      `ROUND('Plan'!$B$11*IF(I2<'Plan'!$B$12,0,MAX(0,IF('Plan'!$B$13="",I2,MIN('Plan'!$B$13,I2)))),'Plan'!$B$8)`,
+    );
+    expect(checkFormulas(r).mismatches).toEqual([]);
+    expect(cell(sheet(r, "ranking"), "B3")!.v).toBe("");
+    expect(cell(sheet(r, "bonus"), "E2")!.v).toBe(
+      "Score 150% ≥ threshold 50%; no curve, so the factor is the score 150%; 1,000 × 150% = 1,500.00",
+    );
   });
 });

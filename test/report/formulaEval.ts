@@ -222,6 +222,7 @@ function text(v: Scalar): string | Err {
   if (isErr(v)) return v;
   if (v === null) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  // Excel shows 15 significant digits of the double itself (not of its shortest decimal).
   if (typeof v === "number") return String(Number(v.toPrecision(15)));
   return v;
 }
@@ -312,6 +313,7 @@ export class Evaluator {
       if (this.busy.has(key)) throw new Error(`circular reference at ${key}`);
       this.busy.add(key);
       v = scalar(this.evalNode(parse(cell.f), sheet, row));
+      if (v === null) v = 0; // a formula pointing at an empty cell shows 0
       this.busy.delete(key);
     }
     this.memo.set(key, v);
@@ -464,8 +466,8 @@ export class Evaluator {
         } else {
           v = arr.length === 1 ? arr[0][i - 1] : arr[i - 1]?.[0];
         }
-        // A reference to an empty cell reads as 0 in a formula result.
-        return v === undefined ? { error: "#REF!" } : v === null ? 0 : v;
+        // A reference to an empty cell stays blank here ("" after &, 0 as a cell's result).
+        return v === undefined ? { error: "#REF!" } : v;
       }
       case "MATCH": {
         const x = scalar(ev(0));
@@ -499,9 +501,14 @@ export interface Mismatch {
   computed: unknown;
 }
 
-/** Same value as Excel would show: numbers equal to 15 digits, text equal, errors by code. */
+/**
+ * Same value as Excel would show: numbers within 1e-14 relative (the formula works in doubles, the
+ * cached value is the exact decimal rounded once: they may differ in the 16th–17th digit, and two
+ * such neighbours can straddle a 15-digit rounding boundary), text equal, errors by code.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") return key15(a) === key15(b);
+  if (typeof a === "number" && typeof b === "number")
+    return a === b || Math.abs(a - b) <= 1e-14 * Math.max(Math.abs(a), Math.abs(b));
   if (isErr(a) || isErr(b)) return isErr(a) && isErr(b) && a.error === b.error;
   if ((a === null || a === undefined || a === "") && (b === null || b === undefined || b === "")) return true;
   return a === b;
