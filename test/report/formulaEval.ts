@@ -270,8 +270,11 @@ function broadcast(a: Val, b: Val, fn: (x: Scalar, y: Scalar) => Scalar): Val {
   const B = isArr(b) ? b : null;
   const rows = Math.max(A?.values.length ?? 1, B?.values.length ?? 1);
   const cols = Math.max(A?.values[0]?.length ?? 1, B?.values[0]?.length ?? 1);
-  const at = (v: Val, r: number, c: number): Scalar =>
-    isArr(v) ? (v.values[v.values.length === 1 ? 0 : r]?.[v.values[0].length === 1 ? 0 : c] ?? NA) : v;
+  const at = (v: Val, r: number, c: number): Scalar => {
+    if (!isArr(v)) return v;
+    const x = v.values[v.values.length === 1 ? 0 : r]?.[v.values[0].length === 1 ? 0 : c];
+    return x === undefined ? NA : x; // outside a smaller array: #N/A, as Excel
+  };
   const values: Scalar[][] = [];
   for (let r = 0; r < rows; r++) {
     const row: Scalar[] = [];
