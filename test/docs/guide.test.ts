@@ -1,0 +1,130 @@
+// The bilingual user guide (docs/en, docs/zh): mirrored pages, links that resolve, a complete table of contents.
+import * as fs from "fs";
+import * as path from "path";
+
+const DOCS = path.join(__dirname, "..", "..", "docs");
+const LANGS = ["en", "zh"] as const;
+/** The PERF functions of SPEC §2; each has a page functions/<name>.md in both languages. */
+const FUNCTIONS = [
+  "attainment",
+  "tiered",
+  "paycurve",
+  "bonus",
+  "score",
+  "growth",
+  "prorate",
+  "rank",
+  "togo",
+  "explain",
+];
+/** The guide pages this task owns (functions/ pages are written separately). */
+const GUIDE_PAGES = [
+  "cli.md",
+  "data-issues.md",
+  "getting-started.md",
+  "index.md",
+  "plan.md",
+  "ranking.md",
+  "sharing.md",
+  "tabs.md",
+  "troubleshooting.md",
+];
+
+/** Markdown files under a folder, as paths relative to it with "/" separators. */
+function pages(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? pages(path.join(dir, e.name)).map((p) => `${e.name}/${p}`)
+        : e.name.endsWith(".md")
+          ? [e.name]
+          : [],
+    )
+    .sort();
+}
+
+/** Link targets of a page, code blocks and inline code left out (they show commands, not links). */
+function links(markdown: string): string[] {
+  const prose = markdown.replace(/^```[\s\S]*?^```/gm, "").replace(/`[^`\n]*`/g, "");
+  return [...prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
+}
+
+const isRelative = (target: string) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("#");
+
+const allPages = LANGS.flatMap((lang) => pages(path.join(DOCS, lang)).map((p) => ({ lang, page: p })));
+
+describe("user guide", () => {
+  it.each(LANGS)("%s has every guide page", (lang) => {
+    const found = pages(path.join(DOCS, lang));
+    for (const page of GUIDE_PAGES) expect(found).toContain(page);
+  });
+
+  it("every English page has a Chinese counterpart and vice versa", () => {
+    expect(pages(path.join(DOCS, "zh"))).toEqual(pages(path.join(DOCS, "en")));
+  });
+
+  it.each(allPages.map((p) => [`${p.lang}/${p.page}`]))("%s: every relative link resolves to a file", (rel) => {
+    const file = path.join(DOCS, rel);
+    const missing = links(fs.readFileSync(file, "utf8"))
+      .filter(isRelative)
+      .map((target) => decodeURI(target.split("#")[0]))
+      .filter((target) => target !== "" && !fs.existsSync(path.resolve(path.dirname(file), target)));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(GUIDE_PAGES)("%s links to the same pages in both languages", (page) => {
+    // Cross-language links (../zh/x.md from en) are compared with the language swapped.
+    const normalise = (lang: string) =>
+      links(fs.readFileSync(path.join(DOCS, lang, page), "utf8"))
+        .filter(isRelative)
+        .map((t) => t.split("#")[0].replace(/^\.\.\/(en|zh)\//, "../OTHER/"))
+        .sort();
+    expect(normalise("zh")).toEqual(normalise("en"));
+  });
+
+  it.each(LANGS)("%s/index.md links every guide page and every function page", (lang) => {
+    const targets = new Set(links(fs.readFileSync(path.join(DOCS, lang, "index.md"), "utf8")));
+    for (const page of GUIDE_PAGES.filter((p) => p !== "index.md")) expect(targets).toContain(page);
+    for (const name of FUNCTIONS) expect(targets).toContain(`functions/${name}.md`);
+  });
+
+  it.each(LANGS)("%s: every guide page links back to the index and to its other-language twin", (lang) => {
+    const other = lang === "en" ? "zh" : "en";
+    for (const page of GUIDE_PAGES) {
+      const targets = links(fs.readFileSync(path.join(DOCS, lang, page), "utf8"));
+      if (page !== "index.md") expect(targets).toContain("index.md");
+      expect(targets).toContain(`../${other}/${page}`);
+    }
+  });
+
+  it("Chinese pages are written in Chinese", () => {
+    for (const page of GUIDE_PAGES) {
+      const prose = fs
+        .readFileSync(path.join(DOCS, "zh", page), "utf8")
+        .replace(/^```[\s\S]*?^```/gm, "")
+        .replace(/`[^`\n]*`/g, "");
+      const han = (prose.match(/\p{Script=Han}/gu) ?? []).length;
+      const latinWords = (prose.match(/[A-Za-z]{3,}/g) ?? []).length;
+      expect({ page, mostlyChinese: han > latinWords * 2 }).toEqual({ page, mostlyChinese: true });
+    }
+  });
+
+  it.each([
+    // SPEC §4: the Scorecard header row, exactly, in each language.
+    ["en", "tabs.md", "`Rep`, `Team`"],
+    ["en", "tabs.md", "`<KPI> actual`, `<KPI> target`"],
+    ["en", "tabs.md", "`Score`, `Rank`, `Status`, `Bonus`"],
+    ["zh", "tabs.md", "`销售员`、`团队`"],
+    ["zh", "tabs.md", "`<指标> 实际`、`<指标> 目标`、`<指标> 达成率`"],
+    ["zh", "tabs.md", "`综合得分`、`排名`、`状态`、`奖金`"],
+    // SPEC §3.3 default plan and §4 exit codes, as users rely on them.
+    ["en", "plan.md", '"weight": 0.40, "cap": 1.5'],
+    ["zh", "plan.md", '"weight": 0.40, "cap": 1.5'],
+    ["en", "cli.md", "| 2 |"],
+    ["zh", "cli.md", "| 2 |"],
+  ])("%s/%s states %s", (lang, page, text) => {
+    expect(fs.readFileSync(path.join(DOCS, lang, page), "utf8")).toContain(text);
+  });
+});
