@@ -194,7 +194,10 @@ function looksLikeData(row: RawCell[], rel: { rep: number; date: number; amount:
 }
 
 /** Where the block under a header row starts and ends (see the file comment for the rule). */
-export function blockExtent(sheet: RawSheet, hit: Pick<HeaderHit, "headerRow" | "columns" | "span" | "tableLastRow">): BlockExtent {
+export function blockExtent(
+  sheet: RawSheet,
+  hit: Pick<HeaderHit, "headerRow" | "columns" | "span" | "tableLastRow">,
+): BlockExtent {
   const firstRow = sheet.firstRow ?? 1;
   const firstCol = sheet.firstCol ?? 0;
   const lo = hit.span[0] - firstCol;

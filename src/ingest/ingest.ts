@@ -56,6 +56,7 @@ const NO_EXTRA: Record<string, number | string | boolean | null> = Object.freeze
 const MAX_SERIAL_EXCL = 2958466;
 
 interface RepSpelling {
+  id: number;
   norm: string;
   usedRows: number;
   firstUsedRow: number;
@@ -64,6 +65,17 @@ interface RepSpelling {
 function ymdText(serial: number): string {
   const { y, m, d } = serialToYmd(serial);
   return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/** A well-mixed int32 hash (murmur3 finaliser) of a row's date, amount and rep spelling. */
+function mix(dateSerial: number, amount: number, repId: number): number {
+  let h = Math.imul(dateSerial, 0x9e3779b1) ^ Math.imul(amount | 0, 0x85ebca77) ^ Math.imul(repId, 0xc2b2ae3d);
+  h ^= Math.imul(((amount * 1000) % 1000) | 0, 0x27d4eb2f);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function sameCell(a: RawCell | undefined, b: RawCell | undefined): boolean {
@@ -150,7 +162,9 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
     }
   }
 
-  const rows: SalesRow[] = [];
+  // Pre-sized (and trimmed at the end): a million pushes would regrow the array ~30 times.
+  const rows: SalesRow[] = new Array<SalesRow>(Math.max(0, extent.end - extent.start));
+  let nUsed = 0;
   const used = new ExactSum();
   const excluded = new ExactSum();
   let rowsRead = 0;
@@ -164,9 +178,13 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
   };
   let lastFmtRow: (string | null)[] | null | undefined = undefined;
   let lastFmtIso: string | null = null;
-  // Duplicate detection: an int32 hash of date, amount and rep → first row index; equal hashes are
-  // confirmed cell by cell across the whole block, so the hash only has to be cheap.
-  const dupFirst = new Map<number, number | number[]>();
+  // Duplicate detection table: slot → 1 + index into rows (0 = empty); at most half full.
+  let dupSize = 16;
+  while (dupSize < (extent.end - extent.start) * 2) dupSize *= 2;
+  // Pairs (1 + index into rows, full hash): one cache line per probe, and a row object is only
+  // touched when the full hash matches.
+  const dupTable = new Int32Array(dupSize * 2);
+  const dupMask = dupSize - 1;
 
   for (let i = extent.start; i < extent.end; i++) {
     const row = values[i];
@@ -188,7 +206,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
     if (typeof repRaw === "string") {
       spelling = repSpellings.get(repRaw);
       if (spelling === undefined) {
-        spelling = { norm: normaliseRepName(repRaw), usedRows: 0, firstUsedRow: 0 };
+        spelling = { id: repSpellings.size + 1, norm: normaliseRepName(repRaw), usedRows: 0, firstUsedRow: 0 };
         repSpellings.set(repRaw, spelling);
       }
       if (spelling.norm.length > 0) rep = spelling.norm;
@@ -310,7 +328,8 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
           issue(sheetRow, satH, v, "ignored", "satisfactionOutOfRange");
         } else if (f !== null) {
           satisfaction = f;
-          if (typeof v === "string") issue(sheetRow, satH, v, "coerced", "satisfactionTextCoerced", { value: String(f) });
+          if (typeof v === "string")
+            issue(sheetRow, satH, v, "coerced", "satisfactionTextCoerced", { value: String(f) });
         }
       }
     }
@@ -344,28 +363,34 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
       }
     }
 
-    // Identical duplicate rows (SPEC §3.2): kept and listed, naming the first copy.
-    const h = (Math.imul(dateSerial, 31) + (amount | 0) + Math.imul(rep.length, 7919)) | 0;
-    const prev = dupFirst.get(h);
-    if (prev === undefined) dupFirst.set(h, i);
-    else {
-      const list = typeof prev === "number" ? [prev] : prev;
-      let first = -1;
-      for (const j of list) {
-        if (sameRow(values[j], row, lo, hi)) {
-          first = j;
-          break;
-        }
+    // Identical duplicate rows (SPEC §3.2): kept and listed, naming the first copy. Open addressing
+    // on a hash of date, amount and rep; a slot is confirmed cell by cell across the block.
+    const h = mix(dateSerial, amount, spelling === undefined ? 0 : spelling.id);
+    let slot = h & dupMask;
+    let duplicateOf = -1;
+    for (;;) {
+      const k = dupTable[slot << 1];
+      if (k === 0) {
+        dupTable[slot << 1] = nUsed + 1;
+        dupTable[(slot << 1) | 1] = h;
+        break;
       }
-      if (first >= 0) {
-        issue(sheetRow, null, null, "kept", "possibleDuplicate", { firstRow: firstRow + first });
-      } else {
-        list.push(i);
-        if (typeof prev === "number") dupFirst.set(h, list);
+      const other = dupTable[(slot << 1) | 1] === h ? rows[k - 1] : undefined;
+      if (
+        other !== undefined &&
+        other.dateSerial === dateSerial &&
+        other.amount === amount &&
+        other.rep === rep &&
+        sameRow(values[other.sheetRow - firstRow], row, lo, hi)
+      ) {
+        duplicateOf = other.sheetRow;
+        break;
       }
+      slot = (slot + 1) & dupMask;
     }
+    if (duplicateOf >= 0) issue(sheetRow, null, null, "kept", "possibleDuplicate", { firstRow: duplicateOf });
 
-    rows.push({
+    rows[nUsed++] = {
       sheet: sheetName,
       sheetRow,
       rep,
@@ -377,8 +402,9 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
       satisfaction,
       behaviour,
       extra,
-    });
+    };
   }
+  rows.length = nUsed;
 
   listMerges(repSpellings, (row, raw, params) => issue(row, repH, raw, "merged", "repNamesMerged", params));
 
@@ -477,8 +503,13 @@ function readMeasureSheet(sheet: RawSheet, out: MeasureRow[], issues: DataIssue[
   const repC = (hit.columns.rep as number) - firstCol;
   const dateC = (hit.columns.date as number) - firstCol;
   const header = (c: number) => hit.headers.find((h) => h.col - firstCol === c)?.header ?? null;
-  const add = (row: number | null, column: string | null, raw: RawCell | undefined, action: DataIssue["action"], key: string) =>
-    issues.push({ sheet: sheet.name, row, column, raw: rawForIssue(raw), action, reasonKey: key });
+  const add = (
+    row: number | null,
+    column: string | null,
+    raw: RawCell | undefined,
+    action: DataIssue["action"],
+    key: string,
+  ) => issues.push({ sheet: sheet.name, row, column, raw: rawForIssue(raw), action, reasonKey: key });
 
   // Mostly-numeric columns only: a "Comment" column is not a measure.
   const cols: { c: number; header: string; field: StandardField | null }[] = [];
@@ -499,11 +530,13 @@ function readMeasureSheet(sheet: RawSheet, out: MeasureRow[], issues: DataIssue[
     const row = sheet.values[i];
     if (!row) continue;
     let blank = true;
-    for (let c = hit.span[0] - firstCol; c <= hit.span[1] - firstCol && blank; c++) if (!isBlankCell(row[c])) blank = false;
+    for (let c = hit.span[0] - firstCol; c <= hit.span[1] - firstCol && blank; c++)
+      if (!isBlankCell(row[c])) blank = false;
     if (blank) continue;
     const sheetRow = firstRow + i;
     const repRaw = row[repC];
-    const rep = typeof repRaw === "string" ? normaliseRepName(repRaw) : typeof repRaw === "number" ? String(repRaw) : "";
+    const rep =
+      typeof repRaw === "string" ? normaliseRepName(repRaw) : typeof repRaw === "number" ? String(repRaw) : "";
     const d = parseDate(row[dateC] ?? null);
     if (rep.length === 0 || !d.ok) {
       if (rep.length === 0) add(sheetRow, header(repC), repRaw, "excluded", "repMissing");

@@ -10,9 +10,9 @@ import type { RawCell } from "./types";
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 
 export type AmountParse =
-  | { ok: true; value: number; coerced: boolean; symbol?: string }
-  | { ok: false; reasonKey: string };
-export type DateParse = { ok: true; serial: number; month: boolean; coerced: boolean } | { ok: false; reasonKey: string };
+  { ok: true; value: number; coerced: boolean; symbol?: string } | { ok: false; reasonKey: string };
+export type DateParse =
+  { ok: true; serial: number; month: boolean; coerced: boolean } | { ok: false; reasonKey: string };
 
 /** Excel's error literals; typed as text (or pasted as values) they still mean "no value". */
 const ERROR_LITERALS = new Set([
@@ -130,7 +130,9 @@ function toDouble(d: Decimal): number {
  */
 export function parseAmount(raw: RawCell): AmountParse {
   if (typeof raw === "number") {
-    return Number.isFinite(raw) ? { ok: true, value: raw, coerced: false } : { ok: false, reasonKey: "amountNotNumber" };
+    return Number.isFinite(raw)
+      ? { ok: true, value: raw, coerced: false }
+      : { ok: false, reasonKey: "amountNotNumber" };
   }
   if (raw === null || raw === undefined) return { ok: false, reasonKey: "amountBlank" };
   if (typeof raw === "boolean") return { ok: false, reasonKey: "amountNotNumber" };
@@ -143,7 +145,10 @@ function parseAmountText(text: string): AmountParse {
   if (t.length === 0) return { ok: false, reasonKey: "amountBlank" };
   if (isErrorText(t)) return { ok: false, reasonKey: "amountError" };
   // NFKC: full-width digits/commas/parens/￥ → ASCII forms; NBSP and thin spaces → " ".
-  t = t.normalize("NFKC").replace(/\u2212/g, "-").trim();
+  t = t
+    .normalize("NFKC")
+    .replace(/\u2212/g, "-")
+    .trim();
   if (PLAIN_NUMBER.test(t)) return { ok: true, value: toDouble(new Dec(t)), coerced: true };
 
   let negative = false;
@@ -158,7 +163,8 @@ function parseAmountText(text: string): AmountParse {
   const sign = sign1 ?? sign2;
   if (negative && sign) return { ok: false, reasonKey: "amountNotNumber" };
   if (sign === "-") negative = true;
-  if (prefix && suffix && isoOfSymbol(prefix) !== isoOfSymbol(suffix)) return { ok: false, reasonKey: "amountNotNumber" };
+  if (prefix && suffix && isoOfSymbol(prefix) !== isoOfSymbol(suffix))
+    return { ok: false, reasonKey: "amountNotNumber" };
 
   let num = digits.trim();
   if (num.includes(",")) {
@@ -289,7 +295,8 @@ export type SatisfactionRead =
   | { kind: "percent"; value: number };
 
 export function readSatisfaction(raw: RawCell): SatisfactionRead {
-  if (typeof raw === "number") return Number.isFinite(raw) ? { kind: "plain", value: raw, coerced: false } : { kind: "unreadable" };
+  if (typeof raw === "number")
+    return Number.isFinite(raw) ? { kind: "plain", value: raw, coerced: false } : { kind: "unreadable" };
   if (raw === null || raw === undefined) return { kind: "blank" };
   if (typeof raw !== "string") return { kind: "unreadable" };
   let t = raw.trim();

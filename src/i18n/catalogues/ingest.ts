@@ -7,8 +7,9 @@ import type { Catalogue } from "../index";
 export const ingestMessages: Catalogue = {
   en: {
     noSalesTable:
-      "No sales table found{sheet}. Add a header row with a rep, a date and an amount column (e.g. Sales Rep, Date, Amount).",
-    missingColumn: "The sales table on sheet {sheet} (header row {row}) has no {field} column. Add it or map it by hand.",
+      "No sales table found. Add a header row with a rep, a date and an amount column (e.g. Sales Rep, Date, Amount).",
+    missingColumn:
+      "The sales table on sheet {sheet} (header row {row}) has no {field} column. Add it or map it by hand.",
     amountBlank: "Amount is blank; row excluded.",
     amountError: "Amount is an error value; row excluded.",
     amountNotNumber: "Amount is not a number; row excluded.",
@@ -39,7 +40,7 @@ export const ingestMessages: Catalogue = {
     issueActionSkipped: "Skipped",
   },
   zh: {
-    noSalesTable: "未找到销售表{sheet}。请添加包含销售员、日期和金额列的表头行（如：销售员、日期、销售额）。",
+    noSalesTable: "未找到销售表。请添加包含销售员、日期和金额列的表头行（如：销售员、日期、销售额）。",
     missingColumn: "工作表 {sheet} 的销售表（表头第 {row} 行）缺少 {field} 列。请添加该列或手动指定。",
     amountBlank: "金额为空；该行已排除。",
     amountError: "金额为错误值；该行已排除。",
