@@ -14,6 +14,7 @@ import {
   addr,
   colName,
   decimalLiteral,
+  excelString,
   formula,
   moneyFormat,
   num,
@@ -193,8 +194,8 @@ function buildScorecard(ctx: Ctx): ReportSheet {
         "0",
       ),
     );
-    const top = JSON.stringify(t(lang, "status.top"));
-    const coaching = JSON.stringify(t(lang, "status.coaching"));
+    const top = excelString(t(lang, "status.top"));
+    const coaching = excelString(t(lang, "status.coaching"));
     cells.push(
       formula(
         `IF(${rk}<=${P(ctx.cells.ranking.top)},${top},IF(${rk}>COUNT(${scoreRange})-${P(ctx.cells.ranking.bottom)},${coaching},""))`,
@@ -217,14 +218,14 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     cf.push({
       type: "formula",
       ref: `A2:${lastCol}${last}`,
-      formula: `${st}=${JSON.stringify(t(lang, "status.top"))}`,
+      formula: `${st}=${excelString(t(lang, "status.top"))}`,
       fill: GREEN.fill,
       fontColor: GREEN.font,
     });
     cf.push({
       type: "formula",
       ref: `A2:${lastCol}${last}`,
-      formula: `${st}=${JSON.stringify(t(lang, "status.coaching"))}`,
+      formula: `${st}=${excelString(t(lang, "status.coaching"))}`,
       fill: AMBER.fill,
       fontColor: AMBER.font,
     });
@@ -345,14 +346,14 @@ function buildRanking(ctx: Ctx): ReportSheet {
             {
               type: "formula",
               ref: `A2:E${last}`,
-              formula: `$E2=${JSON.stringify(t(lang, "status.top"))}`,
+              formula: `$E2=${excelString(t(lang, "status.top"))}`,
               fill: GREEN.fill,
               fontColor: GREEN.font,
             },
             {
               type: "formula",
               ref: `A2:E${last}`,
-              formula: `$E2=${JSON.stringify(t(lang, "status.coaching"))}`,
+              formula: `$E2=${excelString(t(lang, "status.coaching"))}`,
               fill: AMBER.fill,
               fontColor: AMBER.font,
             },

@@ -81,6 +81,11 @@ export function formula(
   return c;
 }
 
+/** A text constant inside a formula: "Top", with inner quotes doubled as Excel writes them. */
+export function excelString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
 /** A decimal as a formula literal: plain digits, no exponent (Excel reads 15 significant digits). */
 export function decimalLiteral(d: Decimal): string {
   return d.toFixed();

@@ -375,3 +375,40 @@ describe("plans without a curve or caps, lower-is-better KPIs, overrides", () =>
     );
   });
 });
+
+describe("degenerate inputs", () => {
+  it("no sales rows: six tabs, no tables or charts over empty ranges", () => {
+    const r = buildReport(ingestOf([]), defaultPlan("en"), { lang: "en" });
+    expect(r.sheets).toHaveLength(6);
+    expect(r.summary.repsScored).toBe(0);
+    expect(sheet(r, "scorecard").rows).toHaveLength(1);
+    expect(sheet(r, "scorecard").tables).toEqual([]);
+    expect(sheet(r, "ranking").charts).toEqual([]);
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+
+  it("0.1 + 0.2 sold ties with 0.3 sold (exact sums, SPEC §1): ties fall to the first KPI, then the name", () => {
+    const base = defaultPlan("en");
+    const kpi = { ...base.kpis[0], target: { kind: "fixed" as const, value: 1 }, weight: 0.5, cap: null };
+    const plan = {
+      ...base,
+      kpis: [kpi, { ...kpi, name: "Other", measure: { field: null, header: "X" } }],
+    };
+    // Al 0.1 + 0.2 = 0.3 and X 0.2; Cy 0.3 and 0.2; Bo 0.2 and 0.3: all score 0.25.
+    // Al and Cy tie on revenue too → code-point name order; Bo sold less → third.
+    const rows = [
+      { rep: "Cy", date: "2026-04-01", amount: 0.3, extra: { X: 0.2 } },
+      { rep: "Bo", date: "2026-04-01", amount: 0.2, extra: { X: 0.3 } },
+      { rep: "Al", date: "2026-04-01", amount: 0.1, extra: { X: 0.2 } },
+      { rep: "Al", date: "2026-04-02", amount: 0.2, extra: { X: null } },
+    ];
+    const r = buildReport(ingestOf(rows, { extraHeaders: ["X"] }), plan, { lang: "en" });
+    const s = sheet(r, "scorecard");
+    expect(s.rows.slice(1).map((x) => [x[0]!.v, x[2]!.v, x[8]!.v, x[9]!.v])).toEqual([
+      ["Al", 0.3, 0.25, 1],
+      ["Bo", 0.2, 0.25, 3],
+      ["Cy", 0.3, 0.25, 2],
+    ]);
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+});
