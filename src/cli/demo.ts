@@ -6,21 +6,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import { DEFAULTS, MAX_DATA_ROWS, writeDemoWorkbook, type DemoLang } from "./demoData";
+import { runReport, type RunReportOptions } from "./reportCommand";
 
 export const DEMO_FOLDER = "salesperf-demo";
 export const DEMO_SALES_FILE = "salesperf-demo-sales.xlsx";
 export const DEMO_REPORT_FILE = "salesperf-demo-report.xlsx";
 
-/** The report pipeline's contract (src/cli/reportCommand.ts): exit code 0/1/2 of SPEC §4 and a one-line summary. */
-export interface RunReportOptions {
-  input: string;
-  output: string;
-  lang: "en" | "zh";
-  plan?: string;
-  period?: string;
-  withData?: boolean;
-  stderr?: (s: string) => void;
-}
+export type { RunReportOptions };
+/** The report pipeline of src/cli/reportCommand.ts: exit code 0/1/2 of SPEC §4 and a one-line summary. */
 export type RunReport = (opts: RunReportOptions) => Promise<{ code: number; summary: string }>;
 
 /** Seams for tests and for main.ts: where text goes, whether stderr is a terminal, which pipeline runs. */
@@ -63,17 +56,6 @@ function say(lang: DemoLang, key: string, params: Record<string, string | number
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 }
 
-/**
- * INTEGRATION POINT with src/cli/reportCommand.ts (written by another engineer, contract above).
- * Loaded lazily so this module compiles and its tests run before that file lands; once it exists
- * this can become a plain `import { runReport } from "./reportCommand"`.
- */
-function loadRunReport(): RunReport {
-  const mod = require("./reportCommand") as { runReport?: RunReport };
-  if (typeof mod.runReport !== "function") throw new Error("src/cli/reportCommand.ts does not export runReport");
-  return mod.runReport;
-}
-
 /** Writes the demo workbook and its report. Returns the exit code of SPEC §4 and the two paths. */
 export async function runDemo(
   opts: DemoRunOptions,
@@ -104,8 +86,7 @@ export async function runDemo(
   }
   stdout(say(lang, "sales", { path: salesPath }) + "\n");
 
-  const runReport = io.runReport ?? loadRunReport();
-  const result = await runReport({ input: salesPath, output: reportPath, lang, stderr });
+  const result = await (io.runReport ?? runReport)({ input: salesPath, output: reportPath, lang, stderr });
   if (result.code !== 0) {
     return {
       code: result.code,

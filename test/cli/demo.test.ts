@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { CommanderError } from "commander";
 import ExcelJS from "exceljs";
-import { DEMO_REPORT_FILE, DEMO_SALES_FILE, demoCommand, type RunReportOptions } from "../../src/cli/demo";
+import { DEMO_REPORT_FILE, DEMO_SALES_FILE, demoCommand, runDemo, type RunReportOptions } from "../../src/cli/demo";
 
 describe("demo command", () => {
   let dir: string;
@@ -90,5 +90,36 @@ describe("demo command", () => {
     const { cmd } = setup();
     cmd.parseOptions([]);
     expect(cmd.opts()).toEqual({ output: "./salesperf-demo", lang: "en", reps: 12, months: 6, seed: 1 });
+  });
+
+  // The real report pipeline (src/cli/reportCommand.ts) on the demo data: the six tabs of SPEC §3.4,
+  // the Scorecard header of SPEC §4, and the messy rows reported on the Data issues tab.
+  it.each([
+    ["en", ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"], ["Rep", "Team", "Revenue actual"]],
+    ["zh", ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"], ["销售员", "团队", "销售额 实际"]],
+  ] as const)("%s: the real report runs on the demo data", async (lang, tabs, header) => {
+    const out: string[] = [];
+    const folder = path.join(dir, `real-${lang}`);
+    const result = await runDemo(
+      { folder, lang, reps: 8, months: 6, seed: 2 },
+      { stdout: (s) => out.push(s), stderr: () => undefined, isTTY: false },
+    );
+    expect(result).toEqual({
+      code: 0,
+      salesPath: path.join(folder, DEMO_SALES_FILE),
+      reportPath: path.join(folder, DEMO_REPORT_FILE),
+    });
+    expect(out[0]).toContain(result.salesPath);
+    expect(out[1]).toContain(result.reportPath);
+    expect(out).toHaveLength(3); // the two paths and the report's one-line summary
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result.reportPath);
+    const names = wb.worksheets.map((w) => w.name);
+    for (const tab of tabs) expect(names).toContain(tab);
+    const scorecard = wb.getWorksheet(tabs[0])!;
+    expect((scorecard.getRow(1).values as unknown[]).slice(1, 4)).toEqual([...header]);
+    const issues: string[] = [];
+    wb.getWorksheet(tabs[4])!.eachRow((row) => issues.push(JSON.stringify(row.values)));
+    expect(issues.join("\n")).toContain("#N/A");
   });
 });
