@@ -34,7 +34,7 @@ export interface DemoRunOptions {
   seed?: number;
 }
 
-// The CLI has no catalogue in src/i18n yet; these few lines stay here, in both languages.
+// The few demo-only lines, in both languages (src/cli/messages.ts belongs to the report command).
 const MESSAGES: Record<DemoLang, Record<string, string>> = {
   en: {
     writing: "Writing demo data: {done} of {total} rows",
