@@ -180,42 +180,80 @@ export function aggregateByRep<R extends AggRow>(
   return maps;
 }
 
+/** Days spanned above which period slots are looked up through a Map instead of a day table. */
+const MAX_DAY_TABLE = 1 << 22;
+
 /**
- * Exact sum per rep and period key (Trends tab): `keyOf(serial)` names the period of a day;
- * keys are memoised per day so the date arithmetic runs once per distinct date.
+ * Exact sum per rep and period key (Trends tab): `keyOf(serial)` names the period of a day.
+ * Each day's period slot is computed once (a day table over the data's span), so the per-row work
+ * is one rep lookup, one table read and one scaled-integer add.
  */
 export function sumByRepAndPeriod<R extends AggRow>(
   rows: readonly R[],
   read: (row: R) => number | null,
   keyOf: (serial: number) => string,
 ): Map<string, Map<string, Decimal>> {
-  const keyCache = new Map<number, string>();
-  const sums = new Map<string, Map<string, ExactSum>>();
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < rows.length; i++) {
+    const d = Math.floor(rows[i].dateSerial);
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  const keys: string[] = [];
+  const slotOfKey = new Map<string, number>();
+  const slotFor = (day: number): number => {
+    const key = keyOf(day);
+    let slot = slotOfKey.get(key);
+    if (slot === undefined) {
+      slot = keys.length;
+      keys.push(key);
+      slotOfKey.set(key, slot);
+    }
+    return slot;
+  };
+  const span = max - min + 1;
+  const table = span > 0 && span <= MAX_DAY_TABLE ? new Int32Array(span).fill(-1) : null;
+  const dayCache = new Map<number, number>();
+  const sums = new Map<string, ExactSum[]>();
+  let lastRep: string | null = null;
+  let lastSums: ExactSum[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const v = read(row);
     if (v === null || !Number.isFinite(v)) continue;
-    let key = keyCache.get(row.dateSerial);
-    if (key === undefined) {
-      key = keyOf(row.dateSerial);
-      keyCache.set(row.dateSerial, key);
+    const day = Math.floor(row.dateSerial);
+    let slot: number;
+    if (table !== null) {
+      slot = table[day - min];
+      if (slot < 0) table[day - min] = slot = slotFor(day);
+    } else {
+      const hit = dayCache.get(day);
+      slot = hit === undefined ? slotFor(day) : hit;
+      if (hit === undefined) dayCache.set(day, slot);
     }
-    let byKey = sums.get(row.rep);
-    if (byKey === undefined) {
-      byKey = new Map();
-      sums.set(row.rep, byKey);
+    if (row.rep !== lastRep) {
+      lastRep = row.rep;
+      let bySlot = sums.get(lastRep);
+      if (bySlot === undefined) {
+        bySlot = [];
+        sums.set(lastRep, bySlot);
+      }
+      lastSums = bySlot;
     }
-    let s = byKey.get(key);
+    let s = lastSums[slot];
     if (s === undefined) {
-      s = new ExactSum();
-      byKey.set(key, s);
+      while (lastSums.length < slot) lastSums.push(undefined as unknown as ExactSum);
+      s = lastSums[slot] = new ExactSum();
     }
     s.add(v);
   }
   const out = new Map<string, Map<string, Decimal>>();
-  for (const [rep, byKey] of sums) {
+  for (const [rep, bySlot] of sums) {
     const m = new Map<string, Decimal>();
-    for (const [k, s] of byKey) m.set(k, s.value());
+    bySlot.forEach((s, slot) => {
+      if (s !== undefined) m.set(keys[slot], s.value());
+    });
     out.set(rep, m);
   }
   return out;
