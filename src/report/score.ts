@@ -14,17 +14,15 @@ import {
   growth,
   isEngineError,
   sumByRepAndPeriod,
-  type AggColumn,
-  type RepAggregate,
-} from "../engine/index";
-import {
   comparePeriodKeys,
   isPeriodKey,
   periodKey,
   periodRange,
   periodsBetween,
   priorPeriod,
+  type AggColumn,
   type PeriodRange,
+  type RepAggregate,
 } from "../engine/index";
 import type { DataIssue, IngestResult, MeasureRow, SalesRow, StandardField } from "../ingest/types";
 import { normaliseRepName, type Plan, type PlanKpi, type PeriodKind } from "../plan/index";
