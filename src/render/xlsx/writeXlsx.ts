@@ -293,7 +293,11 @@ export async function writeReportXlsx(report: Report, opts: WriteXlsxOptions = {
   const dataFormats = addDataPlaceholders(wb, dataSheets);
   for (const dn of report.definedNames ?? []) wb.definedNames.add(dn.ref, dn.name);
 
-  const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  // exceljs stores its parts uncompressed (STORE): they are compressed once, below, after the post-processing.
+  const stored = await wb.xlsx.writeBuffer({
+    zip: { compression: "STORE" },
+  } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+  const zip = await JSZip.loadAsync(stored as ArrayBuffer);
   const paths = await worksheetPaths(zip);
   await tidyExceljsParts(zip, paths.slice(0, report.sheets.length));
   for (let i = 0; i < report.sheets.length; i++) {
