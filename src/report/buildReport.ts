@@ -3,6 +3,7 @@
  * columns are native Excel formulas pointing at the Plan tab, each with the engine's value cached.
  * No I/O. Formulas use only functions Excel 2007+, WPS and LibreOffice know (no XLOOKUP/LET/IFS).
  */
+import { dec } from "../engine/index";
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
 import { writePlanSheet, type PlanSheetLayout } from "../plan/index";
@@ -519,16 +520,25 @@ function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResul
   for (let i = issues.length + 1; i < rows.length; i++) rows[i] = [null, null, null, null, null, null];
   // Reconciliation block beside the list (SPEC §3.2): read = used + excluded, rows and amounts.
   const rc = ingest.reconciliation;
-  const amount = (s: string): number => Number(s);
+  // Amounts are exact decimal strings (SPEC §1): a number cell when the double holds the value exactly,
+  // else the exact digits as text (a total beyond 15 significant digits).
+  const isExactDouble = (s: string): boolean => dec(Number(s)).eq(dec(s));
+  const exactAmounts = [rc.amountRead, rc.amountUsed, rc.amountExcluded].every(isExactDouble);
+  const amount = (s: string): ReportCell => (isExactDouble(s) ? num(Number(s), ctx.money) : text(s));
   const block: [string, ReportCell][] = [
     ["recon.rowsRead", num(rc.rowsRead, "#,##0")],
     ["recon.rowsUsed", num(rc.rowsUsed, "#,##0")],
     ["recon.rowsExcluded", num(rc.rowsExcluded, "#,##0")],
     ["recon.rowsCheck", formula("I3+I4", rc.rowsUsed + rc.rowsExcluded, "#,##0")],
-    ["recon.amountRead", num(amount(rc.amountRead), ctx.money)],
-    ["recon.amountUsed", num(amount(rc.amountUsed), ctx.money)],
-    ["recon.amountExcluded", num(amount(rc.amountExcluded), ctx.money)],
-    ["recon.amountCheck", formula("I7+I8", amount(rc.amountUsed) + amount(rc.amountExcluded), ctx.money)],
+    ["recon.amountRead", amount(rc.amountRead)],
+    ["recon.amountUsed", amount(rc.amountUsed)],
+    ["recon.amountExcluded", amount(rc.amountExcluded)],
+    [
+      "recon.amountCheck",
+      exactAmounts
+        ? formula("I7+I8", Number(rc.amountUsed) + Number(rc.amountExcluded), ctx.money)
+        : text(dec(rc.amountUsed).plus(dec(rc.amountExcluded)).toFixed()),
+    ],
   ];
   rows[0].push(null, text(t(lang, "recon.title"), "header"), text(t(lang, "recon.value"), "header"));
   block.forEach(([key, cell], i) => {

@@ -412,3 +412,18 @@ describe("degenerate inputs", () => {
     expect(checkFormulas(r).mismatches).toEqual([]);
   });
 });
+
+describe("reconciliation amounts stay exact (SPEC §3.2)", () => {
+  it("a total beyond 15 significant digits is written as its exact digits", () => {
+    const ingest = ingestOf(defaultExample());
+    ingest.reconciliation = {
+      ...ingest.reconciliation,
+      amountRead: "12345678901234567.89",
+      amountUsed: "12345678901234567.89",
+    };
+    const s = sheet(buildReport(ingest, defaultPlan("en"), { lang: "en" }), "issues");
+    expect(cell(s, "I6")).toEqual({ v: "12345678901234567.89" });
+    expect(cell(s, "I8")).toEqual({ v: 0, fmt: "$#,##0.00" });
+    expect(cell(s, "I9")).toEqual({ v: "12345678901234567.89" });
+  });
+});
