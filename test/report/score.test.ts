@@ -2,7 +2,7 @@
 import { defaultPlan } from "../../src/plan/index";
 import type { Plan, PlanKpi } from "../../src/plan/types";
 import { compareCodePoints, scorePeriod } from "../../src/report/score";
-import { defaultExample, ingestOf } from "./fixtures";
+import { defaultExample, ingestOf, serial } from "./fixtures";
 
 const s = (d: { toString(): string } | null): string | null => (d === null ? null : d.toString());
 
@@ -171,6 +171,41 @@ describe("scorePeriod edge cases", () => {
     expect(scored.period).toBe("2026-03");
     expect(scored.reps.map((r) => r.rep)).toEqual(["Bob"]);
     expect(scored.reps[0].kpis[1].target!.toString()).toBe("20");
+  });
+});
+
+describe("measures from another sheet (SPEC §3.3: e.g. a Ratings sheet)", () => {
+  it("a KPI whose field is not in the sales table is read from measure rows", () => {
+    const ingest = ingestOf([{ rep: "Alice", date: "2026-04-02", amount: 100, satisfaction: 0.9 }], {
+      drop: ["behaviour"],
+    });
+    ingest.measures = [
+      {
+        sheet: "Ratings",
+        sheetRow: 2,
+        rep: "Alice",
+        dateSerial: serial("2026-04-30"),
+        values: { behaviour: 4.5, "Manager rating": 4.5 },
+      },
+      {
+        sheet: "Ratings",
+        sheetRow: 3,
+        rep: "Alice",
+        dateSerial: serial("2026-05-31"),
+        values: { behaviour: 3.5, "Manager rating": 3.5 },
+      },
+      {
+        sheet: "Ratings",
+        sheetRow: 4,
+        rep: "Alice",
+        dateSerial: serial("2026-01-31"),
+        values: { behaviour: 1, "Manager rating": 1 },
+      },
+    ];
+    const scored = scorePeriod(ingest, defaultPlan("en"));
+    expect(scored.sources).toEqual(["sales", "sales", "sales", "measures"]);
+    expect(scored.reps[0].kpis[3].actual!.toString()).toBe("4");
+    expect(scored.reps[0].kpis[3].attainment!.toString()).toBe("1");
   });
 });
 
