@@ -4,9 +4,9 @@
  *
  * Block extent (decision, SPEC §3.2 "nothing dropped silently"): the block runs from the row
  * under the header down to its last data row. Fully blank rows inside it are skipped. After a
- * blank gap, the block continues only if the next row still looks like a sale (a rep, a readable
- * date and a readable amount) — a cleared row in the middle of the data. Otherwise (a "Total"
- * line, notes, a second table) the block ends there and every later non-blank run of rows is
+ * blank gap, the block continues only if one of the next five non-blank rows still looks like a
+ * sale (a rep, a readable date and a readable amount) — a cleared row in the middle of the data.
+ * Otherwise (a "Total" line, notes, a second table's header) the block ends there and every later non-blank run of rows is
  * listed on the Data issues tab as "ignored", with its row range, so nothing disappears unseen.
  */
 import { matchHeader } from "./headers";
@@ -193,6 +193,26 @@ function looksLikeData(row: RawCell[], rel: { rep: number; date: number; amount:
   );
 }
 
+/** How many non-blank rows after a gap are looked at before deciding the block has ended. */
+const GAP_LOOKAHEAD = 5;
+
+/** After a blank gap: does one of the next few non-blank rows look like a sale? */
+function salesFollow(
+  values: RawCell[][],
+  from: number,
+  lo: number,
+  hi: number,
+  rel: { rep: number; date: number; amount: number },
+): boolean {
+  let seen = 0;
+  for (let i = from; i < values.length && seen < GAP_LOOKAHEAD; i++) {
+    if (rowBlank(values[i], lo, hi)) continue;
+    if (looksLikeData(values[i], rel)) return true;
+    seen++;
+  }
+  return false;
+}
+
 /** Where the block under a header row starts and ends (see the file comment for the rule). */
 export function blockExtent(
   sheet: RawSheet,
@@ -226,7 +246,7 @@ export function blockExtent(
     } else if (rowBlank(row, lo, hi)) {
       continue;
     }
-    if (i > lastData + 1 && lastData >= start && !looksLikeData(row as RawCell[], rel)) break;
+    if (i > lastData + 1 && lastData >= start && !salesFollow(values, i, lo, hi, rel)) break;
     lastData = i;
     dataRows++;
   }

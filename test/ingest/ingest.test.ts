@@ -334,6 +334,12 @@ describe("block extent (SPEC §3.2: nothing dropped silently)", () => {
     ]);
   });
 
+  it("continues after a cleared row when sales follow, even if the first row after it is messy", () => {
+    const r = run([row("A", D, 1), [], row("B", "soon", 2), row("C", D, 3)]);
+    expect(r.reconciliation).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsExcluded: 1, amountRead: "6" });
+    expect(r.issues.map(brief)).toEqual(["4:Date:excluded:dateUnreadable"]);
+  });
+
   it("keeps to an Excel table's range", () => {
     const values: RawCell[][] = [
       ["Rep", "Date", "Amount"],

@@ -7,9 +7,10 @@
  * - date-formatted numbers (exceljs gives a Date, read as UTC) → Excel serial (1900 system, also
  *   for 1904-system workbooks, whose dates exceljs has already shifted);
  * - error cells → { error: "#N/A" }; rich text → its plain text; hyperlinks → their text;
- * - formulas → their cached result. exceljs's streaming reader parses an error result as NaN and
- *   loses its code, so such a cell becomes { error: "#ERROR" }; a formula without a cached
- *   result (never calculated) is blank.
+ * - formulas → their cached result. exceljs's streaming reader drops an error result (it parses
+ *   "#DIV/0!" as a number and loses it), so a formula without a cached result becomes
+ *   { error: "#ERROR" }: Excel always saves a cached value, so in its files a missing one means an
+ *   error. (A generated file never calculated would show the same; ingest lists such cells.)
  *
  * Sheets come back in workbook tab order, values[0] = sheet row 1, values[r][0] = column A.
  * numberFormats has the same shape; consecutive rows with equal formats share one array, so it
@@ -17,6 +18,7 @@
  * streaming reader, so `tables` is not set.
  */
 import * as ExcelJS from "exceljs";
+import { promises as fsp } from "fs";
 import type { RawCell, RawSheet } from "../../ingest/types";
 
 const MS_PER_DAY = 86400000;
@@ -47,8 +49,8 @@ export function toRawCell(v: unknown): RawCell {
       if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
       if ("formula" in o || "sharedFormula" in o) {
         const r = o.result;
-        if (typeof r === "number" && Number.isNaN(r)) return { error: "#ERROR" };
-        return r === undefined ? null : toRawCell(r);
+        if (r === undefined || r === null || (typeof r === "number" && Number.isNaN(r))) return { error: "#ERROR" };
+        return toRawCell(r);
       }
       if ("text" in o) return toRawCell(o.text); // hyperlink { text, hyperlink }
       return null;
@@ -69,6 +71,31 @@ interface StreamRow {
   eachCell(cb: (cell: StreamCell, col: number) => void): void;
 }
 
+/**
+ * exceljs's streaming reader waits forever on a file that is not a zip and reports a missing file
+ * as an unhandled stream error, so both are checked here first: an .xlsx starts with "PK\x03\x04".
+ */
+async function checkZip(path: string): Promise<void> {
+  let head: Buffer;
+  try {
+    const fh = await fsp.open(path, "r");
+    try {
+      head = Buffer.alloc(4);
+      const { bytesRead } = await fh.read(head, 0, 4, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
+    throw new Error(`Cannot read ${path}: ${why}`);
+  }
+  if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 3 || head[3] !== 4) {
+    throw new Error(`Cannot read ${path}: not an .xlsx workbook`);
+  }
+}
+
 function sameFormats(a: (string | null)[], b: (string | null)[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -80,6 +107,7 @@ function sameFormats(a: (string | null)[], b: (string | null)[]): boolean {
  * opened or is not an .xlsx workbook.
  */
 export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promise<RawSheet[]> {
+  await checkZip(path);
   const onProgress = opts.onProgress;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: "cache",
