@@ -7,7 +7,8 @@ import { format, type Lang } from "../i18n";
 
 const en = {
   summary: "Scored {reps} reps for {period}: {used} rows used, {excluded} rows excluded → {output}",
-  noPeriodSummary: "Wrote {output}: no rep had sales in the scored period ({used} rows used, {excluded} rows excluded)",
+  noRepsInPeriod:
+    "{input} has no sales in {period}, the scored period; its sales run from {first} to {last}. Choose a --period in that range. Nothing was written.",
   inputMissing: "{input}: file not found. Give the path of an .xlsx workbook.",
   inputUnreadable:
     "{input}: cannot be read as an .xlsx workbook ({reason}). Save it from Excel as .xlsx and try again.",
@@ -40,7 +41,8 @@ const en = {
 
 const zh: Record<keyof typeof en, string> = {
   summary: "已评分 {reps} 名销售员（{period}）：使用 {used} 行，排除 {excluded} 行 → {output}",
-  noPeriodSummary: "已写入 {output}：考核期内没有销售员有销售记录（使用 {used} 行，排除 {excluded} 行）",
+  noRepsInPeriod:
+    "{input} 在考核期 {period} 内没有销售记录；其销售数据的日期范围是 {first} 至 {last}。请在此范围内选择 --period。未写入任何文件。",
   inputMissing: "{input}：找不到文件。请给出 .xlsx 工作簿的路径。",
   inputUnreadable: "{input}：无法作为 .xlsx 工作簿读取（{reason}）。请在 Excel 中另存为 .xlsx 后重试。",
   outputIsInput: "-o {output} 就是输入文件；输入文件永远不会被改写。请换一个输出文件名。",

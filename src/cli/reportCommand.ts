@@ -98,6 +98,21 @@ export async function runReport(opts: RunReportOptions): Promise<RunReportResult
     existingSheetNames: opts.withData ? loaded.sheets.map((s) => s.name) : [],
   });
   if (!scored.ok) return fail(scored);
+  if (scored.report.summary.repsScored === 0) {
+    // A report with nobody on it would be emailed as if it meant something: stop and say which dates exist.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of scored.ingest.rows) {
+      if (r.dateSerial < lo) lo = r.dateSerial;
+      if (r.dateSerial > hi) hi = r.dateSerial;
+    }
+    // Excel serial 25569 is 1970-01-01.
+    const ymd = (serial: number) =>
+      Number.isFinite(serial) ? new Date((serial - 25569) * 86400000).toISOString().slice(0, 10) : "-";
+    const [first, last] = [ymd(lo), ymd(hi)];
+    const period = scored.report.summary.period;
+    return fail(failure(2, cliText(lang, "noRepsInPeriod", { input: opts.input, period, first, last })));
+  }
 
   progress?.(cliText(lang, "progressWrite", { output: opts.output }));
   try {
@@ -115,7 +130,7 @@ export async function runReport(opts: RunReportOptions): Promise<RunReportResult
     excluded: s.rowsExcluded,
     output: opts.output,
   };
-  return { code: 0, summary: cliText(lang, s.repsScored > 0 ? "summary" : "noPeriodSummary", params) };
+  return { code: 0, summary: cliText(lang, "summary", params) };
 }
 
 function parseLang(value: string): Lang {

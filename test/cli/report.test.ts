@@ -237,6 +237,14 @@ describe("salesperf report — period and plan sources", () => {
     expect(run.out).toMatch(expected);
   });
 
+  it("exits 2 and writes nothing when no rep has sales in the chosen period, naming the data's date range", async () => {
+    const out = path.join(dir, "empty-period.xlsx");
+    const run = await runCli("report", EN, "-o", out, "--period", "2030-Q1");
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("has no sales in 2030-Q1, the scored period; its sales run from 2026-01-");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it("reads the plan from the input's Plan sheet when no --plan is given (an error names the cell)", async () => {
     const first = path.join(dir, "round-1.xlsx");
     expect((await runCli("report", EN, "-o", first, "--with-data")).code).toBe(0);
@@ -350,6 +358,26 @@ describe("salesperf report — failures", () => {
     const run = await runCli("report", input, "-o", path.join(dir, "fake-out.xlsx"));
     expect(run.code).toBe(2);
     expect(run.err).toContain("cannot be read as an .xlsx workbook");
+  });
+
+  it("shows progress on stderr only when stderr is a terminal", async () => {
+    const lines: string[] = [];
+    const wasTTY = process.stderr.isTTY;
+    try {
+      process.stderr.isTTY = true;
+      const r = await runReport({
+        input: EN,
+        output: path.join(dir, "tty.xlsx"),
+        lang: "en",
+        stderr: (s) => lines.push(s),
+      });
+      expect(r.code).toBe(0);
+    } finally {
+      process.stderr.isTTY = wasTTY;
+    }
+    expect(lines.join("")).toContain(`Reading ${EN}`);
+    expect(lines.join("")).toContain("Scoring…");
+    expect(lines.join("")).toContain(`Writing ${path.join(dir, "tty.xlsx")}`);
   });
 
   it("runReport returns the failure message as its summary (for demo/statements) and writes nothing", async () => {
