@@ -196,6 +196,16 @@ function looksLikeData(row: RawCell[], rel: { rep: number; date: number; amount:
 /** How many non-blank rows after a gap are looked at before deciding the block has ended. */
 const GAP_LOOKAHEAD = 5;
 
+/** Two or more cells naming standard fields: a header row. */
+function looksLikeHeader(row: RawCell[], lo: number, hi: number): boolean {
+  let n = 0;
+  for (let c = lo; c <= Math.min(hi, row.length - 1); c++) {
+    const v = row[c];
+    if (typeof v === "string" && matchHeader(v) !== null && ++n >= 2) return true;
+  }
+  return false;
+}
+
 /** After a blank gap: does one of the next few non-blank rows look like a sale? */
 function salesFollow(
   values: RawCell[][],
@@ -207,6 +217,7 @@ function salesFollow(
   let seen = 0;
   for (let i = from; i < values.length && seen < GAP_LOOKAHEAD; i++) {
     if (rowBlank(values[i], lo, hi)) continue;
+    if (looksLikeHeader(values[i], lo, hi)) return false; // another table starts
     if (looksLikeData(values[i], rel)) return true;
     seen++;
   }

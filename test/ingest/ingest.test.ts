@@ -340,6 +340,13 @@ describe("block extent (SPEC §3.2: nothing dropped silently)", () => {
     expect(r.issues.map(brief)).toEqual(["4:Date:excluded:dateUnreadable"]);
   });
 
+  it("ends at a blank row followed by another table's header", () => {
+    const r = run([row("A", D, 1), [], ["Rep", "Month", "Target"], ["A", "2026-03", 5]]);
+    expect(r.reconciliation).toMatchObject({ rowsRead: 1, rowsUsed: 1 });
+    expect(r.issues.map(brief)).toEqual(["4:null:ignored:rowsAfterBlankIgnored"]);
+    expect(r.issues[0].params).toEqual({ from: 4, to: 5, count: 2 });
+  });
+
   it("keeps to an Excel table's range", () => {
     const values: RawCell[][] = [
       ["Rep", "Date", "Amount"],
