@@ -1,0 +1,198 @@
+/**
+ * Generate end to end on the strict Excel fake (SPEC §3.1–3.4): the pane's pipeline with the
+ * real Office.js operations, on both sample workbooks and on a generated 100,000-row sheet.
+ */
+import { FakeExcel, installFakeExcel, PAYLOAD_LIMIT_BYTES, type SeedSheet } from "../fakes/excelFake";
+import { readSeed } from "../fakes/seedXlsx";
+import { officeExcelOps } from "../../src/render/office/excelOps";
+import { TABS_SETTING } from "../../src/render/office/renderReport";
+import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet } from "../../src/taskpane/pipeline";
+import type { Lang } from "../../src/i18n";
+
+const SAMPLES = "/work/shared/samples";
+
+async function generate(lang: Lang) {
+  const read = await officeExcelOps.readSheets();
+  if (!read.ok) throw new Error(read.error.messageKey);
+  const a = analyse(read.value.sheets, read.value.addinTabs, lang);
+  expect(a.dataError).toBeNull();
+  const report = buildPaneReport(
+    a,
+    read.value.sheets.map((s) => s.name),
+    read.value.addinTabs,
+    defaultPeriod(a),
+    lang,
+  );
+  const written = await officeExcelOps.renderReport(report, {});
+  return { analysis: a, report, written };
+}
+
+const HEADERS: Record<Lang, string[]> = {
+  en: [
+    "Rep",
+    "Team",
+    "Revenue actual",
+    "Revenue target",
+    "Revenue attainment",
+    "New customers actual",
+    "New customers target",
+    "New customers attainment",
+    "Customer satisfaction actual",
+    "Customer satisfaction target",
+    "Customer satisfaction attainment",
+    "Manager rating actual",
+    "Manager rating target",
+    "Manager rating attainment",
+    "Score",
+    "Rank",
+    "Status",
+    "Bonus",
+  ],
+  zh: [
+    "销售员",
+    "团队",
+    "销售额 实际",
+    "销售额 目标",
+    "销售额 达成率",
+    "新客户 实际",
+    "新客户 目标",
+    "新客户 达成率",
+    "客户满意度 实际",
+    "客户满意度 目标",
+    "客户满意度 达成率",
+    "主管评分 实际",
+    "主管评分 目标",
+    "主管评分 达成率",
+    "综合得分",
+    "排名",
+    "状态",
+    "奖金",
+  ],
+};
+const TABS: Record<Lang, string[]> = {
+  en: ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"],
+  zh: ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"],
+};
+
+let uninstall: (() => void) | null = null;
+afterEach(() => uninstall?.());
+
+describe.each([
+  ["sales-en.xlsx", "en" as Lang, ["Sales", "Ratings"]],
+  ["sales-zh.xlsx", "zh" as Lang, ["销售明细", "主管评分"]],
+])("Generate on %s (%s)", (file, lang, sourceSheets) => {
+  let fake: FakeExcel;
+  let seed: SeedSheet[];
+  beforeEach(async () => {
+    seed = await readSeed(`${SAMPLES}/${file}`);
+    fake = new FakeExcel(seed);
+    uninstall = installFakeExcel(fake, { displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
+  });
+
+  it("writes the six tabs with the Scorecard header of SPEC §4 and native formulas", async () => {
+    const { written, report } = await generate(lang);
+    expect(written.ok).toBe(true);
+    expect(fake.sheetNames()).toEqual([...sourceSheets, ...TABS[lang]]);
+    const scorecard = fake.dump(TABS[lang][0]);
+    const headerRow = scorecard.find((row) => row[0] === HEADERS[lang][0]);
+    expect(headerRow?.filter((v) => v !== null)).toEqual(HEADERS[lang]);
+    expect(scorecard.flat().some((v) => typeof v === "string" && v.startsWith("=") && !/PERF\./.test(v))).toBe(true);
+    expect(report.summary.repsScored).toBeGreaterThan(0);
+    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(JSON.parse(String(fake.model.settings.get(TABS_SETTING)))).toEqual(TABS[lang]);
+    expect(fake.sheet(TABS[lang][1]).charts.map((c) => c.type)).toContain("BarClustered");
+    expect(fake.sheet(TABS[lang][2]).charts.map((c) => c.type)).toContain("LineMarkers");
+  });
+
+  it("leaves the source sheets' values and formats identical", async () => {
+    const before = sourceSheets.map((n) => JSON.stringify(fake.sheet(n).cells));
+    await generate(lang);
+    expect(sourceSheets.map((n) => JSON.stringify(fake.sheet(n).cells))).toEqual(before);
+    // the messy text the spec lists is still text on the source sheet
+    expect(fake.sheet(sourceSheets[0]).formats).toEqual([]);
+  });
+
+  it("a rerun is idempotent: same tabs, same cells", async () => {
+    await generate(lang);
+    const first = fake.sheetNames().map((n) => JSON.stringify(fake.dump(n)));
+    const { written } = await generate(lang);
+    expect(written.ok).toBe(true);
+    expect(fake.sheetNames()).toEqual([...sourceSheets, ...TABS[lang]]);
+    expect(fake.sheetNames().map((n) => JSON.stringify(fake.dump(n)))).toEqual(first);
+  });
+
+  it("a user's own Scorecard sheet survives and the new tab takes the next name", async () => {
+    fake.seedSheet({ name: TABS[lang][0], values: [["mine", 1]] });
+    const { written } = await generate(lang);
+    expect(written.ok && written.value.sheets[0].name).toBe(`${TABS[lang][0]} (2)`);
+    expect(fake.dump(TABS[lang][0])).toEqual([["mine", 1]]);
+    await generate(lang);
+    expect(fake.sheetNames().filter((n) => n.startsWith(TABS[lang][0]))).toEqual([
+      TABS[lang][0],
+      `${TABS[lang][0]} (2)`,
+    ]);
+  });
+
+  it("the Plan sheet created with defaults is read back and rewritten in place", async () => {
+    const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
+    expect(created.ok).toBe(true);
+    const read = await officeExcelOps.readSheets();
+    expect(read.ok && analyse(read.value.sheets, read.value.addinTabs, lang).plan.sheetName).toBe(TABS[lang][5]);
+    await generate(lang);
+    expect(fake.sheetNames()).toEqual([...sourceSheets, ...TABS[lang]]);
+  });
+
+  it("Cancel midway leaves no new tabs", async () => {
+    const read = await officeExcelOps.readSheets();
+    if (!read.ok) throw new Error("read");
+    const a = analyse(read.value.sheets, read.value.addinTabs, lang);
+    const report = buildPaneReport(
+      a,
+      read.value.sheets.map((s) => s.name),
+      [],
+      defaultPeriod(a),
+      lang,
+    );
+    const controller = new AbortController();
+    const r = await officeExcelOps.renderReport(report, {
+      signal: controller.signal,
+      onProgress: (p) => p.stage === "writing" && p.done === 4 && controller.abort(),
+    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.messageKey).toBe("renderCancelled");
+    expect(fake.sheetNames()).toEqual(sourceSheets);
+  });
+});
+
+/** A 100,000-row sales sheet: 40 reps, two quarters, amounts as numbers and some messy text. */
+function bigSeed(rows: number): SeedSheet {
+  const values: (string | number | null)[][] = [
+    ["Date", "Sales Rep", "Team", "Customer", "New Customer", "Amount", "Satisfaction"],
+  ];
+  for (let r = 0; r < rows; r++) {
+    const rep = `Rep ${String(r % 40).padStart(2, "0")}`;
+    values.push([
+      46023 + (r % 180),
+      r % 997 === 0 ? ` ${rep}  ` : rep,
+      `Team ${r % 5}`,
+      `Customer ${r % 3000}`,
+      r % 9 === 0 ? "Yes" : "No",
+      r % 501 === 0 ? `$${(r % 2000) + 100}` : 100 + ((r * 37) % 20000),
+      0.7 + (r % 30) / 100,
+    ]);
+  }
+  return { name: "Sales", values, numberFormats: values.map((_, i) => (i === 0 ? [] : ["yyyy-mm-dd"])) };
+}
+
+describe("Generate on a 100,000-row sheet", () => {
+  it("every request stays under 5 MB and the tabs are written", async () => {
+    const fake = new FakeExcel([bigSeed(100_000)]);
+    uninstall = installFakeExcel(fake);
+    const { written, analysis } = await generate("en");
+    expect(analysis.ingested?.reconciliation.rowsRead).toBe(100_000);
+    expect(written.ok).toBe(true);
+    expect(fake.sheetNames()).toEqual(["Sales", ...TABS.en]);
+    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+  });
+});
