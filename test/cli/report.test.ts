@@ -276,6 +276,44 @@ describe("salesperf report — period and plan sources", () => {
   });
 });
 
+describe("salesperf report — Targets sheet", () => {
+  async function withTargets(rows: (string | number)[][]): Promise<string> {
+    const wb = await load(EN);
+    const ws = wb.addWorksheet("Targets");
+    ws.addRow(["Rep", "KPI", "Target"]);
+    rows.forEach((r) => ws.addRow(r));
+    const file = path.join(dir, `targets-${rows.length}-${String(rows[0]?.[2])}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it("a Targets sheet in the input overrides the plan's target for that rep (SPEC §3.3)", async () => {
+    const input = await withTargets([["Alice Chen", "Revenue", 123456]]);
+    const out = path.join(dir, "targets-report.xlsx");
+    expect((await runCli("report", input, "-o", out)).code).toBe(0);
+    const ws = (await load(out)).getWorksheet("Scorecard")!;
+    const header = rowStartingWith(ws, "Rep")!;
+    const targetCol = header.indexOf("Revenue target") + 1;
+    let alice: unknown = undefined;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "Alice Chen") {
+        const v = row.getCell(targetCol).value;
+        alice = v && typeof v === "object" && "formula" in v ? (v as ExcelJS.CellFormulaValue).result : v;
+      }
+    });
+    expect(alice).toBe(123456);
+  });
+
+  it("a wrong Targets sheet stops with exit 2 naming the cell", async () => {
+    const input = await withTargets([["Alice Chen", "Revenue", -5]]);
+    const out = path.join(dir, "targets-bad.xlsx");
+    const run = await runCli("report", input, "-o", out);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain("Targets!C2: target must be greater than 0");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
 describe("salesperf report — failures", () => {
   it.each([
     ["no arguments", []],
