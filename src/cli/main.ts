@@ -41,6 +41,8 @@ export function buildProgram(io: CliOutput = {}): Command {
     .version(packageVersion())
     .showHelpAfterError()
     .addCommand(reportCommand());
+  // New subcommands (demo, statements) are added above this line, so configureAll gives them exitOverride and
+  // the same output sinks.
   configureAll(program, io);
   return program;
 }
