@@ -20,18 +20,33 @@ export function toOfficeValue(v: ExcelJS.CellValue): FakeScalar | null {
   return String(v);
 }
 
+const cache = new Map<string, string>();
+
+/** The workbook's sheets as seeds; parsed once per path per test file (exceljs is slow under jest). */
 export async function readSeed(path: string): Promise<SeedSheet[]> {
+  let json = cache.get(path);
+  if (json === undefined) {
+    json = JSON.stringify(await parseSeed(path));
+    cache.set(path, json);
+  }
+  return JSON.parse(json) as SeedSheet[];
+}
+
+async function parseSeed(path: string): Promise<SeedSheet[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const out: SeedSheet[] = [];
   wb.eachSheet((ws) => {
     const values: (FakeScalar | null)[][] = [];
     const numberFormats: (string | null)[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
+    // rowCount/columnCount walk the sheet on every call: read them once.
+    const rowCount = ws.rowCount;
+    const columnCount = ws.columnCount;
+    for (let r = 1; r <= rowCount; r++) {
       const row = ws.getRow(r);
       const vr: (FakeScalar | null)[] = [];
       const fr: (string | null)[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
+      for (let c = 1; c <= columnCount; c++) {
         // exceljs cells, not Office.js proxies: nothing to load.
         const xlsxCell = row.getCell(c);
         /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */

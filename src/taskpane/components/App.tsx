@@ -137,7 +137,7 @@ export function App({ excel, initialLang }: AppProps) {
   const onGenerate = async () => {
     const controller = new AbortController();
     abort.current = controller;
-    const cancelled = () => setRun({ status: "failed", message: t(lang, "renderCancelled", { tabs: 0 }) });
+    const cancelled = () => setRun({ status: "failed", message: t(lang, "ui.cancelledEarly") });
     try {
       setRun({ status: "running", stage: t(lang, "ui.stage.reading"), value: 0 });
       const read = await excel.readSheets();
