@@ -313,7 +313,8 @@ export async function writeReportXlsx(report: Report, opts: WriteXlsxOptions = {
     type: "nodebuffer",
     compression: "DEFLATE",
     compressionOptions: { level: 6 },
-    // Streamed parts are compressed one at a time, which keeps memory flat for million-row copies.
-    streamFiles: true,
+    // Sizes go in the local headers (no data descriptors): the most conservative zip layout for Excel.
+    // Parts are still compressed one at a time, streamed ones chunk by chunk.
+    streamFiles: false,
   });
 }
