@@ -36,6 +36,8 @@ describe("sales-en.xlsx", () => {
     expect(sales.values[1]).toEqual([46023, "Alice Chen", "East", "Customer 356", "No", "Starter", 16410, 0.91]);
     expect(sales.numberFormats?.[1][0]).toBe("yyyy-mm-dd");
     expect(sales.numberFormats?.[1][6]).toBe("#,##0");
+    // Rows with the same formats share one array: a pointer per row, not eight strings.
+    expect(sales.numberFormats?.[2]).toBe(sales.numberFormats?.[1]);
     expect(sales.values[912][6]).toEqual({ error: "#N/A" }); // row 913
   });
 

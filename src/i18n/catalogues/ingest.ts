@@ -32,12 +32,6 @@ export const ingestMessages: Catalogue = {
     rowsAfterBlankIgnored:
       "Rows {from}–{to} ({count} rows) come after a blank row and do not look like sales; not read.",
     otherSalesSheetSkipped: "This sheet also looks like a sales table; sheet {used} (more rows) was used.",
-    issueActionExcluded: "Excluded",
-    issueActionCoerced: "Converted",
-    issueActionKept: "Kept",
-    issueActionMerged: "Merged",
-    issueActionIgnored: "Ignored",
-    issueActionSkipped: "Skipped",
   },
   zh: {
     noSalesTable: "未找到销售表。请添加包含销售员、日期和金额列的表头行（如：销售员、日期、销售额）。",
@@ -63,11 +57,5 @@ export const ingestMessages: Catalogue = {
     possibleDuplicate: "与第 {firstRow} 行完全相同；已保留，可能重复。",
     rowsAfterBlankIgnored: "第 {from}–{to} 行（共 {count} 行）位于空行之后且不像销售记录；未读取。",
     otherSalesSheetSkipped: "此工作表也像销售表；已使用行数更多的工作表 {used}。",
-    issueActionExcluded: "已排除",
-    issueActionCoerced: "已转换",
-    issueActionKept: "已保留",
-    issueActionMerged: "已合并",
-    issueActionIgnored: "已忽略",
-    issueActionSkipped: "已跳过",
   },
 };

@@ -25,6 +25,7 @@ const MS_PER_DAY = 86400000;
 const UNIX_EPOCH_SERIAL = 25569;
 const PROGRESS_EVERY = 65536;
 const EMPTY_ROW: RawCell[] = [];
+const EMPTY_FMTS: (string | null)[] = [];
 
 export interface ReadXlsxOptions {
   /** Called every 65,536 rows and once at the end with the rows read so far (all sheets). */
@@ -43,7 +44,10 @@ export function toRawCell(v: unknown): RawCell {
       return null;
     case "object": {
       if (v === null) return null;
-      if (v instanceof Date) return v.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+      if (v instanceof Date) {
+        const serial = v.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+        return (serial | 0) === serial ? serial | 0 : serial; // a whole day stays a small integer (no heap number)
+      }
       const o = v as Record<string, unknown>;
       if (typeof o.error === "string") return { error: o.error };
       if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
@@ -96,12 +100,6 @@ async function checkZip(path: string): Promise<void> {
   }
 }
 
-function sameFormats(a: (string | null)[], b: (string | null)[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * Read every worksheet of an .xlsx file. Rejects with an Error naming the file when it cannot be
  * opened or is not an .xlsx workbook.
@@ -120,16 +118,25 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promis
   let nextProgress = PROGRESS_EVERY;
 
   // One callback for all rows (no closure per row); it writes into the current row's arrays.
+  // Formats are compared with the previous row's on the fly, so an unchanged row allocates nothing.
   let vals: RawCell[] = EMPTY_ROW;
-  let fmts: (string | null)[] = [];
-  let anyFmt = false;
+  let prevFmts: (string | null)[] = EMPTY_FMTS;
+  let fmts: (string | null)[] = EMPTY_FMTS;
+  let fmtsShared = true; // fmts === prevFmts so far
+  let fmtCount = 0;
   const onCell = (cell: StreamCell, col: number): void => {
-    vals[col - 1] = toRawCell(cell.value);
-    const f = cell.style?.numFmt;
-    if (f !== undefined && f !== "General") {
-      fmts[col - 1] = f;
-      anyFmt = true;
+    const i = col - 1;
+    vals[i] = toRawCell(cell.value);
+    let f: string | null | undefined = cell.style?.numFmt;
+    if (f === undefined || f === "General") f = null;
+    else fmtCount++;
+    if (fmtsShared) {
+      if ((prevFmts[i] ?? null) === f) return;
+      fmtsShared = false;
+      fmts = new Array<string | null>(vals.length).fill(null);
+      for (let k = 0; k < i; k++) fmts[k] = prevFmts[k] ?? null;
     }
+    fmts[i] = f;
   };
 
   try {
@@ -137,22 +144,28 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promis
       const ws = wsAny as unknown as AsyncIterable<StreamRow> & { name: string; id: number };
       const values: RawCell[][] = [];
       const numberFormats: (string | null)[][] = [];
-      let prevFmts: (string | null)[] = EMPTY_ROW as unknown as (string | null)[];
+      prevFmts = EMPTY_FMTS;
       for await (const row of ws) {
         // Rows absent from the XML are blank: keep values[r] aligned with sheet row r + 1.
         while (values.length < row.number - 1) {
           values.push(EMPTY_ROW);
-          numberFormats.push(EMPTY_ROW as unknown as (string | null)[]);
+          numberFormats.push(EMPTY_FMTS);
         }
         const n = row.cellCount;
         vals = new Array<RawCell>(n).fill(null);
-        fmts = new Array<string | null>(n).fill(null);
-        anyFmt = false;
+        fmts = prevFmts;
+        fmtsShared = true;
+        fmtCount = 0;
         row.eachCell(onCell);
         values.push(vals);
-        if (!anyFmt) numberFormats.push(EMPTY_ROW as unknown as (string | null)[]);
-        else if (sameFormats(fmts, prevFmts)) numberFormats.push(prevFmts);
-        else numberFormats.push((prevFmts = fmts));
+        // A row reusing the previous row's formats must not carry formats beyond its own cells.
+        if (fmtsShared && prevFmts.length > n) {
+          fmts = prevFmts.slice(0, n);
+          fmtsShared = false;
+        }
+        if (fmtCount === 0 && !fmtsShared) fmts = EMPTY_FMTS;
+        numberFormats.push(fmts);
+        prevFmts = fmts;
         if (++total >= nextProgress && onProgress) {
           onProgress(total);
           nextProgress += PROGRESS_EVERY;
