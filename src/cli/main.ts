@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { cliText } from "./messages";
 import { reportCommand } from "./reportCommand";
+import { statementsCommand } from "./statementsCommand";
 
 export interface CliOutput {
   writeOut?: (s: string) => void;
@@ -40,7 +41,8 @@ export function buildProgram(io: CliOutput = {}): Command {
     .description(cliText("en", "programDescription"))
     .version(packageVersion())
     .showHelpAfterError()
-    .addCommand(reportCommand());
+    .addCommand(reportCommand())
+    .addCommand(statementsCommand());
   // New subcommands (demo, statements) are added above this line, so configureAll gives them exitOverride and
   // the same output sinks.
   configureAll(program, io);

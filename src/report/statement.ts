@@ -1,0 +1,587 @@
+/**
+ * Statements (SPEC §3.5, §4 `statements`): one declarative Report per scored rep — their Scorecard line, how
+ * their bonus was reached, their own sales rows of the period, their data issues and the Plan — holding no other
+ * rep's name or number. Formulas reference only the rep's own cells and the Plan tab: the rank is a value
+ * ("rank k of n"), team averages and the reconciliation (team totals) are left out. No I/O.
+ */
+import { dec, periodRange } from "../engine/index";
+import { t, type Lang } from "../i18n/index";
+import { normaliseRepName, parseDate } from "../ingest/index";
+import type { DataIssue, IngestResult, RawCell, RawSheet, SalesRow, StandardField } from "../ingest/types";
+import { writePlanSheet, type PlanSheetLayout } from "../plan/index";
+import type { Plan } from "../plan/types";
+import { explainBonus, pctText } from "./bonusText";
+import { sheetNames } from "./buildReport";
+import {
+  addr,
+  colName,
+  decimalLiteral,
+  excelString,
+  formula,
+  moneyFormat,
+  num,
+  PCT,
+  sheetRef,
+  text,
+  value,
+} from "./cells";
+import type { ConditionalFormat, Report, ReportCell, ReportSheet } from "./model";
+import { compareCodePoints, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
+
+export interface StatementOptions {
+  lang: Lang;
+  /** "2026-Q2" etc.: overrides the plan's period kind and scored period (CLI --period). */
+  period?: string;
+  /**
+   * The input's sheets as read. Optional: with them, a sales row that was excluded (so has no typed row) is
+   * attributed to the rep named in its rep cell, and its issue appears on that rep's statement.
+   */
+  sheets?: readonly RawSheet[];
+  /** File names the statements must not take (e.g. the input workbook when it sits in the output folder). */
+  reservedFileNames?: readonly string[];
+}
+
+export interface RepStatement {
+  rep: string;
+  /** "<rep>.xlsx" with characters not allowed in file names replaced by "_", unique in the folder. */
+  fileName: string;
+  /** The rep's scoring, exactly as on the team report (scorePeriod). */
+  scored: ScoredRep;
+  report: Report;
+}
+
+export interface Statements {
+  period: string;
+  /** Scored reps in rank order. */
+  statements: RepStatement[];
+}
+
+const GREEN = { fill: "#C6EFCE", font: "#006100" };
+const AMBER = { fill: "#FFEB9C", font: "#9C5700" };
+const TABLE_STYLE = "TableStyleMedium2";
+/** Excel's largest number stands in for "no cap" inside MIN (a blank cap cell means no cap), as on the report. */
+const NO_CAP = "9.99E+307";
+const DATE_FORMAT = "yyyy-mm-dd";
+
+// ---------- file names ----------
+
+const FORBIDDEN = new Set(["\\", "/", ":", "*", "?", '"', "<", ">", "|"]);
+
+/** Not allowed in a Windows file name: the reserved punctuation and control characters (C0, DEL, C1). */
+function isForbiddenInFileName(ch: string): boolean {
+  const code = ch.codePointAt(0)!;
+  return FORBIDDEN.has(ch) || code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
+
+/** Windows device names: "CON.xlsx" cannot be created there even with an extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** Bytes left for the name before ".xlsx" and a " (n)" suffix: most file systems allow 255 bytes per name. */
+const MAX_NAME_BYTES = 200;
+const UTF8 = new TextEncoder();
+
+/**
+ * A rep name as a file name stem (SPEC §3.5): `\ / : * ? " < > |` and control characters become "_"; trailing
+ * dots and spaces (dropped by Windows) and a leading dot (a hidden file on macOS/Linux) too; device names and an
+ * empty result get a "_" so the file can always be created; very long names are cut at a character boundary.
+ */
+export function sanitiseFileName(name: string): string {
+  let s = Array.from(name.normalize("NFC"), (ch) => (isForbiddenInFileName(ch) ? "_" : ch)).join("");
+  s = s.replace(/^\./, "_").replace(/[. ]+$/, (m) => "_".repeat(m.length));
+  if (s.trim() === "") s = "_";
+  if (RESERVED.test(s)) s = `${s}_`;
+  const bytes = (x: string): number => UTF8.encode(x).length;
+  if (bytes(s) > MAX_NAME_BYTES) {
+    const chars = Array.from(s);
+    while (bytes(chars.join("")) > MAX_NAME_BYTES) chars.pop();
+    s = chars.join("");
+  }
+  return s;
+}
+
+/**
+ * One ".xlsx" file name per rep, in the given order. Names are compared case-insensitively (Windows and macOS
+ * folders are), so two reps whose names map to the same file get "Name.xlsx" and "Name (2).xlsx".
+ */
+export function statementFileNames(reps: readonly string[], reserved: readonly string[] = []): string[] {
+  const stems = reps.map(sanitiseFileName);
+  // `reserved`: names already in the folder that must not be overwritten (the input workbook itself).
+  const taken = new Set<string>(reserved.map((r) => r.toLowerCase()));
+  // A stem that is itself someone's plain name keeps it; suffixed ones must avoid those too ("A (2)" rep).
+  const plain = new Set(stems.map((s) => `${s}.xlsx`.toLowerCase()));
+  return stems.map((stem) => {
+    let name = `${stem}.xlsx`;
+    for (let i = 2; taken.has(name.toLowerCase()) || (i > 2 && plain.has(name.toLowerCase())); i++) {
+      name = `${stem} (${i}).xlsx`;
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+// ---------- shared layout helpers ----------
+
+/** Number format of a KPI's actual and target, as on the report's Scorecard. */
+function kpiFormat(plan: Plan, k: number, money: string): string {
+  const kpi = plan.kpis[k];
+  if (kpi.aggregate === "count" || kpi.aggregate === "count_unique" || kpi.aggregate === "count_true") return "#,##0";
+  if (kpi.measure.field === "amount") return money;
+  if (kpi.measure.field === "satisfaction") return PCT;
+  return "#,##0.00";
+}
+
+interface Ctx {
+  lang: Lang;
+  plan: Plan;
+  scored: ScoredPeriod;
+  layout: PlanSheetLayout;
+  money: string;
+  names: { scorecard: string; bonus: string; sales: string; issues: string; plan: string };
+}
+
+const P = (ctx: Ctx, ref: string): string => sheetRef(ctx.names.plan, ref);
+
+/** BONUS steps 2–4 of SPEC §2 with the score cell `s` as the driver, reading only the Plan tab. */
+function factorFormula(ctx: Ctx, s: string): string {
+  const b = ctx.layout.cells.bonus;
+  let curve = s;
+  if (ctx.plan.bonus.curve && ctx.plan.bonus.curve.length > 0 && b.curveX && b.curveY) {
+    const X = P(ctx, b.curveX);
+    const Y = P(ctx, b.curveY);
+    const m = `MATCH(${s},${X},1)`;
+    // Piecewise linear PAYCURVE: flat outside the points, interpolated between MATCH's point and the next.
+    curve =
+      `IF(${s}<=INDEX(${X},1),INDEX(${Y},1),IF(${s}>=INDEX(${X},COUNT(${X})),INDEX(${Y},COUNT(${X})),` +
+      `INDEX(${Y},${m})+(${s}-INDEX(${X},${m}))*(INDEX(${Y},${m}+1)-INDEX(${Y},${m}))/(INDEX(${X},${m}+1)-INDEX(${X},${m}))))`;
+  }
+  const cap = P(ctx, b.cap);
+  return `IF(${s}<${P(ctx, b.threshold)},0,MAX(0,IF(${cap}="",${curve},MIN(${cap},${curve}))))`;
+}
+
+function bonusFormula(ctx: Ctx, factorExpr: string): string {
+  const c = ctx.layout.cells;
+  return `ROUND(${P(ctx, c.bonus.targetBonus)}*${factorExpr},${P(ctx, c.currencyDecimals)})`;
+}
+
+function statusText(lang: Lang, status: ScoredRep["status"]): string {
+  return status === "top" ? t(lang, "status.top") : status === "coaching" ? t(lang, "status.coaching") : "";
+}
+
+// ---------- tabs ----------
+
+/** Scorecard columns: A rep, B team, actual/target/attainment per KPI, score, rank, status, bonus. */
+function scorecardCols(nKpis: number): { actual: (k: number) => number; score: number; rank: number } {
+  const score = 2 + 3 * nKpis;
+  return { actual: (k) => 2 + 3 * k, score, rank: score + 1 };
+}
+
+/** The rep's Scorecard line: the report's columns (SPEC §4 headers), formulas on own cells and the Plan only. */
+function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
+  const { lang, plan, scored } = ctx;
+  const K = plan.kpis.length;
+  const C = scorecardCols(K);
+  const n = scored.reps.length;
+  const header: ReportCell[] = [text(t(lang, "hdr.rep"), "header"), text(t(lang, "hdr.team"), "header")];
+  for (const kpi of plan.kpis) {
+    header.push(text(t(lang, "hdr.actual", { kpi: kpi.name }), "header"));
+    header.push(text(t(lang, "hdr.target", { kpi: kpi.name }), "header"));
+    header.push(text(t(lang, "hdr.attainment", { kpi: kpi.name }), "header"));
+  }
+  for (const key of ["hdr.score", "hdr.rank", "hdr.status", "hdr.bonus"]) header.push(text(t(lang, key), "header"));
+
+  const row = 2;
+  const cells: (ReportCell | null)[] = [text(r.rep), r.team === null ? null : text(r.team)];
+  const terms: string[] = [];
+  const weights: string[] = [];
+  const months = scored.range.months;
+  plan.kpis.forEach((kpi, k) => {
+    const sk = r.kpis[k];
+    const fmt = kpiFormat(plan, k, ctx.money);
+    const pc = ctx.layout.cells.kpis[k];
+    const a = addr(C.actual(k), row);
+    const tg = addr(C.actual(k) + 1, row);
+    const at = addr(C.actual(k) + 2, row);
+    cells.push(num(sk.actual, fmt));
+    if (sk.target === null) cells.push(null);
+    else if (sk.targetKind === "fixed") cells.push(formula(P(ctx, pc.target), sk.target, fmt));
+    else if (sk.targetKind === "perMonth") cells.push(formula(`${P(ctx, pc.target)}*${months}`, sk.target, fmt));
+    // The prior value is the rep's own (growth over their own prior period, SPEC §3.3).
+    else if (sk.targetKind === "growth" && sk.prior !== null)
+      cells.push(formula(`${decimalLiteral(sk.prior)}*(1+${P(ctx, pc.target)})`, sk.target, fmt));
+    else cells.push(num(sk.target, fmt)); // the rep's own override from the Targets sheet
+    if (sk.attainment === null) {
+      cells.push(null);
+    } else {
+      const f =
+        kpi.direction === "lower" ? `IF(${tg}=0,NA(),MAX(0,(2*${tg}-${a})/${tg}))` : `IF(${tg}=0,NA(),${a}/${tg})`;
+      cells.push(formula(f, sk.attainment, PCT));
+      const w = P(ctx, pc.weight);
+      const cap = P(ctx, pc.cap);
+      terms.push(`${w}*MIN(MAX(${at},0),IF(${cap}="",${NO_CAP},${cap}))`);
+      weights.push(w);
+    }
+  });
+  const s = addr(C.score, row);
+  const rk = addr(C.rank, row);
+  cells.push(
+    terms.length === 0 ? num(r.score, PCT) : formula(`(${terms.join("+")})/(${weights.join("+")})`, r.score, PCT),
+  );
+  // The report ranks with SUMPRODUCT over every rep's score: here the rank is a value (SPEC §3.5: no range
+  // holding other reps), and Status reads only this rank, the rep count and the Plan's top/bottom.
+  cells.push(num(r.rank, "0"));
+  const top = excelString(t(lang, "status.top"));
+  const coaching = excelString(t(lang, "status.coaching"));
+  const rc = ctx.layout.cells.ranking;
+  cells.push(
+    formula(
+      `IF(${rk}<=${P(ctx, rc.top)},${top},IF(${rk}>${n}-${P(ctx, rc.bottom)},${coaching},""))`,
+      statusText(lang, r.status),
+    ),
+  );
+  cells.push(formula(bonusFormula(ctx, factorFormula(ctx, s)), r.payout, ctx.money));
+
+  const rows: (ReportCell | null)[][] = [header, cells, []];
+  rows.push([text(t(lang, "statement.rankOf", { rank: r.rank, count: n, period: scored.period }), "note")]);
+  rows.push([text(t(lang, "statement.note", { rep: r.rep, period: scored.period }), "note")]);
+
+  const lastCol = colName(header.length - 1);
+  const st = `$${colName(C.rank + 1)}2`;
+  const cf: ConditionalFormat[] = [
+    { type: "formula", ref: `A2:${lastCol}2`, formula: `${st}=${top}`, fill: GREEN.fill, fontColor: GREEN.font },
+    {
+      type: "formula",
+      ref: `A2:${lastCol}2`,
+      formula: `${st}=${coaching}`,
+      fill: AMBER.fill,
+      fontColor: AMBER.font,
+    },
+  ];
+  return {
+    key: "scorecard",
+    name: ctx.names.scorecard,
+    rows,
+    columnWidths: header.map((h, c) =>
+      c === 0 ? 22 : c === 1 ? 14 : Math.max(10, Math.min(28, String(h.v).length + 2)),
+    ),
+    freeze: { rows: 1, cols: 1 },
+    tables: [{ name: "SP_Scorecard", ref: `A1:${lastCol}2`, style: TABLE_STYLE }],
+    conditionalFormats: cf,
+    tabColor: "#2E75B6",
+  };
+}
+
+/** How the bonus was reached: score → payout factor (curve, threshold, cap from the Plan) → bonus. */
+function buildBonus(ctx: Ctx, r: ScoredRep): ReportSheet {
+  const { lang, plan } = ctx;
+  const S = (ref: string): string => sheetRef(ctx.names.scorecard, ref);
+  const C = scorecardCols(plan.kpis.length);
+  const c = ctx.layout.cells;
+  const rule = plan.bonus;
+  const rows: (ReportCell | null)[][] = [
+    [
+      text(t(lang, "hdr.rep"), "header"),
+      text(t(lang, "hdr.score"), "header"),
+      text(t(lang, "hdr.factor"), "header"),
+      text(t(lang, "hdr.bonus"), "header"),
+      text(t(lang, "hdr.explanation"), "header"),
+    ],
+    [
+      formula(`${S(addr(0, 2))}&""`, r.rep),
+      formula(S(addr(C.score, 2)), r.score, PCT),
+      formula(factorFormula(ctx, "B2"), r.factor, PCT),
+      formula(`ROUND(${P(ctx, c.bonus.targetBonus)}*C2,${P(ctx, c.currencyDecimals)})`, r.payout, ctx.money),
+      text(explainBonus(lang, r.score, rule, r.factor, r.payout, plan.currencyDecimals)),
+    ],
+    [],
+    [text(t(lang, "statement.rules"), "header"), text(t(lang, "statement.ruleValue"), "header")],
+    [text(t(lang, "statement.targetBonus")), formula(P(ctx, c.bonus.targetBonus), rule.targetBonus, ctx.money)],
+    [text(t(lang, "statement.threshold")), formula(P(ctx, c.bonus.threshold), rule.threshold, PCT)],
+    [
+      text(t(lang, "statement.cap")),
+      rule.cap === null
+        ? text(t(lang, "statement.noCap"))
+        : formula(`IF(${P(ctx, c.bonus.cap)}="","",${P(ctx, c.bonus.cap)})`, rule.cap, PCT),
+    ],
+    [text(t(lang, "statement.curve")), text(curveText(ctx))],
+  ];
+  return {
+    key: "bonus",
+    name: ctx.names.bonus,
+    rows,
+    columnWidths: [22, 14, 14, 14, 100],
+    freeze: { rows: 1, cols: 1 },
+    tables: [{ name: "SP_Bonus", ref: "A1:E2", style: TABLE_STYLE }],
+    tabColor: "#FFC000",
+  };
+}
+
+/** "(60%, 30%) · (100%, 100%) · (150%, 200%)": the Plan's payout curve in words. */
+function curveText(ctx: Ctx): string {
+  const curve = ctx.plan.bonus.curve;
+  if (!curve || curve.length === 0) return t(ctx.lang, "statement.noCurve");
+  return curve.map(([x, y]) => `(${pctOf(x)}, ${pctOf(y)})`).join(" · ");
+}
+
+function pctOf(x: number): string {
+  return pctText(dec(x));
+}
+
+/** The sales columns in the input's order, with how to read each from a typed row. */
+interface SalesColumn {
+  header: string;
+  read: (row: SalesRow) => number | string | boolean | null;
+  fmt?: string;
+}
+
+const FIELD_FORMAT: Partial<Record<StandardField, string>> = { date: DATE_FORMAT, satisfaction: PCT };
+
+function salesColumns(ctx: Ctx, ingest: IngestResult): SalesColumn[] {
+  const cols = ingest.mapping.columns;
+  const byCol = new Map<number, StandardField>();
+  for (const f of Object.keys(cols) as StandardField[]) byCol.set(cols[f]!, f);
+  const readers: Record<StandardField, (r: SalesRow) => number | string | boolean | null> = {
+    rep: (r) => r.rep,
+    team: (r) => r.team,
+    date: (r) => r.dateSerial,
+    amount: (r) => r.amount,
+    customer: (r) => r.customer,
+    newCustomer: (r) => r.newCustomer,
+    satisfaction: (r) => r.satisfaction,
+    behaviour: (r) => r.behaviour,
+  };
+  return [...ingest.mapping.headers]
+    .sort((a, b) => a.col - b.col)
+    .map((h) => {
+      const f = byCol.get(h.col);
+      if (f !== undefined)
+        return { header: h.header, read: readers[f], fmt: f === "amount" ? ctx.money : FIELD_FORMAT[f] };
+      return { header: h.header, read: (r: SalesRow) => r.extra[h.header] ?? null };
+    });
+}
+
+/** The rep's own used sales rows in the period, cleaned (SPEC §3.2), with their sheet row numbers and a total. */
+function buildSales(ctx: Ctx, ingest: IngestResult, rows: readonly SalesRow[]): ReportSheet {
+  const { lang } = ctx;
+  const cols = salesColumns(ctx, ingest);
+  const header: ReportCell[] = [text(t(lang, "hdr.row"), "header"), ...cols.map((c) => text(c.header, "header"))];
+  const out: (ReportCell | null)[][] = [header];
+  for (const r of rows) {
+    out.push([
+      { v: r.sheetRow },
+      ...cols.map((c) => {
+        const v = c.read(r);
+        return v === null || v === undefined ? null : value(v, c.fmt);
+      }),
+    ]);
+  }
+  const n = rows.length;
+  const amountAt = cols.findIndex((c) => c.header === headerOf(ingest, "amount"));
+  const tables = [{ name: "SP_Sales", ref: `A1:${colName(cols.length)}${Math.max(n + 1, 2)}`, style: TABLE_STYLE }];
+  if (amountAt >= 0) {
+    const col = colName(amountAt + 1);
+    // SPEC §1: exact sum of the rep's own rows (the engine's decimal sum, cached); Excel's SUM recomputes it.
+    const total = rows.reduce((s, r) => s.plus(dec(String(r.amount))), dec(0));
+    const totalRow: (ReportCell | null)[] = [text(t(lang, "total"), "total")];
+    for (let c = 0; c < cols.length; c++) totalRow.push(null);
+    totalRow[amountAt + 1] = formula(n > 0 ? `SUM(${col}2:${col}${n + 1})` : "0", total, ctx.money, "total");
+    if (n === 0) out.push([]);
+    out.push(totalRow);
+  }
+  out.push([]);
+  out.push([text(t(lang, "statement.rowsNote", { period: ctx.scored.period }), "note")]);
+  return {
+    key: "data",
+    name: ctx.names.sales,
+    rows: out,
+    columnWidths: [8, ...cols.map((c) => Math.max(12, Math.min(30, c.header.length + 4)))],
+    freeze: { rows: 1, cols: 0 },
+    tables,
+    tabColor: "#70AD47",
+  };
+}
+
+function headerOf(ingest: IngestResult, field: StandardField): string | undefined {
+  const col = ingest.mapping.columns[field];
+  return ingest.mapping.headers.find((h) => h.col === col)?.header;
+}
+
+/** The Data issues tab for one rep: the report's columns, only their issues, no reconciliation (team totals). */
+function buildIssues(ctx: Ctx, issues: readonly DataIssue[]): ReportSheet {
+  const { lang } = ctx;
+  const rows: (ReportCell | null)[][] = [
+    [
+      text(t(lang, "hdr.sheet"), "header"),
+      text(t(lang, "hdr.row"), "header"),
+      text(t(lang, "hdr.column"), "header"),
+      text(t(lang, "hdr.raw"), "header"),
+      text(t(lang, "hdr.action"), "header"),
+      text(t(lang, "hdr.reason"), "header"),
+    ],
+  ];
+  for (const x of issues) {
+    rows.push([
+      text(x.sheet),
+      x.row === null ? null : { v: x.row },
+      x.column === null ? null : text(x.column),
+      x.raw === null ? null : value(x.raw),
+      text(t(lang, `action.${x.action}`)),
+      text(t(lang, x.reasonKey, x.params)),
+    ]);
+  }
+  const m = issues.length;
+  return {
+    key: "issues",
+    name: ctx.names.issues,
+    rows,
+    columnWidths: [16, 8, 18, 18, 12, 70],
+    freeze: { rows: 1, cols: 0 },
+    tables: m > 0 ? [{ name: "SP_Issues", ref: `A1:F${m + 1}`, style: TABLE_STYLE }] : [],
+    tabColor: "#C00000",
+  };
+}
+
+/** The Plan tab = writePlanSheet's layout (it never lists per-rep targets, so it names no rep). */
+function buildPlan(ctx: Ctx): ReportSheet {
+  const layout = ctx.layout;
+  const headers = new Set(layout.headerRows);
+  const rows = layout.rows.map((row, r) =>
+    row.map((v, c): ReportCell | null => {
+      const fmt = layout.formats[r]?.[c] ?? null;
+      if (v === null && fmt === null) return null;
+      const cell: ReportCell = v === null ? { v: null } : value(v);
+      if (fmt !== null) cell.fmt = fmt;
+      if (r === layout.titleRow) cell.style = "title";
+      else if (r === layout.noteRow) cell.style = "note";
+      else if (headers.has(r)) cell.style = "header";
+      return cell;
+    }),
+  );
+  return { key: "plan", name: ctx.names.plan, rows, columnWidths: layout.columnWidths, tabColor: "#7F7F7F" };
+}
+
+// ---------- whose issue is it ----------
+
+const rowKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
+
+/**
+ * Sorts the data issues by rep: an issue on a row goes to the rep of that row (a used sales or measure row; an
+ * excluded sales row by its rep cell, when the raw sheets are given); a scoring issue goes to the rep it names.
+ * Row issues are kept when the row is in the period (an excluded row whose date cannot be read is kept too: it
+ * may be). Issues naming no rep (a missing KPI column) are on every statement; a run of ignored rows (which can
+ * hold several reps) and rows of no rep are on none.
+ */
+function issuesByRep(
+  ingest: IngestResult,
+  scoredIssues: readonly DataIssue[],
+  sheets: readonly RawSheet[] | undefined,
+  range: { startSerial: number; endSerial: number },
+): { byRep: Map<string, DataIssue[]>; general: DataIssue[] } {
+  const inPeriod = (serial: number): boolean => serial >= range.startSerial && serial <= range.endSerial;
+  const owner = new Map<string, { rep: string; inPeriod: boolean }>();
+  for (const r of ingest.rows) owner.set(rowKey(r.sheet, r.sheetRow), { rep: r.rep, inPeriod: inPeriod(r.dateSerial) });
+  for (const m of ingest.measures)
+    owner.set(rowKey(m.sheet, m.sheetRow), { rep: m.rep, inPeriod: inPeriod(m.dateSerial) });
+
+  const map = ingest.mapping;
+  const raw = sheets?.find((s) => s.name === map.sheet);
+  const cellOf = (row: number, col: number | undefined): RawCell | undefined => {
+    if (!raw || col === undefined) return undefined;
+    return raw.values[row - (raw.firstRow ?? 1)]?.[col - (raw.firstCol ?? 0)];
+  };
+  const excludedOwner = (row: number): { rep: string; inPeriod: boolean } | null => {
+    const name = cellOf(row, map.columns.rep);
+    if (typeof name !== "string" && typeof name !== "number") return null;
+    const rep = normaliseRepName(String(name));
+    if (rep === "") return null;
+    const d = parseDate(cellOf(row, map.columns.date) ?? null);
+    return { rep, inPeriod: d.ok ? inPeriod(d.serial) : true };
+  };
+
+  const byRep = new Map<string, DataIssue[]>();
+  const general: DataIssue[] = [];
+  const add = (rep: string, x: DataIssue): void => {
+    const list = byRep.get(rep) ?? [];
+    list.push(x);
+    byRep.set(rep, list);
+  };
+  for (const x of ingest.issues) {
+    if (x.row === null) {
+      if (x.params?.rep === undefined) general.push(x);
+      continue;
+    }
+    if (x.reasonKey === "rowsAfterBlankIgnored") continue;
+    const o =
+      owner.get(rowKey(x.sheet, x.row)) ??
+      (x.sheet === map.sheet && x.action === "excluded" ? excludedOwner(x.row) : null);
+    if (o && o.inPeriod) add(o.rep, x);
+  }
+  for (const x of scoredIssues) {
+    const rep = x.params?.rep;
+    if (typeof rep === "string") add(rep, x);
+    else if (x.row === null) general.push(x);
+  }
+  return { byRep, general };
+}
+
+// ---------- entry point ----------
+
+/** Build every scored rep's statement (rank order) with its file name. */
+export function buildStatements(ingest: IngestResult, plan: Plan, opts: StatementOptions): Statements {
+  const lang = opts.lang;
+  const scored = scorePeriod(ingest, plan, { period: opts.period });
+  const names = sheetNames(lang);
+  const ctx: Ctx = {
+    lang,
+    plan,
+    scored,
+    layout: writePlanSheet(plan, lang),
+    money: moneyFormat(plan.currency ?? ingest.currencyGuess, plan.currencyDecimals),
+    names: {
+      scorecard: names.scorecard,
+      bonus: names.bonus,
+      sales: t(lang, "statement.sheetSales"),
+      issues: names.issues,
+      plan: names.plan,
+    },
+  };
+  const range = periodRange(scored.period)!;
+  const rowsByRep = new Map<string, SalesRow[]>();
+  for (const r of ingest.rows) {
+    if (r.dateSerial < range.startSerial || r.dateSerial > range.endSerial) continue;
+    const list = rowsByRep.get(r.rep) ?? [];
+    list.push(r);
+    rowsByRep.set(r.rep, list);
+  }
+  const { byRep, general } = issuesByRep(ingest, scored.issues, opts.sheets, range);
+  const fileNames = statementFileNames(
+    scored.reps.map((r) => r.rep),
+    opts.reservedFileNames,
+  );
+  const statements = scored.reps.map((r, i): RepStatement => {
+    const rows = (rowsByRep.get(r.rep) ?? []).sort(
+      (a, b) => a.dateSerial - b.dateSerial || compareCodePoints(a.sheet, b.sheet) || a.sheetRow - b.sheetRow,
+    );
+    const issues = [...general, ...(byRep.get(r.rep) ?? [])];
+    const report: Report = {
+      lang,
+      sheets: [
+        buildScorecard(ctx, r),
+        buildBonus(ctx, r),
+        buildSales(ctx, ingest, rows),
+        buildIssues(ctx, issues),
+        buildPlan(ctx),
+      ],
+      summary: {
+        period: scored.period,
+        repsScored: 1,
+        rowsUsed: rows.length,
+        rowsExcluded: new Set(issues.filter((x) => x.action === "excluded").map((x) => rowKey(x.sheet, x.row ?? 0)))
+          .size,
+        top: r.status === "top" ? [r.rep] : [],
+        coaching: r.status === "coaching" ? [r.rep] : [],
+        issues: issues.length,
+      },
+    };
+    return { rep: r.rep, fileName: fileNames[i], scored: r, report };
+  });
+  return { period: scored.period, statements };
+}
