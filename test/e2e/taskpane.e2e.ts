@@ -1,0 +1,218 @@
+/**
+ * The built task pane in headless Chromium (SPEC §3.4): webpack builds it, a tiny HTTP server
+ * serves the output, the office.js CDN URL is answered from node_modules/@microsoft/office-js,
+ * and the strict Excel fake (holding sales-zh.xlsx) stands in for Excel. Clicks Generate in
+ * Chinese and English and checks the tabs in the fake; screenshots go to test-results/e2e/.
+ * Run with `npm run test:e2e` (not part of `npm test`).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import * as ts from "typescript";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { readSeed } from "../fakes/seedXlsx";
+
+const ROOT = path.resolve(__dirname, "../..");
+const OUT = path.join(ROOT, "test-results", "e2e");
+const BUILD = path.join(OUT, "dist");
+const OFFICE_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+const ZH_TABS = ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"];
+const EN_TABS = ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"];
+
+/** The fake as a browser script: excelFake.ts has no imports, so a CommonJS shim is enough. */
+function fakeScript(): string {
+  const source = fs.readFileSync(path.join(ROOT, "test", "fakes", "excelFake.ts"), "utf8");
+  const js = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  });
+  return `(function(){var exports={};var module={exports:exports};\n${js.outputText}\nwindow.SalesPerfFake=exports;})();`;
+}
+
+/**
+ * Appended to office.js: outside Office, Office.onReady reports no host; here it reports Excel,
+ * and `Excel` is the fake seeded with the workbook (window.__seed, set by an init script).
+ */
+function officeShim(displayLanguage: string): string {
+  return `
+;(function () {
+  var fake = new window.SalesPerfFake.FakeExcel(window.__seed);
+  window.__fake = fake;
+  window.Excel = fake;
+  var info = { host: "Excel", platform: "OfficeOnline" };
+  Office.HostType = Office.HostType || { Excel: "Excel" };
+  Office.onReady = function (cb) { if (cb) cb(info); return Promise.resolve(info); };
+  var ctx = {
+    displayLanguage: ${JSON.stringify(displayLanguage)},
+    requirements: { isSetSupported: function (name, v) { return name === "ExcelApi" && Number(String(v || "1.1").split(".")[1]) <= 12; } }
+  };
+  // office.js redefines Office.context once its (host-less) initialisation finishes; a
+  // non-configurable accessor keeps the fake's context, and office.js reports the clash.
+  Object.defineProperty(Office, "context", { configurable: false, get: function () { return ctx; }, set: function () {} });
+})();`;
+}
+
+function serve(dir: string): Promise<http.Server> {
+  const types: Record<string, string> = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".png": "image/png",
+  };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+let browser: Browser;
+let server: http.Server;
+let base: string;
+let fake: string;
+let seed: unknown;
+
+beforeAll(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  // Built into test-results/ so a parallel `npm run build` in dist/ is not disturbed.
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", BUILD],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+    },
+  );
+  server = await serve(BUILD);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake = fakeScript();
+  seed = await readSeed("/work/shared/samples/sales-zh.xlsx");
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+/** A 320 px pane; office.js from node_modules plus the shim; every other outside request refused. */
+async function openPane(opts: {
+  displayLanguage: string;
+  withFake: boolean;
+}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 1000 }, locale: opts.displayLanguage });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => {
+    // office.js's own attempt to replace the fake's Office.context (see officeShim) is expected.
+    if (!(opts.withFake && /Cannot redefine property: context/.test(String(e)))) errors.push(String(e));
+  });
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base)) return route.continue();
+    if (url.startsWith(CDN)) {
+      const file = path.join(OFFICE_DIST, url.slice(CDN.length).split("?")[0]);
+      if (!file.startsWith(OFFICE_DIST) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: "" });
+      let body = fs.readFileSync(file, "utf8");
+      if (opts.withFake && url.slice(CDN.length).split("?")[0] === "office.js")
+        body += officeShim(opts.displayLanguage);
+      return route.fulfill({ status: 200, contentType: "text/javascript", body });
+    }
+    return route.abort();
+  });
+  if (opts.withFake) {
+    await page.addInitScript(`window.__seed = ${JSON.stringify(seed)};\n${fake}`);
+  }
+  await page.goto(`${base}/taskpane.html`);
+  return { page, errors };
+}
+
+/** Waits for text; on timeout the error carries what the pane shows instead (and a screenshot). */
+async function waitText(page: Page, text: string, timeout = 60_000): Promise<void> {
+  try {
+    await page.getByText(text, { exact: false }).first().waitFor({ timeout });
+  } catch (e) {
+    await shot(page, "failure");
+    const body = await page.evaluate(() => document.body.innerText);
+    throw new Error(`"${text}" did not appear; the pane shows:\n${body.slice(0, 1500)}\n${String(e).split("\n")[0]}`);
+  }
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+}
+
+async function sheetNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __fake: { sheetNames(): string[] } }).__fake.sheetNames());
+}
+
+it("outside Excel the pane shows a friendly note", async () => {
+  const { page, errors } = await openPane({ displayLanguage: "en-US", withFake: false });
+  await waitText(page, "Open this pane from Excel's Home tab");
+  await shot(page, "0-not-in-excel");
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+it("generates the Chinese tabs, then the English ones, into the fake workbook", async () => {
+  const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
+
+  // 1. 数据: detected table and mapping
+  await waitText(page, "销售明细，表头在第 1 行");
+  await shot(page, "1-data-zh");
+  // 2. 方案: default plan and the latest period
+  await page.getByRole("tab", { name: "方案" }).click();
+  await waitText(page, "还没有考核方案工作表");
+  await shot(page, "2-plan-zh");
+  // 3. 生成
+  await page.getByRole("tab", { name: "生成" }).click();
+  await page.getByRole("button", { name: "生成", exact: true }).click();
+  await waitText(page, "共评分", 120_000);
+  await shot(page, "3-generate-zh");
+  expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", ...ZH_TABS]);
+  await page.getByRole("button", { name: "打开 排名" }).click();
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __fake: { model: { activeSheet: string } } }).__fake.model.activeSheet,
+    ),
+  ).toBe("排名");
+
+  // Switch to English and generate again: the add-in's tabs are replaced, the source kept.
+  await page.getByRole("combobox", { name: "语言" }).click();
+  await page.getByRole("option", { name: "English" }).click();
+  await page.getByRole("tab", { name: "Data" }).click();
+  await waitText(page, "销售明细, header in row 1");
+  await shot(page, "1-data-en");
+  await page.getByRole("tab", { name: "Plan" }).click();
+  await shot(page, "2-plan-en");
+  await page.getByRole("tab", { name: "Generate" }).click();
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  await waitText(page, "reps scored for", 120_000);
+  await shot(page, "3-generate-en");
+  expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", ...EN_TABS]);
+  const stats = await page.evaluate(
+    () => (window as unknown as { __fake: { stats: { maxRequestBytes: number } } }).__fake.stats,
+  );
+  expect(stats.maxRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
