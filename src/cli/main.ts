@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { cliText } from "./messages";
+import { demoCommand } from "./demo";
 import { reportCommand } from "./reportCommand";
 import { statementsCommand } from "./statementsCommand";
 
@@ -42,7 +43,8 @@ export function buildProgram(io: CliOutput = {}): Command {
     .version(packageVersion())
     .showHelpAfterError()
     .addCommand(reportCommand())
-    .addCommand(statementsCommand());
+    .addCommand(statementsCommand())
+    .addCommand(demoCommand());
   // New subcommands (demo, statements) are added above this line, so configureAll gives them exitOverride and
   // the same output sinks.
   configureAll(program, io);
