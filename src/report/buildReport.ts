@@ -54,6 +54,16 @@ const MAX_TREND_SERIES = 15;
 const SHEET_ORDER: SheetKey[] = ["scorecard", "ranking", "trends", "bonus", "issues", "plan"];
 
 /** Tab names in the language, made unique against the workbook's sheets (case-insensitive, as Excel). */
+/** Characters as Excel columns count them: CJK and full-width take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return w;
+}
+
 export function sheetNames(lang: Lang, existing: readonly string[] = []): Record<SheetKey, string> {
   const taken = new Set(existing.map((s) => s.toLowerCase()));
   const out = {} as Record<SheetKey, string>;
@@ -235,8 +245,9 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     key: "scorecard",
     name: ctx.names.scorecard,
     rows,
+    // Wide enough for "¥1,234,567.00"; CJK characters take two columns.
     columnWidths: header.map((h, c) =>
-      c === 0 ? 22 : c === 1 ? 14 : Math.max(10, Math.min(28, String(h.v).length + 2)),
+      c === 0 ? 22 : c === 1 ? 14 : Math.max(15, Math.min(30, displayWidth(String(h.v)) + 2)),
     ),
     freeze: { rows: 1, cols: 1 },
     tables: n > 0 ? [{ name: "SP_Scorecard", ref: `A1:${lastCol}${last}`, style: TABLE_STYLE }] : [],
@@ -418,7 +429,7 @@ function buildTrends(ctx: Ctx): ReportSheet {
     key: "trends",
     name: ctx.names.trends,
     rows,
-    columnWidths: [22, ...periods.map(() => 14), ...(hasGrowth ? [16] : [])],
+    columnWidths: [22, ...periods.map(() => 17), ...(hasGrowth ? [16] : [])],
     freeze: { rows: 1, cols: 1 },
     tables: nReps > 0 ? [{ name: "SP_Trends", ref: `A1:${lastCol}${lastRep}`, style: TABLE_STYLE }] : [],
     charts:
@@ -432,7 +443,7 @@ function buildTrends(ctx: Ctx): ReportSheet {
               from: { col: 0, row: chartTop },
               to: { col: Math.max(8, Math.min(P + 2, 16)), row: chartTop + 18 },
               cache: { categories: periods, values: seriesCache },
-              yAxisFormat: ctx.money,
+              yAxisFormat: ctx.money.replace(/\.0+/, ""), // whole units read better on an axis
             },
           ]
         : [],
