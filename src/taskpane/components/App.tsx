@@ -57,7 +57,12 @@ const useStyles = makeStyles({
   },
   language: {
     minWidth: "0",
-    width: "110px",
+    width: "120px",
+  },
+  languageDropdown: {
+    // Fluent's Dropdown has a 250px min-width; the pane is ~320px wide.
+    minWidth: "0",
+    width: "100%",
   },
 });
 
@@ -184,6 +189,7 @@ export function App({ excel, initialLang }: AppProps) {
   const languageField = (
     <Field label={t(lang, "ui.language")} className={styles.language}>
       <Dropdown
+        className={styles.languageDropdown}
         value={t(lang, `ui.lang.${lang}`)}
         selectedOptions={[lang]}
         onOptionSelect={(_, d) => d.optionValue && setLang(d.optionValue as Lang)}

@@ -49,7 +49,7 @@ export function DataSection({ lang, mapping, reconciliation, error, onRemap }: D
           const col = mapping.columns[field];
           const label = t(lang, `ui.field.${field}`);
           return (
-            <Field key={field} label={label} hint={t(lang, "ui.data.columnHint", { field: label })}>
+            <Field key={field} label={label}>
               <Dropdown
                 value={col === undefined ? t(lang, "ui.data.notUsed") : headerText(col)}
                 selectedOptions={[col === undefined ? NOT_USED : String(col)]}
