@@ -1,0 +1,317 @@
+/**
+ * "Prepare for sharing" (SPEC §3.5; the workbook is emailed to people without the add-in): find the cells whose
+ * formula calls a PERF custom function and replace exactly those with their current values. Other formulas stay.
+ * Reads are chunked by rows and batched by cells (Excel's 5 MB payload limit), with one sync per batch, never one
+ * per sheet or per cell; a batch that still comes back too large is split in half and read again.
+ */
+import { cellA1 } from "./address";
+import { officeError, describeExcelError, type OfficeResult } from "./errors";
+import { runSteps } from "./steps";
+
+export interface PerfFormula {
+  sheet: string;
+  /** The cell, "B7" (no sheet name). */
+  address: string;
+  /** The formula as Excel returns it, "=PERF.BONUS(B2,C2,5000)". */
+  formula: string;
+}
+
+/** Cells one sync reads (formulas and values, ~25 bytes each): a response near 2.5 MB, well under 5 MB. */
+export const FORMULA_CELLS_PER_SYNC = 50_000;
+/** Cells replaced per load/set round: two syncs each; a value is rarely more than a few dozen bytes. */
+export const REPLACE_CELLS_PER_SYNC = 2_000;
+/** Bytes of values one set-sync may carry (under 5 MB with room for the request's own framing). */
+const WRITE_BYTES_PER_SYNC = 2_000_000;
+
+const PERF_CALL = /(^|[^A-Za-z0-9_.])PERF\.[A-Za-z]/i;
+
+/**
+ * The formula with its literal text blanked: string constants ("PERF.X"), quoted sheet names ('PERF.Sheet'!A1) and
+ * bracketed parts (structured references Table1[PERF.Col], external workbooks [PERF.xlsx]) are not calls. Inside
+ * brackets "'" escapes the next character, as Excel writes Table1[Col'[1']].
+ */
+function codeOutsideLiterals(formula: string): string {
+  let out = "";
+  let depth = 0;
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (depth > 0) {
+      if (ch === "'") i++;
+      else if (ch === "[") depth++;
+      else if (ch === "]") depth--;
+      out += " ";
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      // "" inside "…" and '' inside '…' are the quote itself; an unterminated literal runs to the end.
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      out += " ".repeat(Math.min(j, formula.length - 1) - i + 1);
+      i = j;
+      continue;
+    }
+    if (ch === "[") {
+      depth = 1;
+      out += " ";
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * True when the formula calls a PERF function: "PERF." and a letter, not preceded by a letter, digit, "_" or "."
+ * (so MYPERF.X and A.PERF.X are not), outside string literals. Custom functions keep their "PERF.<ID>" name in
+ * formulas whatever the UI language (the zh-CN names are display names only).
+ */
+export function formulaCallsPerf(formula: string): boolean {
+  if (typeof formula !== "string" || !formula.startsWith("=")) return false;
+  return PERF_CALL.test(codeOutsideLiterals(formula));
+}
+
+/** A cell's `formulas` entry is a PERF formula (not a text constant that merely reads like one). */
+function isPerfFormulaCell(formula: unknown, value: unknown): formula is string {
+  return typeof formula === "string" && formula !== value && formulaCallsPerf(formula);
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? "";
+  const message = (e as { message?: string } | null)?.message ?? "";
+  return /PayloadSizeLimitExceeded|payload size/i.test(code + " " + message);
+}
+
+interface Block {
+  sheet: string;
+  row: number; // 0-based
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Splits a used range into row chunks of at most `cells` cells (at least one row each). */
+function chunkRows(b: Block, cells: number): Block[] {
+  const rowsPer = Math.max(1, Math.floor(cells / b.cols));
+  const out: Block[] = [];
+  for (let r = 0; r < b.rows; r += rowsPer) out.push({ ...b, row: b.row + r, rows: Math.min(rowsPer, b.rows - r) });
+  return out;
+}
+
+/** Groups chunks so that each group reads at most `cells` cells (one sync per group). */
+function groupByCells(blocks: Block[], cells: number): Block[][] {
+  const groups: Block[][] = [];
+  let current: Block[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    const n = b.rows * b.cols;
+    if (current.length > 0 && size + n > cells) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(b);
+    size += n;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
+ * Loads the formulas of a group of blocks in one sync and appends the PERF cells to `found`; on a payload error
+ * splits the group (or its one block) in half and reads the halves in turn, so `found` stays in block order.
+ */
+async function readFormulas(context: Excel.RequestContext, group: Block[], found: PerfFormula[]): Promise<void> {
+  const ranges = group.map((b) => {
+    const range = context.workbook.worksheets.getItem(b.sheet).getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+    // Values too: a text constant that reads "=PERF.X(…)" comes back from `formulas` as that text, but equals its
+    // value; a formula's value is its result.
+    range.load("formulas, values");
+    return range;
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadError(e) || (group.length === 1 && group[0].rows < 2)) throw e;
+    const halves: Block[][] =
+      group.length > 1
+        ? [group.slice(0, group.length >> 1), group.slice(group.length >> 1)]
+        : chunkRows(group[0], Math.ceil(group[0].rows / 2) * group[0].cols).map((b) => [b]);
+    await runSteps(halves.map((h) => () => readFormulas(context, h, found)));
+    return;
+  }
+  group.forEach((b, i) => {
+    const values = ranges[i].values;
+    ranges[i].formulas.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (isPerfFormulaCell(f, values[r][c])) {
+          found.push({ sheet: b.sheet, address: cellA1(b.col + c, b.row + r), formula: f });
+        }
+      }),
+    );
+  });
+}
+
+/**
+ * Every cell of the workbook whose formula calls a PERF function, in sheet order then row by row. Syncs: one for
+ * the sheet names, one for all used ranges, then one per ~50k cells (formulas and values).
+ */
+export async function findPerfFormulas(context: Excel.RequestContext): Promise<PerfFormula[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const used = worksheets.items.map((ws) => {
+    // valuesOnly = false: a formula returning "" still counts as used.
+    const range = ws.getUsedRangeOrNullObject(false);
+    range.load("rowIndex, columnIndex, rowCount, columnCount");
+    return { sheet: ws.name, range };
+  });
+  await context.sync();
+  const blocks: Block[] = used
+    .filter((u) => !u.range.isNullObject)
+    .flatMap((u) =>
+      chunkRows(
+        {
+          sheet: u.sheet,
+          row: u.range.rowIndex,
+          col: u.range.columnIndex,
+          rows: u.range.rowCount,
+          cols: u.range.columnCount,
+        },
+        FORMULA_CELLS_PER_SYNC,
+      ),
+    );
+  const found: PerfFormula[] = [];
+  await runSteps(
+    groupByCells(blocks, FORMULA_CELLS_PER_SYNC).map((group) => () => readFormulas(context, group, found)),
+  );
+  return found;
+}
+
+const ERROR_TEXT =
+  /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/**
+ * A loaded value as it must be written back to stay the same value: numbers and booleans as they are; an error
+ * ("#N/A") as its text, which Excel turns back into the error; other text behind an apostrophe so Excel keeps it
+ * as text ("1/2", "TRUE", "=x", "+5" would otherwise become a date, a boolean or a formula). A cell formatted as
+ * Text ("@") stores what is typed, so it gets no apostrophe.
+ */
+export function valueToWrite(v: unknown, numberFormat: unknown): string | number | boolean {
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  const s = v === null || v === undefined ? "" : String(v);
+  if (s === "" || ERROR_TEXT.test(s) || numberFormat === "@") return s;
+  return `'${s}`;
+}
+
+interface Loaded {
+  cell: PerfFormula;
+  range: Excel.Range;
+  /** The dynamic-array spill range when the formula spills (ExcelApi 1.12), else null. */
+  spill: Excel.Range | null;
+}
+
+/** The proxy has the 1.12 spill method (older Office.js builds, and the test fake, do not). */
+function hasSpillApi(range: object): boolean {
+  return typeof (range as Record<string, unknown>).getSpillingToRangeOrNullObject === "function";
+}
+
+function spillSupported(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.12") === true;
+}
+
+/** Loads a batch of cells (values, formulas, formats; spill ranges), then writes the values of the cells that still
+ * call PERF. Returns the number of cells replaced. */
+async function replaceBatch(context: Excel.RequestContext, batch: PerfFormula[], withSpill: boolean): Promise<number> {
+  const loaded: Loaded[] = batch.map((cell) => {
+    const range = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address);
+    range.load("values, formulas, numberFormat");
+    let spill: Excel.Range | null = null;
+    if (withSpill && hasSpillApi(range)) {
+      spill = range.getSpillingToRangeOrNullObject();
+      spill.load("values, numberFormat, rowCount, columnCount");
+    }
+    return { cell, range, spill };
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadError(e) || batch.length < 2) throw e;
+    const half = batch.length >> 1;
+    let n = 0;
+    await runSteps([
+      async () => void (n += await replaceBatch(context, batch.slice(0, half), withSpill)),
+      async () => void (n += await replaceBatch(context, batch.slice(half), withSpill)),
+    ]);
+    return n;
+  }
+  const writes: { bytes: number; apply: () => void }[] = [];
+  for (const x of loaded) {
+    // The cell may have been edited since it was found: only a formula that still calls PERF is replaced.
+    if (!isPerfFormulaCell(x.range.formulas[0][0], x.range.values[0][0])) continue;
+    const spill = x.spill && !x.spill.isNullObject ? x.spill : null;
+    // A spilling PERF.EXPLAIN is replaced by its whole spilled block, not just its first value.
+    const source = spill ?? x.range;
+    const values = source.values.map((row, r) => row.map((v, c) => valueToWrite(v, source.numberFormat[r]?.[c])));
+    writes.push({ bytes: JSON.stringify(values).length + 200, apply: () => (source.values = values) });
+  }
+  // Group the writes so that no set-sync carries more than WRITE_BYTES_PER_SYNC.
+  const groups: (typeof writes)[] = [];
+  let size = Infinity;
+  for (const w of writes) {
+    if (size + w.bytes > WRITE_BYTES_PER_SYNC) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(w);
+    size += w.bytes;
+  }
+  await runSteps(
+    groups.map((g) => async () => {
+      for (const w of g) w.apply();
+      await context.sync();
+    }),
+  );
+  return writes.length;
+}
+
+/**
+ * Replaces the cells of `found` (from findPerfFormulas) with their current values; every other cell — including
+ * formulas that do not call PERF — is left as it is. Returns how many cells were replaced (a cell edited since it
+ * was found, so no longer calling PERF, is skipped).
+ */
+export async function replacePerfFormulasWithValues(
+  context: Excel.RequestContext,
+  found: readonly PerfFormula[],
+): Promise<number> {
+  const withSpill = spillSupported();
+  const batches: PerfFormula[][] = [];
+  for (let i = 0; i < found.length; i += REPLACE_CELLS_PER_SYNC)
+    batches.push(found.slice(i, i + REPLACE_CELLS_PER_SYNC));
+  let replaced = 0;
+  await runSteps(batches.map((b) => async () => void (replaced += await replaceBatch(context, b, withSpill))));
+  return replaced;
+}
+
+/** For the pane: findPerfFormulas in its own Excel.run, the error as a value (STYLE §1). */
+export async function findPerfFormulasInWorkbook(): Promise<OfficeResult<PerfFormula[]>> {
+  try {
+    return { ok: true, value: await Excel.run((context) => findPerfFormulas(context)) };
+  } catch (e) {
+    return { ok: false, error: officeError("share.findFailed", { detail: describeExcelError(e) }) };
+  }
+}
+
+/** For the pane: replacePerfFormulasWithValues in its own Excel.run; the value is the number of cells replaced. */
+export async function replacePerfFormulasInWorkbook(found: readonly PerfFormula[]): Promise<OfficeResult<number>> {
+  try {
+    return { ok: true, value: await Excel.run((context) => replacePerfFormulasWithValues(context, found)) };
+  } catch (e) {
+    return { ok: false, error: officeError("share.replaceFailed", { detail: describeExcelError(e) }) };
+  }
+}
