@@ -104,6 +104,16 @@ describe.each([
     expect(fake.sheet(TABS[lang][2]).charts.map((c) => c.type)).toContain("LineMarkers");
   });
 
+  it("after a run the rules are read back from the Plan tab it wrote, without errors", async () => {
+    await generate(lang);
+    const read = await officeExcelOps.readSheets();
+    if (!read.ok) throw new Error("read");
+    const again = analyse(read.value.sheets, read.value.addinTabs, lang);
+    expect(again.plan.errors).toEqual([]);
+    expect(again.plan.sheetName).toBe(TABS[lang][5]);
+    expect(again.periods).toContain(defaultPeriod(again));
+  });
+
   it("leaves the source sheets' values and formats identical", async () => {
     const before = sourceSheets.map((n) => JSON.stringify(fake.sheet(n).cells));
     await generate(lang);
