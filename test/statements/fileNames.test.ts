@@ -1,4 +1,6 @@
-/** Statement file names (SPEC §3.5): the rep's name, characters not allowed in file names → "_", no clashes. */
+/** Statement file names (SPEC §3.5): the rep's name, characters not allowed in file names → "_", no clashes; messages. */
+import { reportMessages } from "../../src/i18n/catalogues/report";
+import { uiMessages } from "../../src/i18n/catalogues/ui";
 import { sanitiseFileName, statementFileNames } from "../../src/report/statement";
 
 describe("sanitiseFileName", () => {
@@ -51,5 +53,24 @@ describe("statementFileNames", () => {
     const reps = ["a", "A", "a/", "a:", "a_", "A_", "a?", "a (2)"];
     const names = statementFileNames(reps);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(reps.length);
+  });
+});
+
+describe("messages", () => {
+  it("every statement and share message exists in English and Chinese, with the same placeholders", () => {
+    for (const catalogue of [reportMessages, uiMessages]) {
+      const keys = Object.keys(catalogue.en).filter((k) => /^(statement|share)\./.test(k));
+      expect(
+        Object.keys(catalogue.zh)
+          .filter((k) => /^(statement|share)\./.test(k))
+          .sort(),
+      ).toEqual(keys.sort());
+      for (const k of keys) {
+        const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect([k, params(catalogue.zh[k])]).toEqual([k, params(catalogue.en[k])]);
+      }
+    }
+    expect(Object.keys(reportMessages.en).filter((k) => k.startsWith("statement.")).length).toBeGreaterThan(10);
+    expect(Object.keys(uiMessages.en).filter((k) => k.startsWith("share.")).length).toBeGreaterThan(5);
   });
 });
