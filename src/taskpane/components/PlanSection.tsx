@@ -50,8 +50,8 @@ export function PlanSection({ lang, plan, periods, period, busy, onPeriod, onCre
           <MessageBarBody>
             <MessageBarTitle>{t(lang, "ui.plan.invalid", { count: plan.errors.length })}</MessageBarTitle>
             <ul className={styles.list}>
-              {plan.errors.map((e) => (
-                <li key={e.where + e.messageKey}>
+              {plan.errors.map((e, i) => (
+                <li key={`${i}:${e.where}`}>
                   {t(lang, "ui.plan.error", { where: e.where, message: t(lang, e.messageKey, e.params) })}
                 </li>
               ))}
@@ -65,8 +65,8 @@ export function PlanSection({ lang, plan, periods, period, busy, onPeriod, onCre
             {t(lang, "ui.plan.period", { kind: t(lang, `ui.periodKind.${plan.plan.period}`) })}
           </Text>
           <ul className={styles.list}>
-            {plan.plan.kpis.map((k) => (
-              <li key={k.name}>
+            {plan.plan.kpis.map((k, i) => (
+              <li key={`${i}:${k.name}`}>
                 <Text>
                   {t(lang, "ui.plan.kpi", {
                     name: kpiDisplayName(k, lang),
