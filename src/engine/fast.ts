@@ -1,0 +1,443 @@
+/**
+ * Fast paths of TIERED and BONUS for plain doubles (SPEC §1–§2), returning the double that the
+ * exact decimal.js path would return (Number of its decimal string), or `undefined` when they
+ * cannot prove it — the caller then runs the exact path, which also produces every error.
+ *
+ * TIERED — scaled integers. Every input is m·10⁻ᵏ with |m| < 10^15 (`scaleFrom`); bounds and
+ * the amount share one scale, rates another. Bands are chosen by integer comparison, which equals
+ * Excel's 15-digit comparison for numbers of at most 15 digits. Widths × rates and their sum stay
+ * safe integers (checked), so the total S·10⁻ⁿ is exact, and S / 10ⁿ (both exact doubles, n ≤ 22)
+ * is correctly rounded: the same double as Number(decimal string).
+ *
+ * BONUS — doubles with a running error bound. Each step's absolute error against the exact
+ * decimal result is bounded (inputs differ from their shortest decimal by ≤ u·|x|, each operation
+ * adds ≤ u·|result|, u = 2⁻⁵³). The payout in cents is rounded only when it is farther from a
+ * half cent than twice the bound, so the exact value — and decimal.js's, whose 40-digit error is
+ * some 10²³ times smaller — rounds the same way; the threshold is decided only when the
+ * attainment is clear of it by more than the 15-digit tie width. Closer cases (BONUS(1.005, 1, 1)
+ * sits exactly on a half cent; with cent amounts and round targets a few in a hundred do) are
+ * computed again in small exact decimals (`bonusSmall`), and what those cannot hold goes to
+ * decimal.js.
+ *
+ * Both keep the last table or curve they prepared: down a column the same one comes back, as a
+ * new array with the same numbers.
+ */
+import { POW10, roundInt, SCALED_LIMIT, scaleFrom } from "./decimal";
+import type { TierMode } from "./types";
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const U = 2 ** -53;
+
+/**
+ * The smallest common scale k at which every x is m·10⁻ᵏ with |m| < 10^15 (each x's shortest
+ * decimal has at most k decimals — see `scaleFrom`), or −1.
+ */
+function commonScale(xs: readonly number[]): number {
+  let k = 0;
+  for (let i = 0; i < xs.length && k >= 0; i++) k = scaleFrom(xs[i], k);
+  for (let i = 0; i < xs.length && k >= 0; i++) {
+    const y = xs[i] * POW10[k]; // values that passed at a smaller k, at the final one
+    if (!(y > -SCALED_LIMIT && y < SCALED_LIMIT)) k = -1;
+  }
+  return k;
+}
+
+/** A rate table in scaled integers: bounds are lo[i]·10⁻ᵏᵇ, rates r[i]·10⁻ᵏʳ. */
+interface ScaledTiers {
+  lowers: number[];
+  rates: number[];
+  /** False when the table cannot take the fast path (too many digits, bounds not increasing). */
+  ok: boolean;
+  kb: number;
+  kr: number;
+  lo: number[];
+  r: number[];
+  maxAbsLo: number;
+}
+
+/** The last table scaled: Excel recalculates TIERED down a column against one rate table. */
+let lastTiers: ScaledTiers | null = null;
+
+function scaleTiers(table: readonly (readonly number[])[]): ScaledTiers {
+  const n = table.length;
+  const last = lastTiers;
+  if (last !== null && last.lowers.length === n) {
+    let i = 0;
+    while (i < n && table[i][0] === last.lowers[i] && table[i][1] === last.rates[i]) i++;
+    if (i === n) return last;
+  }
+  const lowers = table.map((row) => row[0]);
+  const rates = table.map((row) => row[1]);
+  const kb = commonScale(lowers);
+  const kr = commonScale(rates);
+  let ok = kb >= 0 && kr >= 0 && n > 0;
+  const lo = ok ? lowers.map((x) => roundInt(x * POW10[kb])) : [];
+  const r = ok ? rates.map((x) => roundInt(x * POW10[kr])) : [];
+  for (let i = 1; ok && i < n; i++) ok = lo[i] > lo[i - 1]; // else the exact path names the row
+  const maxAbsLo = lo.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  lastTiers = { lowers, rates, ok, kb, kr, lo, r, maxAbsLo };
+  return lastTiers;
+}
+
+/** TIERED on doubles, `tiers` as [lower bound, rate] rows; `undefined` = use the exact path. */
+export function tieredNumber(
+  amount: number,
+  tiers: readonly (readonly number[])[],
+  mode: TierMode,
+): number | undefined {
+  if (mode !== "marginal" && mode !== "retroactive") return undefined;
+  const t = scaleTiers(tiers);
+  if (!t.ok) return undefined;
+  // One scale k for the amount and the bounds. Any k at which the amount round-trips will do (see
+  // scaleFrom); starting at cents, money amounts pass at the first try. Huge amounts: least scale.
+  let k = scaleFrom(amount, t.kb > 2 ? t.kb : 2);
+  if (k < 0) k = scaleFrom(amount, t.kb);
+  if (k < 0 || k + t.kr > 22) return undefined;
+  const up = POW10[k - t.kb]; // the bounds' integers times 10^(k − kb): still exact
+  if (!(t.maxAbsLo * up < SCALED_LIMIT)) return undefined;
+  const y = amount * POW10[k];
+  const a = roundInt(y);
+  const lo = t.lo;
+  const r = t.r;
+  const n = lo.length;
+  let band = -1;
+  while (band + 1 < n && a >= lo[band + 1] * up) band++;
+  if (band < 0) return 0;
+  // Each product and partial sum is an exact integer while below 2^53: one that would not be
+  // rounds to 2^53 or beyond (never back under it), so checking every step is enough.
+  let sum = (mode === "retroactive" ? a : a - lo[band] * up) * r[band];
+  if (!(sum > -MAX_SAFE && sum < MAX_SAFE)) return undefined;
+  if (mode === "marginal") {
+    for (let i = 0; i < band; i++) {
+      const p = (lo[i + 1] - lo[i]) * up * r[i];
+      sum += p;
+      if (!(p > -MAX_SAFE && p < MAX_SAFE && sum > -MAX_SAFE && sum < MAX_SAFE)) return undefined;
+    }
+  }
+  return sum === 0 ? 0 : sum / POW10[k + t.kr];
+}
+
+/** A curve as the float path reads it, with per-segment quantities and their error bounds. */
+interface CurveShape {
+  xs: number[];
+  ys: number[];
+  /** False unless x increases clearly (by more than the 15-digit tie width). */
+  ok: boolean;
+  /** The steepest segment and the largest |x|: how far an error in the attainment moves f. */
+  slope: number;
+  xMax: number;
+  /** Segment i (from point i to i + 1): dy, its bound, 1/dx, and an upper bound of 1/(dx − its bound). */
+  dy: number[];
+  edy: number[];
+  edx: number[];
+  invDx: number[];
+  invDxHi: number[];
+  /** The points as small decimals (x, y, x, y …), made when first needed; null if one does not fit. */
+  points?: Small[] | null;
+}
+
+/** The last curve seen: Excel recalculates BONUS down a column against one curve. */
+let lastCurve: CurveShape | null = null;
+
+function curveShape(curve: readonly (readonly number[])[]): CurveShape {
+  const n = curve.length;
+  const last = lastCurve;
+  if (last !== null && last.xs.length === n) {
+    let i = 0;
+    while (i < n && curve[i][0] === last.xs[i] && curve[i][1] === last.ys[i]) i++;
+    if (i === n) return last;
+  }
+  const xs = curve.map((p) => p[0]);
+  const ys = curve.map((p) => p[1]);
+  const shape: CurveShape = { xs, ys, ok: true, slope: 0, xMax: 0, dy: [], edy: [], edx: [], invDx: [], invDxHi: [] };
+  for (let i = 0; i < n; i++) {
+    shape.xMax = Math.max(shape.xMax, Math.abs(xs[i]));
+    if (i === n - 1) break;
+    const dx = xs[i + 1] - xs[i];
+    const dy = ys[i + 1] - ys[i];
+    const edx = U * (Math.abs(xs[i]) + Math.abs(xs[i + 1]) + Math.abs(dx));
+    if (!(dx > 1e-13 * Math.max(Math.abs(xs[i]), Math.abs(xs[i + 1])))) shape.ok = false;
+    shape.slope = Math.max(shape.slope, Math.abs(dy) / dx);
+    shape.dy.push(dy);
+    shape.edy.push(U * (Math.abs(ys[i]) + Math.abs(ys[i + 1]) + Math.abs(dy)));
+    shape.edx.push(edx);
+    shape.invDx.push(1 / dx);
+    shape.invDxHi.push((1 / (dx - edx)) * (1 + 4 * U));
+  }
+  shape.ok = shape.ok && Number.isFinite(shape.slope + shape.xMax);
+  lastCurve = shape;
+  return shape;
+}
+
+/**
+ * BONUS on doubles (curve as [x, y] rows, or null); `undefined` = use the exact path.
+ * Expects what the exact path validates (target > 0, target_bonus ≥ 0, cap ≥ 0, increasing x)
+ * and defers anything else. Too close to call in doubles (a half cent, the threshold): `bonusSmall`.
+ */
+export function bonusNumber(
+  actual: number,
+  target: number,
+  targetBonus: number,
+  curve: readonly (readonly number[])[] | null,
+  threshold: number,
+  cap: number | null,
+  decimals = 2,
+): number | undefined {
+  if (!(target > 0) || !(targetBonus >= 0) || (cap !== null && !(cap >= 0))) return undefined;
+  if (!(decimals >= 0 && decimals <= 15) || decimals % 1 !== 0) return undefined;
+  const n = curve === null ? 0 : curve.length;
+  const shape = n > 0 ? curveShape(curve!) : null;
+  if (shape !== null && !shape.ok) return undefined;
+  const slope = shape === null ? 0 : shape.slope;
+  const xMax = shape === null ? 0 : shape.xMax;
+  // 1. attainment: relative error ≤ 3u from the inputs and the division.
+  const a = actual / target;
+  const ea = 4 * U * Math.abs(a);
+  if (!Number.isFinite(a)) return undefined;
+  // 2. threshold, compared to 15 digits: decided here only when clear of the tie width (1e-13 relative).
+  if (a + ea < threshold - 1e-13 * Math.abs(threshold)) return 0;
+  if (!(a - ea >= threshold + U * Math.abs(threshold))) {
+    return bonusSmall(actual, target, targetBonus, shape, threshold, cap, decimals);
+  }
+  // 3. payout factor
+  let f = a;
+  let ef = ea;
+  if (shape !== null) {
+    const { xs, ys } = shape;
+    const moved = slope * 1.0001 * (ea + 2 * U * xMax); // the exact curve at the exact a vs this curve at this a
+    if (a <= xs[0]) {
+      f = ys[0];
+      ef = U * Math.abs(f) + moved;
+    } else if (a >= xs[n - 1]) {
+      f = ys[n - 1];
+      ef = U * Math.abs(f) + moved;
+    } else {
+      let i = 0;
+      while (a >= xs[i + 1]) i++;
+      const y0 = ys[i];
+      const d = a - xs[i];
+      const ed = U * (Math.abs(xs[i]) + Math.abs(d));
+      const dy = shape.dy[i];
+      const edy = shape.edy[i];
+      const num = d * dy;
+      const eNum = Math.abs(d) * edy + Math.abs(dy) * ed + ed * edy + U * Math.abs(num);
+      const q = num * shape.invDx[i]; // 1/dx and the product: two roundings, 3u with the bound's slack
+      const eq = (eNum + Math.abs(q) * shape.edx[i]) * shape.invDxHi[i] + 3 * U * Math.abs(q);
+      f = q + y0;
+      ef = eq + U * (Math.abs(y0) + Math.abs(f)) + moved;
+    }
+  }
+  // 4. cap, floor at 0 (both move f by no more than its error, plus the cap's own)
+  if (cap !== null && f > cap) f = cap;
+  if (cap !== null) ef += U * cap;
+  if (f < 0) f = 0;
+  // 5. payout in cents, rounded half away from zero (the payout is ≥ 0 here)
+  const p = targetBonus * f;
+  const ep = targetBonus * ef + f * U * targetBonus + ef * U * targetBonus + U * p;
+  const scale = POW10[decimals];
+  const c = p * scale;
+  const ec = ep * scale + U * c;
+  if (!(c < 2 ** 51)) return undefined;
+  const whole = Math.floor(c);
+  const frac = c - whole; // exact: c and its floor are within a factor 2 (or whole is 0)
+  if (!(Math.abs(frac - 0.5) > 2 * ec)) return bonusSmall(actual, target, targetBonus, shape, threshold, cap, decimals);
+  const cents = frac > 0.5 ? whole + 1 : whole;
+  return cents === 0 ? 0 : cents / scale;
+}
+
+// ---- Small decimals: exact m·10⁻ᵏ with m a safe integer, for the cases doubles cannot decide ----
+//
+// Every value here has at most 16 digits, so each decimal.js operation on the same values (40
+// digits) is exact too, and both paths hold the same numbers throughout. An operation whose exact
+// result does not fit — a quotient that does not terminate (1/3), a mantissa past 2^53 — gives
+// null, and the caller leaves the case to decimal.js.
+
+interface Small {
+  m: number;
+  k: number;
+}
+
+function isSafe(m: number): boolean {
+  return m > -MAX_SAFE && m < MAX_SAFE;
+}
+
+/** Trailing zeros off the mantissa (keeps it small). */
+function norm(m: number, k: number): Small | null {
+  if (!isSafe(m) || k > 22) return null;
+  while (k < 0) {
+    m *= 10;
+    k++;
+    if (!isSafe(m)) return null;
+  }
+  for (let t = m / 10; k > 0 && t === Math.floor(t); t = m / 10) {
+    m = t; // m/10 is exact when 10 divides m, and never an integer otherwise (below 2^53)
+    k--;
+  }
+  return { m: m === 0 ? 0 : m, k: m === 0 ? 0 : k };
+}
+
+function small(x: number): Small | null {
+  const k = scaleFrom(x, 0);
+  return k < 0 ? null : norm(roundInt(x * POW10[k]), k);
+}
+
+/** a's mantissa at scale k ≥ a.k, or NaN when it does not fit. */
+function at(a: Small, k: number): number {
+  const m = a.m * POW10[k - a.k];
+  return isSafe(m) ? m : NaN;
+}
+
+function plus(a: Small, b: Small, sign: 1 | -1): Small | null {
+  const k = Math.max(a.k, b.k);
+  return norm(at(a, k) + sign * at(b, k), k); // NaN fails isSafe
+}
+
+function times(a: Small, b: Small): Small | null {
+  return norm(a.m * b.m, a.k + b.k);
+}
+
+/** −1, 0, 1, or NaN when the two cannot be brought to one scale. */
+function cmp(a: Small, b: Small): number {
+  const k = Math.max(a.k, b.k);
+  const x = at(a, k);
+  const y = at(b, k);
+  return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+}
+
+/** Whether n / d (integers below 2^53, d > 0) is an integer: divisions and floors, no fmod. */
+function divides(d: number, n: number): boolean {
+  const q = n / d;
+  return q === Math.floor(q) && q * d === n;
+}
+
+/**
+ * The exact quotient when it terminates, else null. Writing b = 2^i·5^j·r with r coprime to 10,
+ * a / b terminates exactly when r divides a; then a / b = (a / r)·2^(e−i)·5^(e−j) / 10^e, e = max(i, j).
+ */
+function divide(a: Small, b: Small): Small | null {
+  if (b.m === 0) return null;
+  let r = Math.abs(b.m);
+  let twos = 0;
+  let fives = 0;
+  while (divides(2, r)) {
+    r /= 2;
+    twos++;
+  }
+  while (divides(5, r)) {
+    r /= 5;
+    fives++;
+  }
+  if (!divides(r, Math.abs(a.m))) return null;
+  let p = (b.m < 0 ? -a.m : a.m) / r;
+  const e = Math.max(twos, fives);
+  for (let i = twos; i < e; i++) p *= 2;
+  for (let i = fives; i < e; i++) p *= 5;
+  return norm(p, a.k - b.k + e);
+}
+
+/** A one-value memo per argument: down a column, target, bonus, threshold and cap repeat. */
+interface SmallMemo {
+  x: number;
+  v: Small | null;
+}
+
+function memo(): SmallMemo {
+  return { x: NaN, v: null };
+}
+
+function smallOf(m: SmallMemo, x: number): Small | null {
+  if (m.x !== x) {
+    m.x = x;
+    m.v = small(x);
+  }
+  return m.v;
+}
+
+const memos = { target: memo(), targetBonus: memo(), threshold: memo(), cap: memo() };
+
+function smallPoints(shape: CurveShape): Small[] | null {
+  const pts: Small[] = [];
+  for (let i = 0; i < shape.xs.length; i++) {
+    const x = small(shape.xs[i]);
+    const y = small(shape.ys[i]);
+    if (!x || !y) return null;
+    pts.push(x, y);
+  }
+  return pts;
+}
+
+/**
+ * BONUS in small decimals, step for step as the exact path computes it; `undefined` when a value
+ * does not fit. With at most 15 digits on both sides, the 15-digit threshold comparison is exact.
+ */
+function bonusSmall(
+  actual: number,
+  target: number,
+  targetBonus: number,
+  shape: CurveShape | null,
+  threshold: number,
+  cap: number | null,
+  decimals: number,
+): number | undefined {
+  const act = small(actual);
+  const tgt = smallOf(memos.target, target);
+  const tb = smallOf(memos.targetBonus, targetBonus);
+  const thr = smallOf(memos.threshold, threshold);
+  const cp = cap === null ? null : smallOf(memos.cap, cap);
+  if (!act || !tgt || !tb || !thr || (cap !== null && !cp)) return undefined;
+  const a = divide(act, tgt);
+  if (!a || !(Math.abs(a.m) < SCALED_LIMIT) || !(Math.abs(thr.m) < SCALED_LIMIT)) return undefined;
+  const below = cmp(a, thr);
+  if (Number.isNaN(below)) return undefined;
+  if (below < 0) return 0;
+  let f: Small | null = a;
+  if (shape !== null) {
+    if (shape.points === undefined) shape.points = smallPoints(shape);
+    const pts = shape.points;
+    if (pts === null) return undefined;
+    const last = pts.length - 2;
+    const lo = cmp(a, pts[0]);
+    const hi = cmp(a, pts[last]);
+    if (Number.isNaN(lo) || Number.isNaN(hi)) return undefined;
+    if (lo <= 0) f = pts[1];
+    else if (hi >= 0) f = pts[last + 1];
+    else {
+      let i = 0;
+      for (let c = cmp(a, pts[i + 2]); c >= 0; c = cmp(a, pts[i + 2])) i += 2;
+      const [x0, y0, x1, y1] = [pts[i], pts[i + 1], pts[i + 2], pts[i + 3]];
+      const d = plus(a, x0, -1);
+      const dy = plus(y1, y0, -1);
+      const dx = plus(x1, x0, -1);
+      const num = d && dy ? times(d, dy) : null;
+      const q = num && dx ? divide(num, dx) : null;
+      f = q ? plus(q, y0, 1) : null;
+    }
+  }
+  if (!f) return undefined;
+  if (cp) {
+    const over = cmp(f, cp);
+    if (Number.isNaN(over)) return undefined;
+    if (over > 0) f = cp;
+  }
+  if (f.m < 0) return 0;
+  const pay = times(tb, f);
+  if (!pay) return undefined;
+  // round half away from zero to `decimals` (pay ≥ 0)
+  if (pay.k <= decimals) {
+    const cents = pay.m * POW10[decimals - pay.k];
+    return isSafe(cents) ? cents / POW10[decimals] : undefined;
+  }
+  if (pay.k - decimals > 15) return undefined;
+  const unit = POW10[pay.k - decimals];
+  let whole = Math.trunc(pay.m / unit);
+  let rest = pay.m - whole * unit; // exact: both products are safe integers
+  if (rest < 0) {
+    whole--;
+    rest += unit;
+  } else if (rest >= unit) {
+    whole++;
+    rest -= unit;
+  }
+  const cents = 2 * rest >= unit ? whole + 1 : whole;
+  return cents === 0 ? 0 : cents / POW10[decimals];
+}

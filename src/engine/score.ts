@@ -1,0 +1,53 @@
+/**
+ * SCORE (SPEC §2): Σ weight_k × clamp(attainment_k, 0, cap_k). Not rounded (SPEC §1).
+ * Weights are non-negative and add up to 100 % (± 1e-9), else #VALUE! "weights add up to
+ * 90%, not 100%". Caps: one per attainment (null = no cap), one for all, or none.
+ * Lists are flat here; the functions layer checks range shapes before flattening.
+ */
+import type Decimal from "decimal.js";
+import { Dec, ZERO } from "./decimal";
+import { engineError, type EngineError } from "./types";
+
+const WEIGHT_TOLERANCE = new Dec("1e-9");
+
+/** "90%", "99.99999%": the weights' sum as the user typed percentages. */
+function percent(x: Decimal): string {
+  return `${x.times(100).toSignificantDigits(12).toFixed()}%`;
+}
+
+export function validateWeights(weights: readonly Decimal[], arg = "weights"): EngineError | null {
+  let sum = ZERO;
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i].isNegative()) return engineError("VALUE", arg, "itemMustNotBeNegative", { item: i + 1 });
+    sum = sum.plus(weights[i]);
+  }
+  if (sum.minus(1).abs().gt(WEIGHT_TOLERANCE)) return engineError("VALUE", arg, "weightsNot100", { sum: percent(sum) });
+  return null;
+}
+
+export function score(
+  attainments: readonly Decimal[],
+  weights: readonly Decimal[],
+  caps?: readonly (Decimal | null)[] | Decimal | null,
+): Decimal | EngineError {
+  if (attainments.length === 0) return engineError("VALUE", "attainments", "rangeIsEmpty");
+  if (weights.length !== attainments.length) {
+    return engineError("VALUE", "weights", "shapeMismatch", { other: "attainments" });
+  }
+  const capList = Array.isArray(caps) ? (caps as readonly (Decimal | null)[]) : null;
+  if (capList && capList.length !== attainments.length) return engineError("VALUE", "caps", "capsShape");
+  const bad = validateWeights(weights);
+  if (bad) return bad;
+  const capAt = (i: number): Decimal | null => (capList ? capList[i] : ((caps as Decimal | null | undefined) ?? null));
+  let total = ZERO;
+  for (let i = 0; i < attainments.length; i++) {
+    const cap = capAt(i);
+    if (cap && cap.isNegative()) {
+      return engineError("VALUE", "caps", capList ? "itemMustNotBeNegative" : "mustNotBeNegative", { item: i + 1 });
+    }
+    let a = attainments[i].isNegative() ? ZERO : attainments[i];
+    if (cap && a.gt(cap)) a = cap;
+    total = total.plus(weights[i].times(a));
+  }
+  return total;
+}
