@@ -476,10 +476,22 @@ function issuesByRep(
   range: { startSerial: number; endSerial: number },
 ): { byRep: Map<string, DataIssue[]>; general: DataIssue[] } {
   const inPeriod = (serial: number): boolean => serial >= range.startSerial && serial <= range.endSerial;
+  // Owners of the rows that have issues only: a million-row input has a few hundred such rows.
+  const wanted = new Map<string, Set<number>>();
+  for (const x of ingest.issues) {
+    if (x.row === null) continue;
+    const rows = wanted.get(x.sheet) ?? new Set<number>();
+    rows.add(x.row);
+    wanted.set(x.sheet, rows);
+  }
   const owner = new Map<string, { rep: string; inPeriod: boolean }>();
-  for (const r of ingest.rows) owner.set(rowKey(r.sheet, r.sheetRow), { rep: r.rep, inPeriod: inPeriod(r.dateSerial) });
-  for (const m of ingest.measures)
-    owner.set(rowKey(m.sheet, m.sheetRow), { rep: m.rep, inPeriod: inPeriod(m.dateSerial) });
+  const note = (r: { sheet: string; sheetRow: number; rep: string; dateSerial: number }): void => {
+    if (wanted.get(r.sheet)?.has(r.sheetRow)) {
+      owner.set(rowKey(r.sheet, r.sheetRow), { rep: r.rep, inPeriod: inPeriod(r.dateSerial) });
+    }
+  };
+  for (const r of ingest.rows) note(r);
+  for (const m of ingest.measures) note(m);
 
   const map = ingest.mapping;
   const raw = sheets?.find((s) => s.name === map.sheet);

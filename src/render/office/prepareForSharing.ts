@@ -165,8 +165,9 @@ export async function findPerfFormulas(context: Excel.RequestContext): Promise<P
   worksheets.load("items/name");
   await context.sync();
   const used = worksheets.items.map((ws) => {
-    // valuesOnly = false: a formula returning "" still counts as used.
-    const range = ws.getUsedRangeOrNullObject(false);
+    // valuesOnly: a formula cell has a value (a PERF function returns a number, an array or an error), while a
+    // formatted-only cell — a whole formatted column — would stretch the range to a million rows.
+    const range = ws.getUsedRangeOrNullObject(true);
     range.load("rowIndex, columnIndex, rowCount, columnCount");
     return { sheet: ws.name, range };
   });

@@ -126,6 +126,15 @@ describe("findPerfFormulas", () => {
     expect(fake.stats.syncs).toBe(4);
   });
 
+  it("does not read the formatted-only cells of a whole formatted column", async () => {
+    const { fake, perf } = mixedWorkbook();
+    put(fake.sheet("Data"), "A1048576", { v: null, fmt: "0.00" });
+    const found = await fake.run((ctx) => findPerfFormulas(asCtx(ctx)));
+    expect(found).toEqual(perf);
+    expect(fake.stats.syncs).toBe(4);
+    expect(fake.stats.maxResponseBytes).toBeLessThan(10_000);
+  });
+
   it("finds every PERF cell of a large sheet, chunked under the 5 MB limit", async () => {
     const rows = 3000;
     const cols = 40;
