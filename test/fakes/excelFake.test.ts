@@ -49,6 +49,15 @@ describe("FakeExcel", () => {
     ["'=text", { v: "=text", f: null }],
     ["007", { v: 7, f: null }],
     ["plain", { v: "plain", f: null }],
+    ["$15,370", { v: 15370, f: null }],
+    ["1,234.5", { v: 1234.5, f: null }],
+    ["(1,234)", { v: -1234, f: null }],
+    ["90%", { v: 0.9, f: null }],
+    ["2026/5/14", { v: 46156, f: null }],
+    ["2026年1月14日", { v: 46036, f: null }],
+    ["2026-03", { v: 46082, f: null }],
+    ["2026-Q2", { v: "2026-Q2", f: null }],
+    ["0.73万", { v: "0.73万", f: null }],
   ])("values = %j is read the way Excel reads typed input → %j", async (input, expected) => {
     const f = fake();
     await f.run(async (ctx: FakeRequestContext) => {

@@ -597,6 +597,33 @@ function isNumericText(s: string): boolean {
   return /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(s);
 }
 
+function serialOf(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/**
+ * The typed-input conversions Excel applies to text written through `values`/`formulas` in an
+ * en-US/zh-CN locale: currency and thousands separators, percents, dates. null = stays text.
+ */
+function typedInput(s: string): number | null {
+  const t = s.trim();
+  let m = /^([-(]?)[$€£¥]?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\)?$/.exec(t);
+  if (m && (m[2].includes(",") || /[$€£¥]/.test(t))) {
+    const n = Number(m[2].replace(/,/g, "") + (m[3] ?? ""));
+    return m[1] ? -n : n;
+  }
+  m = /^(-?\d+(?:\.\d+)?)%$/.exec(t);
+  if (m) return Number(m[1]) / 100;
+  m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) return serialOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (m) return serialOf(Number(m[3]), Number(m[1]), Number(m[2]));
+  m = /^(\d{4})-(\d{1,2})$/.exec(t);
+  if (m) return serialOf(Number(m[1]), Number(m[2]), 1);
+  return null;
+}
+
 /** Excel's reading of a string written through `values`/`formulas` (the "+", "-", "=" rule of Range.values). */
 function writeString(cell: CellModel, s: string, viaFormulas: boolean): void {
   cell.f = null;
@@ -619,6 +646,11 @@ function writeString(cell: CellModel, s: string, viaFormulas: boolean): void {
   }
   if (isNumericText(s)) {
     cell.v = Number(s);
+    return;
+  }
+  const typed = typedInput(s);
+  if (typed !== null) {
+    cell.v = typed; // Excel reads "$15,370", "90%", "2026/5/14" as numbers, like typed input
     return;
   }
   if (!viaFormulas && /^(true|false)$/i.test(s)) {

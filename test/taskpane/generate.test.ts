@@ -114,6 +114,35 @@ describe.each([
     expect(again.periods).toContain(defaultPeriod(again));
   });
 
+  it("every model cell lands as written: formulas as formulas, text as the same text, numbers as numbers", async () => {
+    const { report, written } = await generate(lang);
+    if (!written.ok) throw new Error("render");
+    let texts = 0;
+    const mismatches: string[] = [];
+    report.sheets.forEach((sheet, i) => {
+      const name = written.value.sheets[i].name;
+      const model = fake.sheet(name);
+      sheet.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const got = model.cells[r]?.[c];
+          if (!cell || (cell.f === undefined && (cell.v === undefined || cell.v === null || cell.v === ""))) return;
+          const where = `${name}!R${r + 1}C${c + 1}`;
+          if (cell.f !== undefined) {
+            if (got?.f !== "=" + cell.f) mismatches.push(`${where}: formula ${String(got?.f)}`);
+          } else if (got?.f !== null || got?.v !== cell.v) {
+            mismatches.push(`${where}: ${JSON.stringify(cell.v)} became ${JSON.stringify(got)}`);
+          }
+          if (typeof cell.v === "string" && cell.f === undefined) texts++;
+          if (cell.fmt && cell.f === undefined && typeof cell.v === "number" && got?.fmt !== cell.fmt) {
+            mismatches.push(`${where}: format ${String(got?.fmt)} instead of ${cell.fmt}`);
+          }
+        }),
+      );
+    });
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(texts).toBeGreaterThan(50);
+  });
+
   it("leaves the source sheets' values and formats identical", async () => {
     const before = sourceSheets.map((n) => JSON.stringify(fake.sheet(n).cells));
     await generate(lang);
