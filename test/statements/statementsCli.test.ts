@@ -293,6 +293,41 @@ describe("file names", () => {
   });
 });
 
+describe("per-rep targets (Targets sheet)", () => {
+  it("each statement holds its own target only; a rep named only on Targets gets a statement too", async () => {
+    const wb = new ExcelJS.Workbook();
+    const sales = wb.addWorksheet("Sales");
+    sales.addRow(["Rep", "Date", "Amount"]);
+    sales.addRow(["Ann", new Date(Date.UTC(2026, 3, 2)), 5100.5]);
+    sales.addRow(["Bo", new Date(Date.UTC(2026, 3, 9)), 6200.25]);
+    const targets = wb.addWorksheet("Targets");
+    targets.addRow(["Rep", "KPI", "Target"]);
+    targets.addRow(["Ann", "Revenue", 777001]);
+    targets.addRow(["Bo", "Revenue", 888002]);
+    targets.addRow(["Cy", "Revenue", 999003]);
+    const input = path.join(dir, "targets.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "targets-out");
+    const r = await runCli("statements", input, "-o", out);
+    expect(r).toEqual({ code: 0, out: `3 statements written to ${out}\n`, err: "" });
+    const own: Record<string, string[]> = {
+      Ann: ["777001", "5100.5"],
+      Bo: ["888002", "6200.25"],
+      Cy: ["999003"],
+    };
+    for (const rep of Object.keys(own)) {
+      const all = await dataParts(path.join(out, `${rep}.xlsx`));
+      for (const [other, figures] of Object.entries(own)) {
+        for (const figure of figures) {
+          const found = hits(all, numberRe(figure)).length > 0;
+          expect([rep, figure, found]).toEqual([rep, figure, other === rep]);
+        }
+        if (other !== rep) expect(hits(all, new RegExp(`>${other}<|${other}[,:：，]`, "g"))).toEqual([]);
+      }
+    }
+  });
+});
+
 describe("exit codes (SPEC §4: 0 written, 1 usage, 2 cannot be scored) — nothing written on failure", () => {
   it.each([
     // (commander's own usage errors also exit 1)
