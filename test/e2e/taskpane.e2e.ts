@@ -183,6 +183,10 @@ it("generates the Chinese tabs, then the English ones, into the fake workbook", 
   await page.getByRole("tab", { name: "方案" }).click();
   await waitText(page, "还没有考核方案工作表");
   await shot(page, "2-plan-zh");
+  await page.getByRole("button", { name: "创建考核方案工作表" }).click();
+  await waitText(page, "规则来自“考核方案”");
+  await shot(page, "2-plan-created-zh");
+  expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案"]);
   // 3. 生成
   await page.getByRole("tab", { name: "生成" }).click();
   await page.getByRole("button", { name: "生成", exact: true }).click();
