@@ -24,8 +24,13 @@ function mount(node: React.ReactNode): void {
   createRoot(container).render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
 }
 
-void Office.onReady().then((info) => {
-  const lang = displayLanguage();
-  if (info.host === Office.HostType.Excel) mount(<App excel={officeExcelOps} initialLang={lang} />);
-  else mount(<NotInExcel lang={lang} />);
-});
+if (typeof Office === "undefined") {
+  // office.js did not load (offline, blocked): say what the pane needs instead of a blank page.
+  mount(<NotInExcel lang={langFromLocale(navigator.language)} />);
+} else {
+  void Office.onReady().then((info) => {
+    const lang = displayLanguage();
+    if (info.host === Office.HostType.Excel) mount(<App excel={officeExcelOps} initialLang={lang} />);
+    else mount(<NotInExcel lang={lang} />);
+  });
+}

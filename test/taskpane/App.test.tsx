@@ -105,6 +105,15 @@ describe("Data", () => {
     expect(screen.getByText(/^No sales table found\. /)).toBeTruthy();
   });
 
+  it("an exception while analysing shows one line, not a blank pane", async () => {
+    const broken = { name: "Sales", values: null } as unknown as RawSheet;
+    renderApp(fakeOps({ readSheets: jest.fn(async () => ({ ok: true as const, value: snapshot([broken]) })) }));
+    expect(await screen.findByRole("tab", { name: "Data" })).toBeTruthy();
+    const bar = document.querySelector(".fui-MessageBar");
+    expect(bar?.textContent).toMatch(/null/);
+    expect(bar?.textContent).not.toMatch(/\n\s+at /);
+  });
+
   it("a read error is shown with Excel's message", async () => {
     renderApp(
       fakeOps({

@@ -24,7 +24,7 @@ import type { ColumnMapping, StandardField } from "../../ingest/types";
 import type { ExcelOps, WorkbookSnapshot } from "../../render/office/excelOps";
 import type { OfficeError } from "../../render/office/errors";
 import type { RenderProgress } from "../../render/office/renderReport";
-import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet, remap } from "../pipeline";
+import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet, remap, type Analysis } from "../pipeline";
 import { DataSection } from "./DataSection";
 import { GenerateSection, type RunState } from "./GenerateSection";
 import { PlanSection } from "./PlanSection";
@@ -105,10 +105,21 @@ export function App({ excel, initialLang }: AppProps) {
     void load();
   }, [load]);
 
-  const analysis = useMemo(
-    () => (snapshot ? analyse(snapshot.sheets, snapshot.addinTabs, lang, mapping) : null),
-    [snapshot, lang, mapping],
-  );
+  const analysis = useMemo((): Analysis | null => {
+    if (!snapshot) return null;
+    try {
+      return analyse(snapshot.sheets, snapshot.addinTabs, lang, mapping);
+    } catch (e) {
+      // A bug below must not blank the pane: show it as the data problem it is.
+      return {
+        mapping: null,
+        ingested: null,
+        dataError: oneLine(e),
+        plan: { sheetName: null, plan: null, errors: [] },
+        periods: [],
+      };
+    }
+  }, [snapshot, lang, mapping]);
   const chosenPeriod =
     analysis && period && analysis.periods.includes(period) ? period : analysis ? defaultPeriod(analysis) : null;
   const canGenerate = !!analysis?.ingested && !!analysis.plan.plan && run.status !== "running";
