@@ -35,8 +35,13 @@ class LocalizedAssetsPlugin {
         () => {
           const asset = compilation.getAsset("functions.json");
           if (asset) {
+            // @helpurl links point at the dev server in the source; production points them at PRODUCTION_URL.
+            const metadataText = this.options.dev
+              ? asset.source.source().toString()
+              : asset.source.source().toString().split(DEV_URL).join(PRODUCTION_URL);
+            if (!this.options.dev) compilation.updateAsset("functions.json", new webpack.sources.RawSource(metadataText));
             const translations = JSON.parse(fs.readFileSync(this.options.translations, "utf8"));
-            const { json, problems } = deriveLocalizedMetadata(JSON.parse(asset.source.source().toString()), translations);
+            const { json, problems } = deriveLocalizedMetadata(JSON.parse(metadataText), translations);
             for (const p of problems) compilation.errors.push(new webpack.WebpackError(`functions.zh-cn.json: ${p}`));
             compilation.emitAsset("functions.zh-cn.json", new webpack.sources.RawSource(JSON.stringify(json, null, 2)));
           }

@@ -32,7 +32,9 @@ function deriveLocalizedMetadata(metadata, translations) {
       if (!description) problems.push(`${fn.id}: no zh-CN description for parameter "${p.name}"`);
       return { ...p, description: description || p.description };
     });
-    return { ...fn, name: tr.name, description: tr.description || fn.description, parameters };
+    // Chinese Excel opens the Chinese page of the guide.
+    const helpUrl = fn.helpUrl ? { helpUrl: fn.helpUrl.replace("/docs/en/", "/docs/zh/") } : {};
+    return { ...fn, name: tr.name, description: tr.description || fn.description, parameters, ...helpUrl };
   });
   for (const id of Object.keys(translations)) {
     if (!metadata.functions.some((fn) => fn.id === id)) problems.push(`${id}: translated but not a custom function`);

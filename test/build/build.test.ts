@@ -4,9 +4,9 @@
 import { execSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { isValidFunctionName, deriveLocalizedMetadata } = require("../../build/functionsLocale.js");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { checkManifestXml } = require("../../build/checkManifest.js");
 
 const root = path.resolve(__dirname, "../..");
@@ -31,14 +31,27 @@ function declaredFunctionIds(): string[] {
 
 beforeAll(() => {
   // CI runs `npm run build` before the tests; build here when run alone.
-  if (!fs.existsSync(path.join(dist, "functions.zh-cn.json"))) {
+  const built = path.join(dist, "functions.zh-cn.json");
+  const stale =
+    !fs.existsSync(built) ||
+    ["src/functions/functions.ts", "src/functions/zh-cn.json", "manifest.xml", "webpack.config.js"].some(
+      (f) => fs.statSync(path.join(root, f)).mtimeMs > fs.statSync(built).mtimeMs,
+    );
+  if (stale) {
     execSync("npx webpack --mode production", { cwd: root, stdio: "pipe" });
   }
 }, 300000);
 
 describe("production build", () => {
   it("writes the pane, both metadata files and the manifest", () => {
-    for (const f of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.zh-cn.json", "manifest.xml"]) {
+    for (const f of [
+      "taskpane.html",
+      "taskpane.js",
+      "functions.js",
+      "functions.json",
+      "functions.zh-cn.json",
+      "manifest.xml",
+    ]) {
       expect(fs.existsSync(path.join(dist, f))).toBe(true);
     }
   });
@@ -48,6 +61,19 @@ describe("production build", () => {
     expect(html).toMatch(/https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
     expect(html).toMatch(/taskpane\.js/);
     expect(html).toMatch(/functions\.js/);
+  });
+
+  it("points the functions' help links at the production docs pages", () => {
+    for (const file of ["functions.json", "functions.zh-cn.json"]) {
+      const text = fs.readFileSync(path.join(dist, file), "utf8");
+      expect(text).not.toMatch(/localhost/);
+      const urls = [...text.matchAll(/"helpUrl":\s*"([^"]+)"/g)].map((m) => m[1]);
+      expect(urls.length).toBeGreaterThanOrEqual(10);
+      for (const url of urls) {
+        const page = url.replace(/^https:\/\/[^/]+\//, "");
+        expect(fs.existsSync(path.join(dist, page))).toBe(true);
+      }
+    }
   });
 
   it("rewrites every localhost URL in the production manifest, which stays valid", () => {
@@ -87,7 +113,9 @@ describe("production build", () => {
   it("fails the zh-CN derivation on a missing translation or a too-short name", () => {
     const meta = { functions: [{ id: "RANK", name: "RANK", description: "r", parameters: [{ name: "value" }] }] };
     expect(deriveLocalizedMetadata(meta, {}).problems.join()).toMatch(/RANK: no zh-CN translation/);
-    const bad = deriveLocalizedMetadata(meta, { RANK: { name: "排名", description: "排", parameters: { value: "值" } } });
+    const bad = deriveLocalizedMetadata(meta, {
+      RANK: { name: "排名", description: "排", parameters: { value: "值" } },
+    });
     expect(bad.problems.join()).toMatch(/must start with a letter and have at least 3 characters/);
   });
 });

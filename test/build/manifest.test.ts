@@ -2,7 +2,7 @@
 // copies fail with a message that names what is wrong.
 import * as fs from "fs";
 import * as path from "path";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { checkManifestXml } = require("../../build/checkManifest.js");
 
 const root = path.resolve(__dirname, "../..");
@@ -34,7 +34,11 @@ describe("manifest.xml offline check", () => {
       /shared runtime: functions <Page> uses "GetStarted.LearnMoreUrl"/,
     ],
     ["a short-lived runtime", (xml) => xml.replace('lifetime="long"', 'lifetime="short"'), /lifetime="long"/],
-    ["another namespace", (xml) => xml.replace('DefaultValue="PERF"', 'DefaultValue="SALES"'), /namespace must be PERF/],
+    [
+      "another namespace",
+      (xml) => xml.replace('DefaultValue="PERF"', 'DefaultValue="SALES"'),
+      /namespace must be PERF/,
+    ],
     [
       "no zh-CN functions metadata",
       (xml) => xml.replace(/<bt:Override Locale="zh-cn" Value="[^"]*functions.zh-cn.json"\/>/, ""),
