@@ -72,7 +72,7 @@ interface WriteChunk {
 
 /** Splits a sheet's rows into chunks whose formulas + formats stay under the byte budget. */
 export function chunkRows(sheet: ReportSheet, budgetBytes = WRITE_CHUNK_BYTES): WriteChunk[] {
-  const cols = Math.max(1, ...sheet.rows.map((r) => r.length));
+  const cols = sheet.rows.reduce((n, r) => Math.max(n, r.length), 1); // no spread: sheets can have 1M rows
   const chunks: WriteChunk[] = [];
   let current: WriteChunk | null = null;
   let bytes = 0;
@@ -81,7 +81,8 @@ export function chunkRows(sheet: ReportSheet, budgetBytes = WRITE_CHUNK_BYTES): 
     const formulas = inputs.map((i) => i.value);
     const formats = inputs.map((i) => i.fmt);
     const hasFormats = formats.some((f) => f !== null);
-    const rowBytes = byteLength(formulas) + (hasFormats ? byteLength(formats) : 0) + 2;
+    // Counted as if the chunk carries formats: a later row with formats adds them for every row.
+    const rowBytes = byteLength(formulas) + byteLength(formats) + 2;
     if (!current || bytes + rowBytes > budgetBytes) {
       current = { row: r, rows: 0, cols, formulas: [], formats: null };
       chunks.push(current);
@@ -91,7 +92,7 @@ export function chunkRows(sheet: ReportSheet, budgetBytes = WRITE_CHUNK_BYTES): 
     current.formulas.push(formulas);
     if (current.formats) current.formats.push(hasFormats ? formats : formats.map(() => null));
     current.rows++;
-    bytes += rowBytes + (current.formats && !hasFormats ? cols * 5 : 0);
+    bytes += rowBytes;
   });
   return chunks.filter((c) => c.formulas.some((row) => row.some((v) => v !== null)) || c.formats !== null);
 }

@@ -227,6 +227,16 @@ describe("large sheets stay under Excel's request limit", () => {
     chunks.slice(1).forEach((c, i) => expect(c.row).toBe(chunks[i].row + chunks[i].rows));
   });
 
+  it("a chunk whose formats start late still stays under its budget", () => {
+    const rows = Array.from({ length: 20_000 }, (_, r) =>
+      Array.from({ length: 10 }, (_, c) => (r === 19_999 ? { v: c, fmt: "0.00" } : { v: r * 10 + c })),
+    );
+    const chunks = chunkRows({ key: "issues", name: "X", rows }, 1_000_000);
+    chunks.forEach((c) =>
+      expect(JSON.stringify(c.formulas).length + JSON.stringify(c.formats ?? []).length).toBeLessThan(1_000_000),
+    );
+  });
+
   it("styleRects merges repeated runs into rectangles", () => {
     const rects = styleRects({
       key: "ranking",
