@@ -78,6 +78,17 @@ describe("readWorkbookSheets", () => {
     ]);
   });
 
+  it("a chunk that comes back over 5 MB is split and read again", async () => {
+    const long = "备注".repeat(150); // 300 characters, 900 bytes in UTF-8
+    const values = Array.from({ length: 20_000 }, (_, r) => [r, `${long}${r}`, long, long, long]);
+    const fake = new FakeExcel([{ name: "Notes", values }]);
+    const sheets = await readAll(fake);
+    expect(sheets[0].values.length).toBe(20_000);
+    expect(sheets[0].values[12_345]).toEqual(values[12_345]);
+    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(fake.stats.syncs).toBeGreaterThan(5); // refused reads are retried in halves
+  });
+
   it("100,000 rows of long text: chunked so no response passes 5 MB", async () => {
     const values = Array.from({ length: 100_000 }, (_, r) => [
       r,
