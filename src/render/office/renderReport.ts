@@ -403,7 +403,9 @@ async function writeSheets(
       ? officeError("renderCancelled", { tabs: created.length })
       : officeError("renderFailed", { stage, sheet: currentSheet, detail: describeExcelError(e) });
     progress({ stage: "cleaning", done: 0, total: 1 });
-    const cleanup = await deleteTabs(context, created, opts.track === "none" ? null : keptTabs);
+    // Still ours afterwards: tabs kept beside this run, and old tabs a failed first step did not delete.
+    const stillOurs = opts.track === "none" ? null : [...keptTabs, ...plan.oldTabs];
+    const cleanup = await deleteTabs(context, created, stillOurs);
     if (cleanup) {
       return {
         ok: false,
@@ -414,18 +416,24 @@ async function writeSheets(
   }
 }
 
-/** Deletes the tabs this run created; returns Excel's message when that fails too. */
+/**
+ * Deletes the tabs this run created and records which of `stillOurs` remain in the workbook;
+ * returns Excel's message when that fails too.
+ */
 async function deleteTabs(
   context: Excel.RequestContext,
   names: string[],
-  keptTabs: string[] | null,
+  stillOurs: string[] | null,
 ): Promise<string | null> {
   try {
     const items = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
     items.forEach((w) => w.load("name"));
+    const ours = (stillOurs ?? []).map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+    ours.forEach((w) => w.load("name"));
     await context.sync();
     items.filter((w) => !w.isNullObject).forEach((w) => w.delete());
-    if (keptTabs) context.workbook.settings.add(TABS_SETTING, JSON.stringify(keptTabs));
+    const remaining = ours.filter((w) => !w.isNullObject).map((w) => w.name);
+    if (stillOurs) context.workbook.settings.add(TABS_SETTING, JSON.stringify(remaining));
     await context.sync();
     return null;
   } catch (e) {

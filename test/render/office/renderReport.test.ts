@@ -187,6 +187,21 @@ describe("failures and cancel leave no half-written tabs", () => {
     expect(fake.sheetNames()).toEqual(["Sales"]);
   });
 
+  it("a failure before the old tabs were deleted keeps them known as the add-in's", async () => {
+    await renderReport(fixtureReport());
+    fake.onSync = (n) => {
+      if (n === 2) throw Object.assign(new Error("Busy."), { code: "ActivityLimitReached" });
+    };
+    fake.resetStats();
+    const r = await renderReport(fixtureReport());
+    fake.onSync = undefined;
+    expect(r.ok).toBe(false);
+    expect(fake.sheetNames()).toEqual(["Sales", "Scorecard", "Plan"]);
+    expect(fake.model.settings.get(TABS_SETTING)).toBe('["Scorecard","Plan"]');
+    expect((await renderReport(fixtureReport())).ok).toBe(true);
+    expect(fake.sheetNames()).toEqual(["Sales", "Scorecard", "Plan"]);
+  });
+
   it("an old Excel (below ExcelApi 1.9) gets a message instead of a half-run", async () => {
     uninstall();
     uninstall = installFakeExcel(fake, { apiVersion: "1.8" });
