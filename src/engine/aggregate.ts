@@ -1,55 +1,17 @@
 /**
  * Fast per-rep aggregation of sales / measure rows (SPEC §3.3 KPI measures: sum, count,
  * count_unique, count_true, average). One pass, Maps keyed by rep, no Decimal per row:
- * sums are exact (SPEC §1) through scaled integers — a double whose shortest decimal has at
- * most 4 decimals and |x| < 1e11 is k·10⁻⁴ exactly, so k is added as a safe integer; any other
- * value (or an integer total leaving the safe range) goes through decimal.js via String(x).
+ * sums are exact (SPEC §1) through decimal.ts's `ExactSum` (scaled integers, decimal.js only for
+ * values beyond 15 digits).
  */
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
+import { Dec, ExactSum } from "./decimal";
 
 /** Same union as plan/types Aggregate (the engine imports only decimal.js, STYLE §1). */
 export type AggregateKind = "sum" | "count" | "count_unique" | "count_true" | "average";
 
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-const SCALE = 1e4;
-const FAST_LIMIT = 1e11;
-
-/** Exact running sum of doubles read through their shortest decimal string. */
-export class ExactSum {
-  // Multiples of 1e-4, always a safe integer. Starts as −0, a heap number, so V8 gives the field a
-  // double representation from the start: a Smi field that later outgrows 2^31 deprecates the
-  // object's map, and the aggregation loop then keeps aborting its optimisation (cold runs 3× slower).
-  private units = -0;
-  private big: Decimal | null = null;
-
-  add(x: number): void {
-    if (x > -FAST_LIMIT && x < FAST_LIMIT) {
-      const k = Math.round(x * SCALE);
-      if (k / SCALE === x) {
-        const u = this.units + k;
-        if (Number.isSafeInteger(u)) {
-          this.units = u;
-          return;
-        }
-        this.flush();
-        this.units = k;
-        return;
-      }
-    }
-    this.big = (this.big ?? new D(0)).plus(new D(String(x)));
-  }
-
-  private flush(): void {
-    if (this.units !== 0) this.big = (this.big ?? new D(0)).plus(new D(this.units).div(SCALE));
-    this.units = -0;
-  }
-
-  /** The exact total. */
-  value(): Decimal {
-    const u = new D(this.units + 0).div(SCALE); // + 0 turns −0 into 0
-    return this.big ? this.big.plus(u) : u;
-  }
-}
+/** The sums are decimal.ts's exact running sum (re-exported: callers and tests know it from here). */
+export { ExactSum };
 
 /** Yes/no per SPEC §3.2: yes, y, true, 1, 是 are true; everything else is not. */
 export function isTrueValue(v: unknown): boolean {
@@ -107,9 +69,9 @@ export class Accumulator {
       case "average":
         return this.n === 0 ? null : this.sum.value().div(this.n);
       case "count_unique":
-        return new D(this.seen!.size);
+        return new Dec(this.seen!.size);
       default:
-        return new D(this.n);
+        return new Dec(this.n);
     }
   }
 }

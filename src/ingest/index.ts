@@ -16,4 +16,3 @@ export {
   type AmountParse,
   type DateParse,
 } from "./parse";
-export { ExactSum } from "./exactSum";

@@ -4,7 +4,8 @@
  * summed exactly). Built for 1,048,576 rows: typeof checks first, regexes only for text cells,
  * caches for repeated strings, scaled-integer sums instead of a Decimal per row.
  */
-import { ExactSum, decimalString } from "./exactSum";
+import type Decimal from "decimal.js";
+import { ExactSum } from "../engine/index";
 import {
   blockExtent,
   findHeaderHits,
@@ -445,8 +446,8 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
     }
   }
 
-  const usedD = used.toDecimal();
-  const excludedD = excluded.toDecimal();
+  const usedD = used.value();
+  const excludedD = excluded.value();
   return {
     mapping,
     rows,
@@ -554,4 +555,9 @@ function readMeasureSheet(sheet: RawSheet, out: MeasureRow[], issues: DataIssue[
     }
     out.push({ sheet: sheet.name, sheetRow, rep, dateSerial: d.serial, values });
   }
+}
+
+/** Plain decimal notation for the reconciliation block: no exponent, "0" rather than "-0". */
+function decimalString(d: Decimal): string {
+  return d.isZero() ? "0" : d.toFixed();
 }

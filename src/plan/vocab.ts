@@ -17,10 +17,8 @@ export function normaliseWord(text: string): string {
     .trim();
 }
 
-/** Rep names as ingest normalises them (SPEC §3.2): NFKC, trimmed, inner spaces collapsed. */
-export function normaliseRepName(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, " ").trim();
-}
+/** Rep names as ingest normalises them (SPEC §3.2): one definition, ingest's, so plan names match the data's. */
+export { normaliseRepName } from "../ingest/parse";
 
 /** One choice: its code, the word written on a sheet per language, and extra accepted spellings. */
 interface Choice<T extends string> {

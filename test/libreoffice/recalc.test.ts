@@ -5,31 +5,12 @@
  * LibreOffice is required: without `soffice` this suite fails, unless SALESPERF_NO_LIBREOFFICE=1 opts out.
  */
 import * as ExcelJS from "exceljs";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { runReport } from "../../src/cli/reportCommand";
 import { compareFormulaCells, loadWorkbook } from "./compareFormulas";
+import { lo, optedOut, SAMPLES, soffice, suiteTempDir } from "./libreOffice";
 
-// Plain JS shared with CI and humans (node scripts/libreoffice-recalc.js in.xlsx outDir).
-
-const lo = require("../../scripts/libreoffice-recalc.js") as {
-  findSoffice: () => string | null;
-  recalcWithLibreOffice: (input: string, outDir: string, soffice?: string) => string;
-};
-
-// In CI the shared folder sits next to the repo (../shared); here that is /work/shared.
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
-const soffice = lo.findSoffice();
-const optedOut = process.env.SALESPERF_NO_LIBREOFFICE === "1";
-
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "salesperf-lo-"));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = suiteTempDir("salesperf-lo-");
 
 if (!soffice && optedOut) {
   describe("LibreOffice recalculation check", () => {
@@ -53,9 +34,9 @@ if (!soffice && optedOut) {
       expect(soffice).not.toBeNull();
       const wb = new ExcelJS.Workbook();
       wb.addWorksheet("S").getCell("A1").value = { formula: "1+1", result: 3 } as ExcelJS.CellFormulaValue;
-      const canary = path.join(dir, "canary.xlsx");
+      const canary = path.join(tempDir(), "canary.xlsx");
       await wb.xlsx.writeFile(canary);
-      const back = await loadWorkbook(lo.recalcWithLibreOffice(canary, path.join(dir, "lo"), soffice!));
+      const back = await loadWorkbook(lo.recalcWithLibreOffice(canary, path.join(tempDir(), "lo"), soffice!));
       expect(back.getWorksheet("S")!.getCell("A1").value).toEqual({ formula: "1+1", result: 2 });
     });
 
@@ -65,7 +46,7 @@ if (!soffice && optedOut) {
       ["sales-en.xlsx", "en", ["2026-03"]],
     ] as const)("%s --lang %s %s: every formula recalculates to the engine's value", async (file, lang, period) => {
       expect(soffice).not.toBeNull();
-      const out = path.join(dir, `${lang}-${period.join("") || "default"}.xlsx`);
+      const out = path.join(tempDir(), `${lang}-${period.join("") || "default"}.xlsx`);
       const r = await runReport({
         input: path.join(SAMPLES, file),
         output: out,
@@ -74,7 +55,7 @@ if (!soffice && optedOut) {
         stderr: () => undefined,
       });
       expect(r.code).toBe(0);
-      const recalculated = lo.recalcWithLibreOffice(out, path.join(dir, "lo"), soffice!);
+      const recalculated = lo.recalcWithLibreOffice(out, path.join(tempDir(), "lo"), soffice!);
       const [ours, theirs] = await Promise.all([loadWorkbook(out), loadWorkbook(recalculated)]);
       expect(theirs.worksheets.map((w) => w.name)).toEqual(ours.worksheets.map((w) => w.name));
       const result = compareFormulaCells(ours, theirs);

@@ -3,28 +3,12 @@
  * without the add-in): headless LibreOffice recalculates every formula of a few statements and each cached value
  * must come back unchanged. Needs `soffice`, as test/libreoffice does; SALESPERF_NO_LIBREOFFICE=1 opts out.
  */
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { runStatements } from "../../src/cli/statementsCommand";
 import { compareFormulaCells, loadWorkbook } from "../libreoffice/compareFormulas";
+import { lo, optedOut, SAMPLES, soffice, suiteTempDir } from "../libreoffice/libreOffice";
 
-const lo = require("../../scripts/libreoffice-recalc.js") as {
-  findSoffice: () => string | null;
-  recalcWithLibreOffice: (input: string, outDir: string, soffice?: string) => string;
-};
-
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
-const soffice = lo.findSoffice();
-const optedOut = process.env.SALESPERF_NO_LIBREOFFICE === "1";
-
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "salesperf-st-lo-"));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = suiteTempDir("salesperf-st-lo-");
 
 describe("statements recalculated by LibreOffice", () => {
   if (optedOut && !soffice) {
@@ -40,12 +24,12 @@ describe("statements recalculated by LibreOffice", () => {
     "%s --lang %s: the top and the last rep's formulas recalculate to the engine's values",
     async (file, lang) => {
       expect(soffice).not.toBeNull();
-      const out = path.join(dir, lang);
+      const out = path.join(tempDir(), lang);
       const r = await runStatements({ input: path.join(SAMPLES, file), output: out, lang, stderr: () => undefined });
       expect(r.code).toBe(0);
       // Rank order: the first is "Top", the last "Coaching" — both status branches, the curve and the threshold.
       for (const statement of [r.files[0], r.files[r.files.length - 1]]) {
-        const recalculated = lo.recalcWithLibreOffice(statement, path.join(dir, `lo-${lang}`), soffice!);
+        const recalculated = lo.recalcWithLibreOffice(statement, path.join(tempDir(), `lo-${lang}`), soffice!);
         const [ours, theirs] = await Promise.all([loadWorkbook(statement), loadWorkbook(recalculated)]);
         const result = compareFormulaCells(ours, theirs);
         expect(result.checked).toBeGreaterThanOrEqual(15);
