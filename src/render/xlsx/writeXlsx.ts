@@ -145,6 +145,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReportSheet, usedTableNames: Se
           },
         ]
       : undefined,
+    // Printed tabs fit the page width (charts included) instead of splitting columns across pages.
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
   (sheet.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
