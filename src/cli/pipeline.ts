@@ -1,9 +1,12 @@
 /**
- * The CLI's shared steps (SPEC §4), reused by `report`, `statements` and `demo`: read the input workbook,
- * settle the plan (JSON file, else the input's Plan sheet, else the default; `--period` on top), score.
- * Failures are values carrying the exit code (1 usage, 2 cannot be scored) and a message that says what to fix.
+ * The CLI's shared steps (SPEC §4), reused by `report`, `statements` and `demo`: the common options, read the input
+ * workbook, settle the plan (JSON file, else the input's Plan sheet, else the default; `--period` on top), ingest,
+ * score, write atomically. Failures are values carrying the exit code (1 usage, 2 cannot be scored) and a message
+ * that says what to fix.
  */
+import { Command, InvalidArgumentError, Option } from "commander";
 import * as fs from "fs";
+import * as path from "path";
 import type { Lang } from "../i18n";
 import { t } from "../i18n";
 import { ingest } from "../ingest";
@@ -25,7 +28,8 @@ export function failure(code: 1 | 2, message: string): Failure {
   return { ok: false, code, message };
 }
 
-function reasonOf(e: unknown): string {
+/** An error's first line: the reason shown to the user. */
+export function reasonOf(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   // One line, no stack (STYLE: never throw stack traces at users).
   return msg.split("\n")[0];
@@ -132,6 +136,77 @@ export function resolvePlan(
   return { ok: true, plan, source };
 }
 
+/** Options every input-reading command takes (`report`, `statements`). */
+export interface RunInputOptions {
+  input: string;
+  output: string;
+  lang: Lang;
+  plan?: string;
+  period?: string;
+  /** Where progress goes (default process.stderr); progress is shown only when stderr is a terminal. */
+  stderr?: (s: string) => void;
+}
+
+/** SPEC §4: progress only when stderr is a terminal, so pipes and logs stay clean. */
+export function progressTo(stderr: ((s: string) => void) | undefined): Progress | undefined {
+  const writeErr = stderr ?? ((s: string) => void process.stderr.write(s));
+  return process.stderr.isTTY ? (s: string) => writeErr(`${s}\n`) : undefined;
+}
+
+/** Check `--period`, read the input (with progress) and settle the plan: the steps before scoring. */
+export async function readInputAndPlan(
+  opts: RunInputOptions,
+  progress: Progress | undefined,
+): Promise<{ ok: true; sheets: RawSheet[]; plan: Plan } | Failure> {
+  const lang = opts.lang;
+  if (opts.period !== undefined && !parsePeriodArg(opts.period)) {
+    return failure(1, `--period ${opts.period}: ${cliText(lang, "badPeriod")}`);
+  }
+  progress?.(cliText(lang, "progressRead", { input: opts.input, done: "" }));
+  const loaded = await loadInput(
+    opts.input,
+    lang,
+    progress ? (p) => progress(cliText(lang, "progressRead", { input: opts.input, done: p })) : undefined,
+  );
+  if (!loaded.ok) return loaded;
+  const planned = resolvePlan(loaded.sheets, opts.plan, lang, opts.period);
+  if (!planned.ok) return planned;
+  return { ok: true, sheets: loaded.sheets, plan: planned.plan };
+}
+
+/** Ingest the sales (SPEC §3.1–3.2); no sales table is an input problem (exit 2) with a hint. */
+export function ingestSales(
+  sheets: RawSheet[],
+  opts: { lang: Lang; inputName: string },
+): { ok: true; ingest: IngestResult } | Failure {
+  const ingested = ingest(sheets);
+  if ("kind" in ingested && ingested.kind === "ingestFailure") {
+    const reason = t(opts.lang, ingested.messageKey, ingested.params);
+    const hint = ingested.messageKey === "noSalesTable" ? ` ${cliText(opts.lang, "noSalesTableHint")}` : "";
+    return failure(2, cliText(opts.lang, "notScorable", { input: opts.inputName, reason }) + hint);
+  }
+  return { ok: true, ingest: ingested as IngestResult };
+}
+
+/** "2026-01-05" from an Excel serial (25569 = 1970-01-01), "-" when none. */
+function ymd(serial: number): string {
+  return Number.isFinite(serial) ? new Date((serial - 25569) * 86400000).toISOString().slice(0, 10) : "-";
+}
+
+/**
+ * Nobody scored in the period: a report (or statements) with nobody on it would be emailed as if it meant
+ * something, so stop (exit 2) and say which dates the data has.
+ */
+export function noRepsFailure(lang: Lang, input: string, period: string, rows: IngestResult["rows"]): Failure {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) {
+    if (r.dateSerial < lo) lo = r.dateSerial;
+    if (r.dateSerial > hi) hi = r.dateSerial;
+  }
+  return failure(2, cliText(lang, "noRepsInPeriod", { input, period, first: ymd(lo), last: ymd(hi) }));
+}
+
 export interface Scored {
   ok: true;
   ingest: IngestResult;
@@ -145,17 +220,77 @@ export function scoreWorkbook(
   plan: Plan,
   opts: { lang: Lang; inputName: string; existingSheetNames?: string[] },
 ): Scored | Failure {
-  const ingested = ingest(sheets);
-  if ("kind" in ingested && ingested.kind === "ingestFailure") {
-    const reason = t(opts.lang, ingested.messageKey, ingested.params);
-    const hint = ingested.messageKey === "noSalesTable" ? ` ${cliText(opts.lang, "noSalesTableHint")}` : "";
-    return failure(2, cliText(opts.lang, "notScorable", { input: opts.inputName, reason }) + hint);
-  }
-  const result = ingested as IngestResult;
-  const report = buildReport(result, plan, {
+  const ingested = ingestSales(sheets, opts);
+  if (!ingested.ok) return ingested;
+  const report = buildReport(ingested.ingest, plan, {
     lang: opts.lang,
     period: plan.scoredPeriod ?? undefined,
     existingSheetNames: opts.existingSheetNames ?? [],
   });
-  return { ok: true, ingest: result, plan, report };
+  return { ok: true, ingest: ingested.ingest, plan, report };
+}
+
+/** True when `output` names the same file as `input` (same path, or a link to it). */
+export function isSameFile(input: string, output: string): boolean {
+  const a = path.resolve(input);
+  const b = path.resolve(output);
+  if (a === b) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Write bytes to `target` atomically: a temp file in the same folder, then rename (no partial file). */
+export function writeFileAtomic(target: string, bytes: Buffer): void {
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+// ---------- the commands' common options (STYLE §3 CLI) ----------
+
+function parseLang(value: string): Lang {
+  const v = value.trim().toLowerCase();
+  if (v === "en" || v === "zh") return v;
+  throw new InvalidArgumentError(cliText("en", "badLang"));
+}
+
+function parsePeriod(value: string): string {
+  if (!parsePeriodArg(value)) throw new InvalidArgumentError(cliText("en", "badPeriod"));
+  return value;
+}
+
+/** The options commander parses for an input-reading command. */
+export interface InputCommandOptions {
+  output: string;
+  plan?: string;
+  period?: string;
+  lang: Lang;
+}
+
+/** `<name> <input> -o <output> [--plan] [--period] [--lang]`: the subcommand shell `report` and `statements` share. */
+export function inputCommand(name: string, description: string, outputFlag: string, outputHelp: string): Command {
+  return new Command(name)
+    .description(description)
+    .argument("<input>", cliText("en", "argInput"))
+    .requiredOption(outputFlag, outputHelp)
+    .option("--plan <file>", cliText("en", "optPlan"))
+    .option("--period <period>", cliText("en", "optPeriod"), parsePeriod)
+    .addOption(new Option("--lang <lang>", cliText("en", "optLang")).default("en").argParser(parseLang));
+}
+
+/** Print a run's one-line summary, or end with its message and exit code (1 usage, 2 cannot be scored). */
+export function finishCommand(cmd: Command, result: { code: number; summary: string }, errorCode: string): void {
+  if (result.code !== 0) cmd.error(result.summary, { exitCode: result.code, code: errorCode });
+  cmd.configureOutput().writeOut?.(`${result.summary}\n`);
 }

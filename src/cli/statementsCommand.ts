@@ -3,29 +3,31 @@
  * holding only that rep's results. Exit codes as `report`: 0 written, 1 usage error, 2 the input cannot be scored.
  * Every check runs before the first file is written; each file is written atomically (temp file + rename).
  */
-import { Command, InvalidArgumentError, Option } from "commander";
+import type { Command } from "commander";
 import * as fs from "fs";
 import * as path from "path";
-import { t, type Lang } from "../i18n";
-import { ingest } from "../ingest";
-import type { IngestResult } from "../ingest/types";
-import { parsePeriodArg } from "../plan";
+import { t } from "../i18n";
 import { writeReportXlsx } from "../render/xlsx/writeXlsx";
 import { buildStatements } from "../report/statement";
 import { cliText } from "./messages";
-import { failure, loadInput, resolvePlan, type Failure } from "./pipeline";
-import { isSameFile, writeFileAtomic } from "./reportCommand";
+import {
+  failure,
+  finishCommand,
+  ingestSales,
+  inputCommand,
+  isSameFile,
+  noRepsFailure,
+  progressTo,
+  readInputAndPlan,
+  reasonOf,
+  writeFileAtomic,
+  type Failure,
+  type InputCommandOptions,
+  type RunInputOptions,
+} from "./pipeline";
 
-export interface RunStatementsOptions {
-  input: string;
-  /** The folder to write to; created (with its parents) when missing. */
-  output: string;
-  lang: Lang;
-  plan?: string;
-  period?: string;
-  /** Where progress goes (default process.stderr); progress is shown only when stderr is a terminal. */
-  stderr?: (s: string) => void;
-}
+/** `output` is the folder to write to; created (with its parents) when missing. */
+export type RunStatementsOptions = RunInputOptions;
 
 export interface RunStatementsResult {
   code: number;
@@ -33,10 +35,6 @@ export interface RunStatementsResult {
   summary: string;
   /** Paths written, in rank order (also on failure: the statements written before it). */
   files: string[];
-}
-
-function reasonOf(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
 /** -o must name a folder (existing or not), never the input file or another file. */
@@ -50,62 +48,31 @@ function checkOutput(opts: RunStatementsOptions): Failure | null {
   return null;
 }
 
-/** "2026-01-05" from an Excel serial (25569 = 1970-01-01), "-" when none. */
-function ymd(serial: number): string {
-  return Number.isFinite(serial) ? new Date((serial - 25569) * 86400000).toISOString().slice(0, 10) : "-";
-}
-
 export async function runStatements(opts: RunStatementsOptions): Promise<RunStatementsResult> {
   const lang = opts.lang;
-  const writeErr = opts.stderr ?? ((s: string) => void process.stderr.write(s));
-  // SPEC §4: progress only when stderr is a terminal, so pipes and logs stay clean.
-  const progress = process.stderr.isTTY ? (s: string) => writeErr(`${s}\n`) : undefined;
+  const progress = progressTo(opts.stderr);
   const fail = (f: Failure, files: string[] = []): RunStatementsResult => ({ code: f.code, summary: f.message, files });
 
   const bad = checkOutput(opts);
   if (bad) return fail(bad);
-  if (opts.period !== undefined && !parsePeriodArg(opts.period)) {
-    return fail(failure(1, `--period ${opts.period}: ${cliText(lang, "badPeriod")}`));
-  }
-
-  progress?.(cliText(lang, "progressRead", { input: opts.input, done: "" }));
-  const loaded = await loadInput(
-    opts.input,
-    lang,
-    progress ? (p) => progress(cliText(lang, "progressRead", { input: opts.input, done: p })) : undefined,
-  );
-  if (!loaded.ok) return fail(loaded);
-  const planned = resolvePlan(loaded.sheets, opts.plan, lang, opts.period);
-  if (!planned.ok) return fail(planned);
+  const read = await readInputAndPlan(opts, progress);
+  if (!read.ok) return fail(read);
 
   progress?.(cliText(lang, "progressScore"));
-  const ingested = ingest(loaded.sheets);
-  if ("kind" in ingested && ingested.kind === "ingestFailure") {
-    const reason = t(lang, ingested.messageKey, ingested.params);
-    const hint = ingested.messageKey === "noSalesTable" ? ` ${cliText(lang, "noSalesTableHint")}` : "";
-    return fail(failure(2, cliText(lang, "notScorable", { input: opts.input, reason }) + hint));
-  }
-  const rows = ingested as IngestResult;
+  const ingested = ingestSales(read.sheets, { lang, inputName: opts.input });
+  if (!ingested.ok) return fail(ingested);
+  const rows = ingested.ingest;
   const folder = path.resolve(opts.output);
   // The input may sit in the output folder: no statement may take its name (it is never written to).
   const inputHere = path.dirname(path.resolve(opts.input)) === folder ? [path.basename(opts.input)] : [];
-  const built = buildStatements(rows, planned.plan, {
+  const built = buildStatements(rows, read.plan, {
     lang,
-    period: planned.plan.scoredPeriod ?? undefined,
-    sheets: loaded.sheets,
+    period: read.plan.scoredPeriod ?? undefined,
+    sheets: read.sheets,
     reservedFileNames: inputHere,
   });
-  if (built.statements.length === 0) {
-    // As `report`: nobody to write for is an input problem; say which dates the data has.
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const r of rows.rows) {
-      if (r.dateSerial < lo) lo = r.dateSerial;
-      if (r.dateSerial > hi) hi = r.dateSerial;
-    }
-    const params = { input: opts.input, period: built.period, first: ymd(lo), last: ymd(hi) };
-    return fail(failure(2, cliText(lang, "noRepsInPeriod", params)));
-  }
+  // As `report`: nobody to write for is an input problem; say which dates the data has.
+  if (built.statements.length === 0) return fail(noRepsFailure(lang, opts.input, built.period, rows.rows));
 
   try {
     fs.mkdirSync(folder, { recursive: true });
@@ -128,27 +95,15 @@ export async function runStatements(opts: RunStatementsOptions): Promise<RunStat
   return { code: 0, summary: t(lang, "statement.summary", { count, folder: opts.output }), files };
 }
 
-function parseLang(value: string): Lang {
-  const v = value.trim().toLowerCase();
-  if (v === "en" || v === "zh") return v;
-  throw new InvalidArgumentError(cliText("en", "badLang"));
-}
-
-function parsePeriod(value: string): string {
-  if (!parsePeriodArg(value)) throw new InvalidArgumentError(cliText("en", "badPeriod"));
-  return value;
-}
-
 /** The `statements` subcommand (a factory, joined to the program by addCommand; STYLE §3 CLI). */
 export function statementsCommand(): Command {
-  const cmd = new Command("statements")
-    .description(t("en", "statement.description"))
-    .argument("<input>", cliText("en", "argInput"))
-    .requiredOption("-o, --output <folder>", t("en", "statement.optOutput"))
-    .option("--plan <file>", cliText("en", "optPlan"))
-    .option("--period <period>", cliText("en", "optPeriod"), parsePeriod)
-    .addOption(new Option("--lang <lang>", cliText("en", "optLang")).default("en").argParser(parseLang));
-  cmd.action(async (input: string, o: { output: string; plan?: string; period?: string; lang: Lang }) => {
+  const cmd = inputCommand(
+    "statements",
+    cliText("en", "statementsDescription"),
+    "-o, --output <folder>",
+    t("en", "statement.optOutput"),
+  );
+  cmd.action(async (input: string, o: InputCommandOptions) => {
     const out = cmd.configureOutput();
     const result = await runStatements({
       input,
@@ -158,8 +113,7 @@ export function statementsCommand(): Command {
       period: o.period,
       stderr: (s) => out.writeErr?.(s),
     });
-    if (result.code !== 0) cmd.error(result.summary, { exitCode: result.code, code: "salesperf.statements" });
-    out.writeOut?.(`${result.summary}\n`);
+    finishCommand(cmd, result, "salesperf.statements");
   });
   return cmd;
 }
