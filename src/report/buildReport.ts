@@ -6,24 +6,26 @@
 import { dec } from "../engine/index";
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
-import { writePlanSheet, type PlanSheetLayout } from "../plan/index";
+import { writePlanSheet } from "../plan/index";
 import type { Plan } from "../plan/types";
-import { explainBonus } from "./bonusText";
+import { absAddr, absCol, addr, colName, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
 import {
-  absAddr,
-  absCol,
-  addr,
-  colName,
-  decimalLiteral,
-  excelString,
-  formula,
-  moneyFormat,
-  num,
-  PCT,
-  sheetRef,
-  text,
-  value,
-} from "./cells";
+  bonusHeader,
+  bonusRow,
+  issueRows,
+  issuesHeader,
+  kpiAndScoreCells,
+  payoutCell,
+  planTab,
+  scorecardCols,
+  scorecardHeader,
+  statusCell,
+  statusHighlights,
+  statusText,
+  TABLE_STYLE,
+  type FormulaContext,
+  type PlanCells,
+} from "./formulas";
 import type { ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
 import { compareCodePoints, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
 
@@ -35,20 +37,9 @@ export interface BuildOptions {
   existingSheetNames?: string[];
 }
 
-/** Addresses of the Plan tab's values (from writePlanSheet), e.g. "$C$5". */
-export interface PlanCells {
-  currencyDecimals: string;
-  kpis: { target: string; weight: string; cap: string }[];
-  bonus: { targetBonus: string; threshold: string; cap: string; curveX?: string; curveY?: string };
-  ranking: { top: string; bottom: string };
-}
+export type { PlanCells };
 
-const GREEN = { fill: "#C6EFCE", font: "#006100" };
-const AMBER = { fill: "#FFEB9C", font: "#9C5700" };
 const BAR_COLOR = "#5B9BD5";
-const TABLE_STYLE = "TableStyleMedium2";
-/** Excel's largest number stands in for "no cap" inside MIN (a blank cap cell means no cap). */
-const NO_CAP = "9.99E+307";
 const MAX_TREND_SERIES = 15;
 
 const SHEET_ORDER: SheetKey[] = ["scorecard", "ranking", "trends", "bonus", "issues", "plan"];
@@ -78,121 +69,33 @@ export function sheetNames(lang: Lang, existing: readonly string[] = []): Record
   return out;
 }
 
-/** Number format of a KPI's actual and target: money for amount sums/averages, % for satisfaction. */
-function kpiFormat(plan: Plan, k: number, money: string): string {
-  const kpi = plan.kpis[k];
-  if (kpi.aggregate === "count" || kpi.aggregate === "count_unique" || kpi.aggregate === "count_true") return "#,##0";
-  if (kpi.measure.field === "amount") return money;
-  if (kpi.measure.field === "satisfaction") return PCT;
-  return "#,##0.00";
-}
-
-interface Ctx {
-  lang: Lang;
-  plan: Plan;
+interface Ctx extends FormulaContext {
   scored: ScoredPeriod;
   names: Record<SheetKey, string>;
-  cells: PlanCells;
-  money: string;
   /** Scorecard rows in sheet order (rep name, code-point order: the rank formula's ROW() tie-break). */
   byName: ScoredRep[];
 }
 
-/** Column layout of the Scorecard: A rep, B team, then actual/target/attainment per KPI, then the rest. */
-function scorecardCols(nKpis: number): {
-  actual: (k: number) => number;
-  score: number;
-  rank: number;
-  status: number;
-  bonus: number;
-} {
-  const score = 2 + 3 * nKpis;
-  return { actual: (k) => 2 + 3 * k, score, rank: score + 1, status: score + 2, bonus: score + 3 };
-}
-
-/** BONUS steps 2–4 of SPEC §2 with the score cell `s` as the driver, reading the Plan tab. */
-function factorFormula(ctx: Ctx, s: string): string {
-  const P = (ref: string): string => sheetRef(ctx.names.plan, ref);
-  const b = ctx.cells.bonus;
-  let curve = s;
-  if (ctx.plan.bonus.curve && ctx.plan.bonus.curve.length > 0 && b.curveX && b.curveY) {
-    const X = P(b.curveX);
-    const Y = P(b.curveY);
-    const m = `MATCH(${s},${X},1)`;
-    // Piecewise linear PAYCURVE: flat outside the points, interpolated between MATCH's point and the next.
-    curve =
-      `IF(${s}<=INDEX(${X},1),INDEX(${Y},1),IF(${s}>=INDEX(${X},COUNT(${X})),INDEX(${Y},COUNT(${X})),` +
-      `INDEX(${Y},${m})+(${s}-INDEX(${X},${m}))*(INDEX(${Y},${m}+1)-INDEX(${Y},${m}))/(INDEX(${X},${m}+1)-INDEX(${X},${m}))))`;
-  }
-  const cap = P(b.cap);
-  return `IF(${s}<${P(b.threshold)},0,MAX(0,IF(${cap}="",${curve},MIN(${cap},${curve}))))`;
-}
-
-function bonusFormula(ctx: Ctx, factorExpr: string): string {
-  const P = (ref: string): string => sheetRef(ctx.names.plan, ref);
-  return `ROUND(${P(ctx.cells.bonus.targetBonus)}*${factorExpr},${P(ctx.cells.currencyDecimals)})`;
-}
-
-function statusText(ctx: Ctx, status: ScoredRep["status"]): string {
-  return status === "top" ? t(ctx.lang, "status.top") : status === "coaching" ? t(ctx.lang, "status.coaching") : "";
-}
-
 function buildScorecard(ctx: Ctx): ReportSheet {
   const { lang, plan, byName } = ctx;
-  const P = (ref: string): string => sheetRef(ctx.names.plan, ref);
   const K = plan.kpis.length;
   const C = scorecardCols(K);
   const n = byName.length;
   const last = n + 1;
-  const header: ReportCell[] = [text(t(lang, "hdr.rep"), "header"), text(t(lang, "hdr.team"), "header")];
-  for (const kpi of plan.kpis) {
-    header.push(text(t(lang, "hdr.actual", { kpi: kpi.name }), "header"));
-    header.push(text(t(lang, "hdr.target", { kpi: kpi.name }), "header"));
-    header.push(text(t(lang, "hdr.attainment", { kpi: kpi.name }), "header"));
-  }
-  for (const key of ["hdr.score", "hdr.rank", "hdr.status", "hdr.bonus"]) header.push(text(t(lang, key), "header"));
+  const header = scorecardHeader(lang, plan);
   const rows: (ReportCell | null)[][] = [header];
   const scoreRange = absCol(C.score, 2, last);
   const firstActualRange = absCol(C.actual(0), 2, last);
   const months = ctx.scored.range.months;
   byName.forEach((r, i) => {
     const row = i + 2;
-    const cells: (ReportCell | null)[] = [text(r.rep), r.team === null ? null : text(r.team)];
-    const terms: string[] = [];
-    const weights: string[] = [];
-    plan.kpis.forEach((kpi, k) => {
-      const sk = r.kpis[k];
-      const fmt = kpiFormat(plan, k, ctx.money);
-      const pc = ctx.cells.kpis[k];
-      const a = addr(C.actual(k), row);
-      const tg = addr(C.actual(k) + 1, row);
-      const at = addr(C.actual(k) + 2, row);
-      cells.push(num(sk.actual, fmt));
-      // Targets as formulas on the Plan tab so a changed target recalculates (SPEC §3.4).
-      if (sk.target === null) cells.push(null);
-      else if (sk.targetKind === "fixed") cells.push(formula(P(pc.target), sk.target, fmt));
-      else if (sk.targetKind === "perMonth") cells.push(formula(`${P(pc.target)}*${months}`, sk.target, fmt));
-      else if (sk.targetKind === "growth" && sk.prior !== null)
-        cells.push(formula(`${decimalLiteral(sk.prior)}*(1+${P(pc.target)})`, sk.target, fmt));
-      else cells.push(num(sk.target, fmt)); // per-rep override from the Targets sheet
-      if (sk.attainment === null) {
-        cells.push(null);
-      } else {
-        const f =
-          kpi.direction === "lower" ? `IF(${tg}=0,NA(),MAX(0,(2*${tg}-${a})/${tg}))` : `IF(${tg}=0,NA(),${a}/${tg})`;
-        cells.push(formula(f, sk.attainment, PCT));
-        const w = P(pc.weight);
-        const cap = P(pc.cap);
-        terms.push(`${w}*MIN(MAX(${at},0),IF(${cap}="",${NO_CAP},${cap}))`);
-        weights.push(w);
-      }
-    });
+    const cells: (ReportCell | null)[] = [
+      text(r.rep),
+      r.team === null ? null : text(r.team),
+      ...kpiAndScoreCells(ctx, r, row, months),
+    ];
     const s = addr(C.score, row);
     const rk = addr(C.rank, row);
-    // SCORE over the KPIs this rep has, weights scaled back to 100 % (SPEC §3.3).
-    cells.push(
-      terms.length === 0 ? num(r.score, PCT) : formula(`(${terms.join("+")})/(${weights.join("+")})`, r.score, PCT),
-    );
     // Rank: score desc, then first KPI actual desc, then row order = rep name code-point order (SPEC §3.3).
     // Not COUNTIF(range,">"&score): "&" turns the score into 15-digit text, and the top score can then
     // exceed its own rounded text (0.62952380952380948 > 0.629523809523809): ranks with a gap.
@@ -205,15 +108,8 @@ function buildScorecard(ctx: Ctx): ReportSheet {
         "0",
       ),
     );
-    const top = excelString(t(lang, "status.top"));
-    const coaching = excelString(t(lang, "status.coaching"));
-    cells.push(
-      formula(
-        `IF(${rk}<=${P(ctx.cells.ranking.top)},${top},IF(${rk}>COUNT(${scoreRange})-${P(ctx.cells.ranking.bottom)},${coaching},""))`,
-        statusText(ctx, r.status),
-      ),
-    );
-    cells.push(formula(bonusFormula(ctx, factorFormula(ctx, s)), r.payout, ctx.money));
+    cells.push(statusCell(ctx, r, rk, `COUNT(${scoreRange})`));
+    cells.push(payoutCell(ctx, r, s));
     rows.push(cells);
   });
   const lastCol = colName(C.bonus);
@@ -225,21 +121,7 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     }
     const sc = colName(C.score);
     cf.push({ type: "dataBar", ref: `${sc}2:${sc}${last}`, color: BAR_COLOR });
-    const st = `$${colName(C.status)}2`;
-    cf.push({
-      type: "formula",
-      ref: `A2:${lastCol}${last}`,
-      formula: `${st}=${excelString(t(lang, "status.top"))}`,
-      fill: GREEN.fill,
-      fontColor: GREEN.font,
-    });
-    cf.push({
-      type: "formula",
-      ref: `A2:${lastCol}${last}`,
-      formula: `${st}=${excelString(t(lang, "status.coaching"))}`,
-      fill: AMBER.fill,
-      fontColor: AMBER.font,
-    });
+    cf.push(...statusHighlights(lang, `A2:${lastCol}${last}`, `$${colName(C.status)}2`));
   }
   return {
     key: "scorecard",
@@ -288,7 +170,7 @@ function buildRanking(ctx: Ctx): ReportSheet {
       formula(`INDEX(${sc(1)},${match})&""`, r.team ?? ""),
       formula(`INDEX(${sc(C.score)},${match})`, r.score, PCT),
       num(r.rank, "0"),
-      formula(`INDEX(${sc(C.status)},${match})&""`, statusText(ctx, r.status)),
+      formula(`INDEX(${sc(C.status)},${match})&""`, statusText(lang, r.status)),
     ]);
   });
   const teams = scored.teams;
@@ -353,23 +235,7 @@ function buildRanking(ctx: Ctx): ReportSheet {
     tables,
     conditionalFormats:
       n > 0
-        ? [
-            { type: "dataBar", ref: `C2:C${last}`, color: BAR_COLOR },
-            {
-              type: "formula",
-              ref: `A2:E${last}`,
-              formula: `$E2=${excelString(t(lang, "status.top"))}`,
-              fill: GREEN.fill,
-              fontColor: GREEN.font,
-            },
-            {
-              type: "formula",
-              ref: `A2:E${last}`,
-              formula: `$E2=${excelString(t(lang, "status.coaching"))}`,
-              fill: AMBER.fill,
-              fontColor: AMBER.font,
-            },
-          ]
+        ? [{ type: "dataBar", ref: `C2:C${last}`, color: BAR_COLOR }, ...statusHighlights(lang, `A2:E${last}`, "$E2")]
         : [],
     charts,
     tabColor: "#2E75B6",
@@ -452,33 +318,9 @@ function buildTrends(ctx: Ctx): ReportSheet {
 }
 
 function buildBonus(ctx: Ctx): ReportSheet {
-  const { lang, plan, byName } = ctx;
-  const S = (ref: string): string => sheetRef(ctx.names.scorecard, ref);
-  const P = (ref: string): string => sheetRef(ctx.names.plan, ref);
-  const C = scorecardCols(plan.kpis.length);
-  const rows: (ReportCell | null)[][] = [
-    [
-      text(t(lang, "hdr.rep"), "header"),
-      text(t(lang, "hdr.score"), "header"),
-      text(t(lang, "hdr.factor"), "header"),
-      text(t(lang, "hdr.bonus"), "header"),
-      text(t(lang, "hdr.explanation"), "header"),
-    ],
-  ];
-  byName.forEach((r, i) => {
-    const row = i + 2;
-    rows.push([
-      formula(`${S(addr(0, row))}&""`, r.rep),
-      formula(S(addr(C.score, row)), r.score, PCT),
-      formula(factorFormula(ctx, addr(1, row)), r.factor, PCT),
-      formula(
-        `ROUND(${P(ctx.cells.bonus.targetBonus)}*${addr(2, row)},${P(ctx.cells.currencyDecimals)})`,
-        r.payout,
-        ctx.money,
-      ),
-      text(explainBonus(lang, r.score, plan.bonus, r.factor, r.payout, plan.currencyDecimals)),
-    ]);
-  });
+  const { lang, byName } = ctx;
+  const rows: (ReportCell | null)[][] = [bonusHeader(lang)];
+  byName.forEach((r, i) => rows.push(bonusRow(ctx, ctx.names.scorecard, r, i + 2)));
   const n = byName.length;
   // SPEC §1: the total is the sum of the rounded payouts.
   rows.push([
@@ -502,33 +344,9 @@ function buildBonus(ctx: Ctx): ReportSheet {
 
 function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResult): ReportSheet {
   const { lang } = ctx;
-  const rows: (ReportCell | null)[][] = new Array(Math.max(issues.length, 9) + 1);
-  rows[0] = [
-    text(t(lang, "hdr.sheet"), "header"),
-    text(t(lang, "hdr.row"), "header"),
-    text(t(lang, "hdr.column"), "header"),
-    text(t(lang, "hdr.raw"), "header"),
-    text(t(lang, "hdr.action"), "header"),
-    text(t(lang, "hdr.reason"), "header"),
-  ];
-  const actions = new Map<string, string>();
-  for (let i = 0; i < issues.length; i++) {
-    const x = issues[i];
-    let action = actions.get(x.action);
-    if (action === undefined) {
-      action = t(lang, `action.${x.action}`);
-      actions.set(x.action, action);
-    }
-    rows[i + 1] = [
-      text(x.sheet),
-      x.row === null ? null : { v: x.row },
-      x.column === null ? null : text(x.column),
-      x.raw === null ? null : value(x.raw),
-      text(action),
-      text(t(lang, x.reasonKey, x.params)),
-    ];
-  }
-  for (let i = issues.length + 1; i < rows.length; i++) rows[i] = [null, null, null, null, null, null];
+  const rows: (ReportCell | null)[][] = [issuesHeader(lang), ...issueRows(lang, issues)];
+  // At least nine rows under the header: the reconciliation block sits beside the list.
+  while (rows.length < 10) rows.push([null, null, null, null, null, null]);
   // Reconciliation block beside the list (SPEC §3.2): read = used + excluded, rows and amounts.
   const rc = ingest.reconciliation;
   // Amounts are exact decimal strings (SPEC §1): a number cell when the double holds the value exactly,
@@ -568,24 +386,6 @@ function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResul
   };
 }
 
-/** The Plan tab = writePlanSheet's layout as report cells (user-typed text kept literal). */
-function buildPlan(ctx: Ctx, layout: PlanSheetLayout): ReportSheet {
-  const headers = new Set(layout.headerRows);
-  const rows = layout.rows.map((row, r) =>
-    row.map((v, c): ReportCell | null => {
-      const fmt = layout.formats[r]?.[c] ?? null;
-      if (v === null && fmt === null) return null;
-      const cell: ReportCell = v === null ? { v: null } : value(v);
-      if (fmt !== null) cell.fmt = fmt;
-      if (r === layout.titleRow) cell.style = "title";
-      else if (r === layout.noteRow) cell.style = "note";
-      else if (headers.has(r)) cell.style = "header";
-      return cell;
-    }),
-  );
-  return { key: "plan", name: ctx.names.plan, rows, columnWidths: layout.columnWidths, tabColor: "#7F7F7F" };
-}
-
 export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions): Report {
   const lang = opts.lang;
   const scored = scorePeriod(ingest, plan, { period: opts.period });
@@ -609,7 +409,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     buildTrends(ctx),
     buildBonus(ctx),
     buildIssues(ctx, issues, ingest),
-    buildPlan(ctx, layout),
+    planTab(names.plan, layout),
   ];
   return {
     lang,

@@ -117,7 +117,8 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-const SALES_FIELDS: Record<StandardField, (r: SalesRow) => unknown> = {
+/** A standard field's value on a typed sales row: the KPI readers and the statements' Sales tab read through these. */
+export const SALES_FIELDS: Record<StandardField, (r: SalesRow) => number | string | boolean | null> = {
   rep: (r) => r.rep,
   team: (r) => r.team,
   date: (r) => r.dateSerial,

@@ -10,23 +10,26 @@ import { normaliseRepName, parseDate } from "../ingest/index";
 import type { DataIssue, IngestResult, RawCell, RawSheet, SalesRow, StandardField } from "../ingest/types";
 import { writePlanSheet, type PlanSheetLayout } from "../plan/index";
 import type { Plan } from "../plan/types";
-import { explainBonus, pctText } from "./bonusText";
+import { pctText } from "./bonusText";
 import { sheetNames } from "./buildReport";
+import { addr, colName, formula, moneyFormat, num, PCT, sheetRef, text, value } from "./cells";
 import {
-  addr,
-  colName,
-  decimalLiteral,
-  excelString,
-  formula,
-  moneyFormat,
-  num,
-  PCT,
-  sheetRef,
-  text,
-  value,
-} from "./cells";
-import type { ConditionalFormat, Report, ReportCell, ReportSheet } from "./model";
-import { compareCodePoints, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
+  bonusHeader,
+  bonusRow,
+  issueRows,
+  issuesHeader,
+  kpiAndScoreCells,
+  payoutCell,
+  planTab,
+  scorecardCols,
+  scorecardHeader,
+  statusCell,
+  statusHighlights,
+  TABLE_STYLE,
+  type FormulaContext,
+} from "./formulas";
+import type { Report, ReportCell, ReportSheet } from "./model";
+import { compareCodePoints, SALES_FIELDS, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
 
 export interface StatementOptions {
   lang: Lang;
@@ -56,11 +59,6 @@ export interface Statements {
   statements: RepStatement[];
 }
 
-const GREEN = { fill: "#C6EFCE", font: "#006100" };
-const AMBER = { fill: "#FFEB9C", font: "#9C5700" };
-const TABLE_STYLE = "TableStyleMedium2";
-/** Excel's largest number stands in for "no cap" inside MIN (a blank cap cell means no cap), as on the report. */
-const NO_CAP = "9.99E+307";
 const DATE_FORMAT = "yyyy-mm-dd";
 
 // ---------- file names ----------
@@ -118,61 +116,15 @@ export function statementFileNames(reps: readonly string[], reserved: readonly s
   });
 }
 
-// ---------- shared layout helpers ----------
+// ---------- tabs ----------
 
-/** Number format of a KPI's actual and target, as on the report's Scorecard. */
-function kpiFormat(plan: Plan, k: number, money: string): string {
-  const kpi = plan.kpis[k];
-  if (kpi.aggregate === "count" || kpi.aggregate === "count_unique" || kpi.aggregate === "count_true") return "#,##0";
-  if (kpi.measure.field === "amount") return money;
-  if (kpi.measure.field === "satisfaction") return PCT;
-  return "#,##0.00";
-}
-
-interface Ctx {
-  lang: Lang;
-  plan: Plan;
+interface Ctx extends FormulaContext {
   scored: ScoredPeriod;
   layout: PlanSheetLayout;
-  money: string;
   names: { scorecard: string; bonus: string; sales: string; issues: string; plan: string };
 }
 
 const P = (ctx: Ctx, ref: string): string => sheetRef(ctx.names.plan, ref);
-
-/** BONUS steps 2–4 of SPEC §2 with the score cell `s` as the driver, reading only the Plan tab. */
-function factorFormula(ctx: Ctx, s: string): string {
-  const b = ctx.layout.cells.bonus;
-  let curve = s;
-  if (ctx.plan.bonus.curve && ctx.plan.bonus.curve.length > 0 && b.curveX && b.curveY) {
-    const X = P(ctx, b.curveX);
-    const Y = P(ctx, b.curveY);
-    const m = `MATCH(${s},${X},1)`;
-    // Piecewise linear PAYCURVE: flat outside the points, interpolated between MATCH's point and the next.
-    curve =
-      `IF(${s}<=INDEX(${X},1),INDEX(${Y},1),IF(${s}>=INDEX(${X},COUNT(${X})),INDEX(${Y},COUNT(${X})),` +
-      `INDEX(${Y},${m})+(${s}-INDEX(${X},${m}))*(INDEX(${Y},${m}+1)-INDEX(${Y},${m}))/(INDEX(${X},${m}+1)-INDEX(${X},${m}))))`;
-  }
-  const cap = P(ctx, b.cap);
-  return `IF(${s}<${P(ctx, b.threshold)},0,MAX(0,IF(${cap}="",${curve},MIN(${cap},${curve}))))`;
-}
-
-function bonusFormula(ctx: Ctx, factorExpr: string): string {
-  const c = ctx.layout.cells;
-  return `ROUND(${P(ctx, c.bonus.targetBonus)}*${factorExpr},${P(ctx, c.currencyDecimals)})`;
-}
-
-function statusText(lang: Lang, status: ScoredRep["status"]): string {
-  return status === "top" ? t(lang, "status.top") : status === "coaching" ? t(lang, "status.coaching") : "";
-}
-
-// ---------- tabs ----------
-
-/** Scorecard columns: A rep, B team, actual/target/attainment per KPI, score, rank, status, bonus. */
-function scorecardCols(nKpis: number): { actual: (k: number) => number; score: number; rank: number } {
-  const score = 2 + 3 * nKpis;
-  return { actual: (k) => 2 + 3 * k, score, rank: score + 1 };
-}
 
 /** The rep's Scorecard line: the report's columns (SPEC §4 headers), formulas on own cells and the Plan only. */
 function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
@@ -180,81 +132,27 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
   const K = plan.kpis.length;
   const C = scorecardCols(K);
   const n = scored.reps.length;
-  const header: ReportCell[] = [text(t(lang, "hdr.rep"), "header"), text(t(lang, "hdr.team"), "header")];
-  for (const kpi of plan.kpis) {
-    header.push(text(t(lang, "hdr.actual", { kpi: kpi.name }), "header"));
-    header.push(text(t(lang, "hdr.target", { kpi: kpi.name }), "header"));
-    header.push(text(t(lang, "hdr.attainment", { kpi: kpi.name }), "header"));
-  }
-  for (const key of ["hdr.score", "hdr.rank", "hdr.status", "hdr.bonus"]) header.push(text(t(lang, key), "header"));
+  const header = scorecardHeader(lang, plan);
 
   const row = 2;
-  const cells: (ReportCell | null)[] = [text(r.rep), r.team === null ? null : text(r.team)];
-  const terms: string[] = [];
-  const weights: string[] = [];
-  const months = scored.range.months;
-  plan.kpis.forEach((kpi, k) => {
-    const sk = r.kpis[k];
-    const fmt = kpiFormat(plan, k, ctx.money);
-    const pc = ctx.layout.cells.kpis[k];
-    const a = addr(C.actual(k), row);
-    const tg = addr(C.actual(k) + 1, row);
-    const at = addr(C.actual(k) + 2, row);
-    cells.push(num(sk.actual, fmt));
-    if (sk.target === null) cells.push(null);
-    else if (sk.targetKind === "fixed") cells.push(formula(P(ctx, pc.target), sk.target, fmt));
-    else if (sk.targetKind === "perMonth") cells.push(formula(`${P(ctx, pc.target)}*${months}`, sk.target, fmt));
-    // The prior value is the rep's own (growth over their own prior period, SPEC §3.3).
-    else if (sk.targetKind === "growth" && sk.prior !== null)
-      cells.push(formula(`${decimalLiteral(sk.prior)}*(1+${P(ctx, pc.target)})`, sk.target, fmt));
-    else cells.push(num(sk.target, fmt)); // the rep's own override from the Targets sheet
-    if (sk.attainment === null) {
-      cells.push(null);
-    } else {
-      const f =
-        kpi.direction === "lower" ? `IF(${tg}=0,NA(),MAX(0,(2*${tg}-${a})/${tg}))` : `IF(${tg}=0,NA(),${a}/${tg})`;
-      cells.push(formula(f, sk.attainment, PCT));
-      const w = P(ctx, pc.weight);
-      const cap = P(ctx, pc.cap);
-      terms.push(`${w}*MIN(MAX(${at},0),IF(${cap}="",${NO_CAP},${cap}))`);
-      weights.push(w);
-    }
-  });
+  const cells: (ReportCell | null)[] = [
+    text(r.rep),
+    r.team === null ? null : text(r.team),
+    ...kpiAndScoreCells(ctx, r, row, scored.range.months),
+  ];
   const s = addr(C.score, row);
   const rk = addr(C.rank, row);
-  cells.push(
-    terms.length === 0 ? num(r.score, PCT) : formula(`(${terms.join("+")})/(${weights.join("+")})`, r.score, PCT),
-  );
   // The report ranks with SUMPRODUCT over every rep's score: here the rank is a value (SPEC §3.5: no range
   // holding other reps), and Status reads only this rank, the rep count and the Plan's top/bottom.
   cells.push(num(r.rank, "0"));
-  const top = excelString(t(lang, "status.top"));
-  const coaching = excelString(t(lang, "status.coaching"));
-  const rc = ctx.layout.cells.ranking;
-  cells.push(
-    formula(
-      `IF(${rk}<=${P(ctx, rc.top)},${top},IF(${rk}>${n}-${P(ctx, rc.bottom)},${coaching},""))`,
-      statusText(lang, r.status),
-    ),
-  );
-  cells.push(formula(bonusFormula(ctx, factorFormula(ctx, s)), r.payout, ctx.money));
+  cells.push(statusCell(ctx, r, rk, String(n)));
+  cells.push(payoutCell(ctx, r, s));
 
   const rows: (ReportCell | null)[][] = [header, cells, []];
   rows.push([text(t(lang, "statement.rankOf", { rank: r.rank, count: n, period: scored.period }), "note")]);
   rows.push([text(t(lang, "statement.note", { rep: r.rep, period: scored.period }), "note")]);
 
   const lastCol = colName(header.length - 1);
-  const st = `$${colName(C.rank + 1)}2`;
-  const cf: ConditionalFormat[] = [
-    { type: "formula", ref: `A2:${lastCol}2`, formula: `${st}=${top}`, fill: GREEN.fill, fontColor: GREEN.font },
-    {
-      type: "formula",
-      ref: `A2:${lastCol}2`,
-      formula: `${st}=${coaching}`,
-      fill: AMBER.fill,
-      fontColor: AMBER.font,
-    },
-  ];
   return {
     key: "scorecard",
     name: ctx.names.scorecard,
@@ -264,7 +162,7 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
     ),
     freeze: { rows: 1, cols: 1 },
     tables: [{ name: "SP_Scorecard", ref: `A1:${lastCol}2`, style: TABLE_STYLE }],
-    conditionalFormats: cf,
+    conditionalFormats: statusHighlights(lang, `A2:${lastCol}2`, `$${colName(C.status)}2`),
     tabColor: "#2E75B6",
   };
 }
@@ -272,25 +170,11 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
 /** How the bonus was reached: score → payout factor (curve, threshold, cap from the Plan) → bonus. */
 function buildBonus(ctx: Ctx, r: ScoredRep): ReportSheet {
   const { lang, plan } = ctx;
-  const S = (ref: string): string => sheetRef(ctx.names.scorecard, ref);
-  const C = scorecardCols(plan.kpis.length);
-  const c = ctx.layout.cells;
+  const c = ctx.cells;
   const rule = plan.bonus;
   const rows: (ReportCell | null)[][] = [
-    [
-      text(t(lang, "hdr.rep"), "header"),
-      text(t(lang, "hdr.score"), "header"),
-      text(t(lang, "hdr.factor"), "header"),
-      text(t(lang, "hdr.bonus"), "header"),
-      text(t(lang, "hdr.explanation"), "header"),
-    ],
-    [
-      formula(`${S(addr(0, 2))}&""`, r.rep),
-      formula(S(addr(C.score, 2)), r.score, PCT),
-      formula(factorFormula(ctx, "B2"), r.factor, PCT),
-      formula(`ROUND(${P(ctx, c.bonus.targetBonus)}*C2,${P(ctx, c.currencyDecimals)})`, r.payout, ctx.money),
-      text(explainBonus(lang, r.score, rule, r.factor, r.payout, plan.currencyDecimals)),
-    ],
+    bonusHeader(lang),
+    bonusRow(ctx, ctx.names.scorecard, r, 2),
     [],
     [text(t(lang, "statement.rules"), "header"), text(t(lang, "statement.ruleValue"), "header")],
     [text(t(lang, "statement.targetBonus")), formula(P(ctx, c.bonus.targetBonus), rule.targetBonus, ctx.money)],
@@ -338,22 +222,12 @@ function salesColumns(ctx: Ctx, ingest: IngestResult): SalesColumn[] {
   const cols = ingest.mapping.columns;
   const byCol = new Map<number, StandardField>();
   for (const f of Object.keys(cols) as StandardField[]) byCol.set(cols[f]!, f);
-  const readers: Record<StandardField, (r: SalesRow) => number | string | boolean | null> = {
-    rep: (r) => r.rep,
-    team: (r) => r.team,
-    date: (r) => r.dateSerial,
-    amount: (r) => r.amount,
-    customer: (r) => r.customer,
-    newCustomer: (r) => r.newCustomer,
-    satisfaction: (r) => r.satisfaction,
-    behaviour: (r) => r.behaviour,
-  };
   return [...ingest.mapping.headers]
     .sort((a, b) => a.col - b.col)
     .map((h) => {
       const f = byCol.get(h.col);
       if (f !== undefined)
-        return { header: h.header, read: readers[f], fmt: f === "amount" ? ctx.money : FIELD_FORMAT[f] };
+        return { header: h.header, read: SALES_FIELDS[f], fmt: f === "amount" ? ctx.money : FIELD_FORMAT[f] };
       return { header: h.header, read: (r: SalesRow) => r.extra[h.header] ?? null };
     });
 }
@@ -407,26 +281,7 @@ function headerOf(ingest: IngestResult, field: StandardField): string | undefine
 /** The Data issues tab for one rep: the report's columns, only their issues, no reconciliation (team totals). */
 function buildIssues(ctx: Ctx, issues: readonly DataIssue[]): ReportSheet {
   const { lang } = ctx;
-  const rows: (ReportCell | null)[][] = [
-    [
-      text(t(lang, "hdr.sheet"), "header"),
-      text(t(lang, "hdr.row"), "header"),
-      text(t(lang, "hdr.column"), "header"),
-      text(t(lang, "hdr.raw"), "header"),
-      text(t(lang, "hdr.action"), "header"),
-      text(t(lang, "hdr.reason"), "header"),
-    ],
-  ];
-  for (const x of issues) {
-    rows.push([
-      text(x.sheet),
-      x.row === null ? null : { v: x.row },
-      x.column === null ? null : text(x.column),
-      x.raw === null ? null : value(x.raw),
-      text(t(lang, `action.${x.action}`)),
-      text(t(lang, x.reasonKey, x.params)),
-    ]);
-  }
+  const rows: (ReportCell | null)[][] = [issuesHeader(lang), ...issueRows(lang, issues)];
   const m = issues.length;
   return {
     key: "issues",
@@ -437,25 +292,6 @@ function buildIssues(ctx: Ctx, issues: readonly DataIssue[]): ReportSheet {
     tables: m > 0 ? [{ name: "SP_Issues", ref: `A1:F${m + 1}`, style: TABLE_STYLE }] : [],
     tabColor: "#C00000",
   };
-}
-
-/** The Plan tab = writePlanSheet's layout (it never lists per-rep targets, so it names no rep). */
-function buildPlan(ctx: Ctx): ReportSheet {
-  const layout = ctx.layout;
-  const headers = new Set(layout.headerRows);
-  const rows = layout.rows.map((row, r) =>
-    row.map((v, c): ReportCell | null => {
-      const fmt = layout.formats[r]?.[c] ?? null;
-      if (v === null && fmt === null) return null;
-      const cell: ReportCell = v === null ? { v: null } : value(v);
-      if (fmt !== null) cell.fmt = fmt;
-      if (r === layout.titleRow) cell.style = "title";
-      else if (r === layout.noteRow) cell.style = "note";
-      else if (headers.has(r)) cell.style = "header";
-      return cell;
-    }),
-  );
-  return { key: "plan", name: ctx.names.plan, rows, columnWidths: layout.columnWidths, tabColor: "#7F7F7F" };
 }
 
 // ---------- whose issue is it ----------
@@ -541,11 +377,13 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
   const lang = opts.lang;
   const scored = scorePeriod(ingest, plan, { period: opts.period });
   const names = sheetNames(lang);
+  const layout = writePlanSheet(plan, lang);
   const ctx: Ctx = {
     lang,
     plan,
     scored,
-    layout: writePlanSheet(plan, lang),
+    layout,
+    cells: layout.cells,
     money: moneyFormat(plan.currency ?? ingest.currencyGuess, plan.currencyDecimals),
     names: {
       scorecard: names.scorecard,
@@ -580,7 +418,8 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
         buildBonus(ctx, r),
         buildSales(ctx, ingest, rows),
         buildIssues(ctx, issues),
-        buildPlan(ctx),
+        // The Plan tab never lists per-rep targets, so it names no rep.
+        planTab(ctx.names.plan, ctx.layout),
       ],
       summary: {
         period: scored.period,

@@ -1,0 +1,273 @@
+/**
+ * Formulas and tab pieces the team report (buildReport) and the per-rep statements (statement) share (SPEC §2 BONUS,
+ * §3.3 score, §3.4 native formulas on the Plan tab, §3.5): one definition, so a statement's numbers are computed by
+ * the same formulas as the report's.
+ */
+import { t, type Lang } from "../i18n/index";
+import type { DataIssue } from "../ingest/types";
+import type { PlanSheetLayout } from "../plan/index";
+import type { Plan } from "../plan/types";
+import { explainBonus } from "./bonusText";
+import { addr, decimalLiteral, excelString, formula, num, PCT, sheetRef, text, value } from "./cells";
+import type { ConditionalFormat, ReportCell, ReportSheet } from "./model";
+import type { ScoredRep } from "./score";
+
+export const GREEN = { fill: "#C6EFCE", font: "#006100" };
+export const AMBER = { fill: "#FFEB9C", font: "#9C5700" };
+export const TABLE_STYLE = "TableStyleMedium2";
+/** Excel's largest number stands in for "no cap" inside MIN (a blank cap cell means no cap). */
+export const NO_CAP = "9.99E+307";
+
+/** Addresses of the Plan tab's values (from writePlanSheet), e.g. "$C$5". */
+export interface PlanCells {
+  currencyDecimals: string;
+  kpis: { target: string; weight: string; cap: string }[];
+  bonus: { targetBonus: string; threshold: string; cap: string; curveX?: string; curveY?: string };
+  ranking: { top: string; bottom: string };
+}
+
+/** What the shared builders read: language, plan, money format, the Plan tab's name and its value cells. */
+export interface FormulaContext {
+  lang: Lang;
+  plan: Plan;
+  money: string;
+  names: { plan: string };
+  cells: PlanCells;
+}
+
+/** A reference to the Plan tab: "'Plan'!$C$5". */
+function planRef(ctx: FormulaContext, ref: string): string {
+  return sheetRef(ctx.names.plan, ref);
+}
+
+/** Number format of a KPI's actual and target: money for amount sums/averages, % for satisfaction. */
+export function kpiFormat(plan: Plan, k: number, money: string): string {
+  const kpi = plan.kpis[k];
+  if (kpi.aggregate === "count" || kpi.aggregate === "count_unique" || kpi.aggregate === "count_true") return "#,##0";
+  if (kpi.measure.field === "amount") return money;
+  if (kpi.measure.field === "satisfaction") return PCT;
+  return "#,##0.00";
+}
+
+/** "Top", "Coaching" or "" in the language. */
+export function statusText(lang: Lang, status: ScoredRep["status"]): string {
+  return status === "top" ? t(lang, "status.top") : status === "coaching" ? t(lang, "status.coaching") : "";
+}
+
+/** BONUS steps 2–4 of SPEC §2 with the score cell `s` as the driver, reading only the Plan tab. */
+export function factorFormula(ctx: FormulaContext, s: string): string {
+  const b = ctx.cells.bonus;
+  let curve = s;
+  if (ctx.plan.bonus.curve && ctx.plan.bonus.curve.length > 0 && b.curveX && b.curveY) {
+    const X = planRef(ctx, b.curveX);
+    const Y = planRef(ctx, b.curveY);
+    const m = `MATCH(${s},${X},1)`;
+    // Piecewise linear PAYCURVE: flat outside the points, interpolated between MATCH's point and the next.
+    curve =
+      `IF(${s}<=INDEX(${X},1),INDEX(${Y},1),IF(${s}>=INDEX(${X},COUNT(${X})),INDEX(${Y},COUNT(${X})),` +
+      `INDEX(${Y},${m})+(${s}-INDEX(${X},${m}))*(INDEX(${Y},${m}+1)-INDEX(${Y},${m}))/(INDEX(${X},${m}+1)-INDEX(${X},${m}))))`;
+  }
+  const cap = planRef(ctx, b.cap);
+  return `IF(${s}<${planRef(ctx, b.threshold)},0,MAX(0,IF(${cap}="",${curve},MIN(${cap},${curve}))))`;
+}
+
+/** The payout: target bonus × factor, rounded to the currency's decimals (SPEC §1: rounded once, at the end). */
+export function bonusFormula(ctx: FormulaContext, factorExpr: string): string {
+  const c = ctx.cells;
+  return `ROUND(${planRef(ctx, c.bonus.targetBonus)}*${factorExpr},${planRef(ctx, c.currencyDecimals)})`;
+}
+
+// ---------- Scorecard ----------
+
+/** Column layout of the Scorecard: A rep, B team, then actual/target/attainment per KPI, then the rest. */
+export function scorecardCols(nKpis: number): {
+  actual: (k: number) => number;
+  score: number;
+  rank: number;
+  status: number;
+  bonus: number;
+} {
+  const score = 2 + 3 * nKpis;
+  return { actual: (k) => 2 + 3 * k, score, rank: score + 1, status: score + 2, bonus: score + 3 };
+}
+
+/** The Scorecard's header row (SPEC §4 headers). */
+export function scorecardHeader(lang: Lang, plan: Plan): ReportCell[] {
+  const header: ReportCell[] = [text(t(lang, "hdr.rep"), "header"), text(t(lang, "hdr.team"), "header")];
+  for (const kpi of plan.kpis) {
+    header.push(text(t(lang, "hdr.actual", { kpi: kpi.name }), "header"));
+    header.push(text(t(lang, "hdr.target", { kpi: kpi.name }), "header"));
+    header.push(text(t(lang, "hdr.attainment", { kpi: kpi.name }), "header"));
+  }
+  for (const key of ["hdr.score", "hdr.rank", "hdr.status", "hdr.bonus"]) header.push(text(t(lang, key), "header"));
+  return header;
+}
+
+/**
+ * A rep's Scorecard cells at sheet row `row` from the first KPI to the score: per KPI the actual, the target and the
+ * attainment, then the score. `months`: the scored period's length (per-month targets).
+ */
+export function kpiAndScoreCells(
+  ctx: FormulaContext,
+  r: ScoredRep,
+  row: number,
+  months: number,
+): (ReportCell | null)[] {
+  const { plan } = ctx;
+  const C = scorecardCols(plan.kpis.length);
+  const P = (ref: string): string => planRef(ctx, ref);
+  const cells: (ReportCell | null)[] = [];
+  const terms: string[] = [];
+  const weights: string[] = [];
+  plan.kpis.forEach((kpi, k) => {
+    const sk = r.kpis[k];
+    const fmt = kpiFormat(plan, k, ctx.money);
+    const pc = ctx.cells.kpis[k];
+    const a = addr(C.actual(k), row);
+    const tg = addr(C.actual(k) + 1, row);
+    const at = addr(C.actual(k) + 2, row);
+    cells.push(num(sk.actual, fmt));
+    // Targets as formulas on the Plan tab so a changed target recalculates (SPEC §3.4).
+    if (sk.target === null) cells.push(null);
+    else if (sk.targetKind === "fixed") cells.push(formula(P(pc.target), sk.target, fmt));
+    else if (sk.targetKind === "perMonth") cells.push(formula(`${P(pc.target)}*${months}`, sk.target, fmt));
+    // The prior value is the rep's own (growth over their own prior period, SPEC §3.3).
+    else if (sk.targetKind === "growth" && sk.prior !== null)
+      cells.push(formula(`${decimalLiteral(sk.prior)}*(1+${P(pc.target)})`, sk.target, fmt));
+    else cells.push(num(sk.target, fmt)); // the rep's own override from the Targets sheet
+    if (sk.attainment === null) {
+      cells.push(null);
+    } else {
+      const f =
+        kpi.direction === "lower" ? `IF(${tg}=0,NA(),MAX(0,(2*${tg}-${a})/${tg}))` : `IF(${tg}=0,NA(),${a}/${tg})`;
+      cells.push(formula(f, sk.attainment, PCT));
+      const w = P(pc.weight);
+      const cap = P(pc.cap);
+      terms.push(`${w}*MIN(MAX(${at},0),IF(${cap}="",${NO_CAP},${cap}))`);
+      weights.push(w);
+    }
+  });
+  // SCORE over the KPIs this rep has, weights scaled back to 100 % (SPEC §3.3).
+  cells.push(
+    terms.length === 0 ? num(r.score, PCT) : formula(`(${terms.join("+")})/(${weights.join("+")})`, r.score, PCT),
+  );
+  return cells;
+}
+
+/** Status from the rank cell `rk`: Top for the Plan's top n, Coaching for its bottom n of `count` reps. */
+export function statusCell(ctx: FormulaContext, r: ScoredRep, rk: string, count: string): ReportCell {
+  const rc = ctx.cells.ranking;
+  const top = excelString(t(ctx.lang, "status.top"));
+  const coaching = excelString(t(ctx.lang, "status.coaching"));
+  return formula(
+    `IF(${rk}<=${planRef(ctx, rc.top)},${top},IF(${rk}>${count}-${planRef(ctx, rc.bottom)},${coaching},""))`,
+    statusText(ctx.lang, r.status),
+  );
+}
+
+/** The Scorecard's bonus: BONUS (SPEC §2) straight from the rep's score cell `s`. */
+export function payoutCell(ctx: FormulaContext, r: ScoredRep, s: string): ReportCell {
+  return formula(bonusFormula(ctx, factorFormula(ctx, s)), r.payout, ctx.money);
+}
+
+/** Top rows green, Coaching rows amber over `ref`, read from the status cell `st` of the first row ("$E2"). */
+export function statusHighlights(lang: Lang, ref: string, st: string): ConditionalFormat[] {
+  return [
+    {
+      type: "formula",
+      ref,
+      formula: `${st}=${excelString(t(lang, "status.top"))}`,
+      fill: GREEN.fill,
+      fontColor: GREEN.font,
+    },
+    {
+      type: "formula",
+      ref,
+      formula: `${st}=${excelString(t(lang, "status.coaching"))}`,
+      fill: AMBER.fill,
+      fontColor: AMBER.font,
+    },
+  ];
+}
+
+// ---------- Bonus ----------
+
+export function bonusHeader(lang: Lang): ReportCell[] {
+  return [
+    text(t(lang, "hdr.rep"), "header"),
+    text(t(lang, "hdr.score"), "header"),
+    text(t(lang, "hdr.factor"), "header"),
+    text(t(lang, "hdr.bonus"), "header"),
+    text(t(lang, "hdr.explanation"), "header"),
+  ];
+}
+
+/**
+ * A rep's Bonus row at sheet row `row` (SPEC §2 BONUS): name and score read from the same row of the Scorecard
+ * (both list the reps by name), then the payout factor, the bonus and the explanation in words.
+ */
+export function bonusRow(ctx: FormulaContext, scorecardSheet: string, r: ScoredRep, row: number): ReportCell[] {
+  const S = (ref: string): string => sheetRef(scorecardSheet, ref);
+  const C = scorecardCols(ctx.plan.kpis.length);
+  return [
+    formula(`${S(addr(0, row))}&""`, r.rep),
+    formula(S(addr(C.score, row)), r.score, PCT),
+    formula(factorFormula(ctx, addr(1, row)), r.factor, PCT),
+    formula(bonusFormula(ctx, addr(2, row)), r.payout, ctx.money),
+    text(explainBonus(ctx.lang, r.score, ctx.plan.bonus, r.factor, r.payout, ctx.plan.currencyDecimals)),
+  ];
+}
+
+// ---------- Data issues and Plan ----------
+
+export function issuesHeader(lang: Lang): ReportCell[] {
+  return [
+    text(t(lang, "hdr.sheet"), "header"),
+    text(t(lang, "hdr.row"), "header"),
+    text(t(lang, "hdr.column"), "header"),
+    text(t(lang, "hdr.raw"), "header"),
+    text(t(lang, "hdr.action"), "header"),
+    text(t(lang, "hdr.reason"), "header"),
+  ];
+}
+
+/** The issues as rows of the Data issues tab (each action's words translated once: a big input has many). */
+export function issueRows(lang: Lang, issues: readonly DataIssue[]): (ReportCell | null)[][] {
+  const actions = new Map<string, string>();
+  const rows: (ReportCell | null)[][] = new Array(issues.length);
+  for (let i = 0; i < issues.length; i++) {
+    const x = issues[i];
+    let action = actions.get(x.action);
+    if (action === undefined) {
+      action = t(lang, `action.${x.action}`);
+      actions.set(x.action, action);
+    }
+    rows[i] = [
+      text(x.sheet),
+      x.row === null ? null : { v: x.row },
+      x.column === null ? null : text(x.column),
+      x.raw === null ? null : value(x.raw),
+      text(action),
+      text(t(lang, x.reasonKey, x.params)),
+    ];
+  }
+  return rows;
+}
+
+/** The Plan tab = writePlanSheet's layout as report cells (user-typed text kept literal). */
+export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
+  const headers = new Set(layout.headerRows);
+  const rows = layout.rows.map((row, r) =>
+    row.map((v, c): ReportCell | null => {
+      const fmt = layout.formats[r]?.[c] ?? null;
+      if (v === null && fmt === null) return null;
+      const cell: ReportCell = v === null ? { v: null } : value(v);
+      if (fmt !== null) cell.fmt = fmt;
+      if (r === layout.titleRow) cell.style = "title";
+      else if (r === layout.noteRow) cell.style = "note";
+      else if (headers.has(r)) cell.style = "header";
+      return cell;
+    }),
+  );
+  return { key: "plan", name, rows, columnWidths: layout.columnWidths, tabColor: "#7F7F7F" };
+}
