@@ -289,8 +289,20 @@ export function inputCommand(name: string, description: string, outputFlag: stri
     .addOption(new Option("--lang <lang>", cliText("en", "optLang")).default("en").argParser(parseLang));
 }
 
-/** Print a run's one-line summary, or end with its message and exit code (1 usage, 2 cannot be scored). */
-export function finishCommand(cmd: Command, result: { code: number; summary: string }, errorCode: string): void {
-  if (result.code !== 0) cmd.error(result.summary, { exitCode: result.code, code: errorCode });
-  cmd.configureOutput().writeOut?.(`${result.summary}\n`);
+/**
+ * The command's action: run with the parsed options (progress to the program's error sink), then print the one-line
+ * summary, or end with the run's message and exit code (1 usage, 2 cannot be scored).
+ */
+export function runOnAction<O extends InputCommandOptions>(
+  cmd: Command,
+  errorCode: string,
+  run: (opts: RunInputOptions, parsed: O) => Promise<{ code: number; summary: string }>,
+): Command {
+  return cmd.action(async (input: string, o: O) => {
+    const out = cmd.configureOutput();
+    const base = { input, output: o.output, lang: o.lang, plan: o.plan, period: o.period };
+    const result = await run({ ...base, stderr: (s) => out.writeErr?.(s) }, o);
+    if (result.code !== 0) cmd.error(result.summary, { exitCode: result.code, code: errorCode });
+    out.writeOut?.(`${result.summary}\n`);
+  });
 }

@@ -9,12 +9,12 @@ import { writeReportXlsx } from "../render/xlsx/writeXlsx";
 import { cliText } from "./messages";
 import {
   failure,
-  finishCommand,
   inputCommand,
   isSameFile,
   noRepsFailure,
   progressTo,
   readInputAndPlan,
+  runOnAction,
   reasonOf,
   scoreWorkbook,
   writeFileAtomic,
@@ -93,18 +93,7 @@ export function reportCommand(): Command {
     "-o, --output <file>",
     cliText("en", "optOutput"),
   ).option("--with-data", cliText("en", "optWithData"), false);
-  cmd.action(async (input: string, o: InputCommandOptions & { withData: boolean }) => {
-    const out = cmd.configureOutput();
-    const result = await runReport({
-      input,
-      output: o.output,
-      lang: o.lang,
-      plan: o.plan,
-      period: o.period,
-      withData: o.withData,
-      stderr: (s) => out.writeErr?.(s),
-    });
-    finishCommand(cmd, result, "salesperf.report");
-  });
-  return cmd;
+  return runOnAction<InputCommandOptions & { withData: boolean }>(cmd, "salesperf.report", (opts, o) =>
+    runReport({ ...opts, withData: o.withData }),
+  );
 }

@@ -12,17 +12,16 @@ import { buildStatements } from "../report/statement";
 import { cliText } from "./messages";
 import {
   failure,
-  finishCommand,
   ingestSales,
   inputCommand,
   isSameFile,
   noRepsFailure,
   progressTo,
   readInputAndPlan,
+  runOnAction,
   reasonOf,
   writeFileAtomic,
   type Failure,
-  type InputCommandOptions,
   type RunInputOptions,
 } from "./pipeline";
 
@@ -103,17 +102,5 @@ export function statementsCommand(): Command {
     "-o, --output <folder>",
     t("en", "statement.optOutput"),
   );
-  cmd.action(async (input: string, o: InputCommandOptions) => {
-    const out = cmd.configureOutput();
-    const result = await runStatements({
-      input,
-      output: o.output,
-      lang: o.lang,
-      plan: o.plan,
-      period: o.period,
-      stderr: (s) => out.writeErr?.(s),
-    });
-    finishCommand(cmd, result, "salesperf.statements");
-  });
-  return cmd;
+  return runOnAction(cmd, "salesperf.statements", runStatements);
 }

@@ -93,14 +93,13 @@ export function scorecardCols(nKpis: number): {
 
 /** The Scorecard's header row (SPEC §4 headers). */
 export function scorecardHeader(lang: Lang, plan: Plan): ReportCell[] {
-  const header: ReportCell[] = [text(t(lang, "hdr.rep"), "header"), text(t(lang, "hdr.team"), "header")];
+  const header = headerCells(lang, ["hdr.rep", "hdr.team"]);
   for (const kpi of plan.kpis) {
     header.push(text(t(lang, "hdr.actual", { kpi: kpi.name }), "header"));
     header.push(text(t(lang, "hdr.target", { kpi: kpi.name }), "header"));
     header.push(text(t(lang, "hdr.attainment", { kpi: kpi.name }), "header"));
   }
-  for (const key of ["hdr.score", "hdr.rank", "hdr.status", "hdr.bonus"]) header.push(text(t(lang, key), "header"));
-  return header;
+  return [...header, ...headerCells(lang, ["hdr.score", "hdr.rank", "hdr.status", "hdr.bonus"])];
 }
 
 /**
@@ -192,14 +191,13 @@ export function statusHighlights(lang: Lang, ref: string, st: string): Condition
 
 // ---------- Bonus ----------
 
+/** Header cells of the catalogue's `keys`, in order. */
+function headerCells(lang: Lang, keys: readonly string[]): ReportCell[] {
+  return keys.map((key) => text(t(lang, key), "header"));
+}
+
 export function bonusHeader(lang: Lang): ReportCell[] {
-  return [
-    text(t(lang, "hdr.rep"), "header"),
-    text(t(lang, "hdr.score"), "header"),
-    text(t(lang, "hdr.factor"), "header"),
-    text(t(lang, "hdr.bonus"), "header"),
-    text(t(lang, "hdr.explanation"), "header"),
-  ];
+  return headerCells(lang, ["hdr.rep", "hdr.score", "hdr.factor", "hdr.bonus", "hdr.explanation"]);
 }
 
 /**
@@ -221,14 +219,7 @@ export function bonusRow(ctx: FormulaContext, scorecardSheet: string, r: ScoredR
 // ---------- Data issues and Plan ----------
 
 export function issuesHeader(lang: Lang): ReportCell[] {
-  return [
-    text(t(lang, "hdr.sheet"), "header"),
-    text(t(lang, "hdr.row"), "header"),
-    text(t(lang, "hdr.column"), "header"),
-    text(t(lang, "hdr.raw"), "header"),
-    text(t(lang, "hdr.action"), "header"),
-    text(t(lang, "hdr.reason"), "header"),
-  ];
+  return headerCells(lang, ["hdr.sheet", "hdr.row", "hdr.column", "hdr.raw", "hdr.action", "hdr.reason"]);
 }
 
 /** The issues as rows of the Data issues tab (each action's words translated once: a big input has many). */
