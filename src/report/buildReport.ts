@@ -12,8 +12,7 @@ import { absAddr, absCol, addr, colName, formula, moneyFormat, num, PCT, sheetRe
 import {
   bonusHeader,
   bonusRow,
-  issueRows,
-  issuesHeader,
+  issuesTab,
   kpiAndScoreCells,
   payoutCell,
   planTab,
@@ -344,9 +343,9 @@ function buildBonus(ctx: Ctx): ReportSheet {
 
 function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResult): ReportSheet {
   const { lang } = ctx;
-  const rows: (ReportCell | null)[][] = [issuesHeader(lang), ...issueRows(lang, issues)];
   // At least nine rows under the header: the reconciliation block sits beside the list.
-  while (rows.length < 10) rows.push([null, null, null, null, null, null]);
+  const sheet = issuesTab(lang, ctx.names.issues, issues, 9);
+  const rows = sheet.rows;
   // Reconciliation block beside the list (SPEC §3.2): read = used + excluded, rows and amounts.
   const rc = ingest.reconciliation;
   // Amounts are exact decimal strings (SPEC §1): a number cell when the double holds the value exactly,
@@ -374,16 +373,8 @@ function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResul
     const r = rows[i + 1]!;
     r.push(null, text(t(lang, key)), cell);
   });
-  const m = issues.length;
-  return {
-    key: "issues",
-    name: ctx.names.issues,
-    rows,
-    columnWidths: [16, 8, 18, 18, 12, 70, 3, 24, 16],
-    freeze: { rows: 1, cols: 0 },
-    tables: m > 0 ? [{ name: "SP_Issues", ref: `A1:F${m + 1}`, style: TABLE_STYLE }] : [],
-    tabColor: "#C00000",
-  };
+  sheet.columnWidths.push(3, 24, 16);
+  return sheet;
 }
 
 export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions): Report {

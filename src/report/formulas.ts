@@ -218,12 +218,33 @@ export function bonusRow(ctx: FormulaContext, scorecardSheet: string, r: ScoredR
 
 // ---------- Data issues and Plan ----------
 
-export function issuesHeader(lang: Lang): ReportCell[] {
-  return headerCells(lang, ["hdr.sheet", "hdr.row", "hdr.column", "hdr.raw", "hdr.action", "hdr.reason"]);
+/**
+ * The Data issues tab: a header and one row per issue, in a table. `minRows`: rows under the header at least (blank
+ * rows pad, for a block beside the list); the report appends its reconciliation columns to the rows and widths.
+ */
+export function issuesTab(
+  lang: Lang,
+  name: string,
+  issues: readonly DataIssue[],
+  minRows = 0,
+): ReportSheet & { columnWidths: number[] } {
+  const header = headerCells(lang, ["hdr.sheet", "hdr.row", "hdr.column", "hdr.raw", "hdr.action", "hdr.reason"]);
+  const rows: (ReportCell | null)[][] = [header, ...issueRows(lang, issues)];
+  while (rows.length < minRows + 1) rows.push([null, null, null, null, null, null]);
+  const m = issues.length;
+  return {
+    key: "issues",
+    name,
+    rows,
+    columnWidths: [16, 8, 18, 18, 12, 70],
+    freeze: { rows: 1, cols: 0 },
+    tables: m > 0 ? [{ name: "SP_Issues", ref: `A1:F${m + 1}`, style: TABLE_STYLE }] : [],
+    tabColor: "#C00000",
+  };
 }
 
 /** The issues as rows of the Data issues tab (each action's words translated once: a big input has many). */
-export function issueRows(lang: Lang, issues: readonly DataIssue[]): (ReportCell | null)[][] {
+function issueRows(lang: Lang, issues: readonly DataIssue[]): (ReportCell | null)[][] {
   const actions = new Map<string, string>();
   const rows: (ReportCell | null)[][] = new Array(issues.length);
   for (let i = 0; i < issues.length; i++) {

@@ -16,8 +16,7 @@ import { addr, colName, formula, moneyFormat, num, PCT, sheetRef, text, value } 
 import {
   bonusHeader,
   bonusRow,
-  issueRows,
-  issuesHeader,
+  issuesTab,
   kpiAndScoreCells,
   payoutCell,
   planTab,
@@ -280,18 +279,7 @@ function headerOf(ingest: IngestResult, field: StandardField): string | undefine
 
 /** The Data issues tab for one rep: the report's columns, only their issues, no reconciliation (team totals). */
 function buildIssues(ctx: Ctx, issues: readonly DataIssue[]): ReportSheet {
-  const { lang } = ctx;
-  const rows: (ReportCell | null)[][] = [issuesHeader(lang), ...issueRows(lang, issues)];
-  const m = issues.length;
-  return {
-    key: "issues",
-    name: ctx.names.issues,
-    rows,
-    columnWidths: [16, 8, 18, 18, 12, 70],
-    freeze: { rows: 1, cols: 0 },
-    tables: m > 0 ? [{ name: "SP_Issues", ref: `A1:F${m + 1}`, style: TABLE_STYLE }] : [],
-    tabColor: "#C00000",
-  };
+  return issuesTab(ctx.lang, ctx.names.issues, issues);
 }
 
 // ---------- whose issue is it ----------
