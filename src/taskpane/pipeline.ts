@@ -88,6 +88,11 @@ export function periodsOf(ingested: IngestResult | null, plan: Plan | null): str
   return [...keys].sort(comparePeriodKeys);
 }
 
+/** The sheets read as input: all but the add-in's own tabs of an earlier run (they are output, SPEC §3.4). */
+export function inputSheets(sheets: readonly RawSheet[], addinTabs: readonly string[]): RawSheet[] {
+  return sheets.filter((s) => !addinTabs.some((n) => sameName(n, s.name)));
+}
+
 /**
  * Everything the pane shows before Generate. The add-in's own tabs from an earlier run are
  * not offered to ingest (they are output, SPEC §3.4); the Plan sheet is still read for rules.
@@ -98,7 +103,7 @@ export function analyse(
   lang: Lang,
   mapping?: ColumnMapping,
 ): Analysis {
-  const inputs = sheets.filter((s) => !addinTabs.some((n) => sameName(n, s.name)));
+  const inputs = inputSheets(sheets, addinTabs);
   const plan = readPlan(sheets, lang);
   const extraHeaders = (plan.plan?.kpis ?? []).flatMap((k) => (k.measure.header ? [k.measure.header] : []));
   const found = mapping ?? findSalesTable(inputs);
@@ -117,6 +122,11 @@ export function defaultPeriod(analysis: Analysis): string | null {
   const chosen = analysis.plan.plan?.scoredPeriod;
   if (chosen && analysis.periods.includes(chosen)) return chosen;
   return analysis.periods[analysis.periods.length - 1] ?? null;
+}
+
+/** The period to score: the one chosen on the Plan tab while it still has data, else the default. */
+export function scoringPeriod(analysis: Analysis, chosen: string | null): string | null {
+  return chosen && analysis.periods.includes(chosen) ? chosen : defaultPeriod(analysis);
 }
 
 /** A mapping with one field moved to another column (or dropped with null). */

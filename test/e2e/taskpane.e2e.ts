@@ -2,7 +2,9 @@
  * The built task pane in headless Chromium (SPEC §3.4): webpack builds it, a tiny HTTP server
  * serves the output, the office.js CDN URL is answered from node_modules/@microsoft/office-js,
  * and the strict Excel fake (holding sales-zh.xlsx) stands in for Excel. Clicks Generate in
- * Chinese and English and checks the tabs in the fake; screenshots go to test-results/e2e/.
+ * Chinese and English and checks the tabs in the fake; then the Share tab (SPEC §3.5): PERF formulas replaced
+ * by values, statements written by the lazily loaded exceljs chunk in the browser (downloads in Chinese, new
+ * workbooks through Excel.createWorkbook in English). Screenshots go to test-results/e2e/.
  * Run with `npm run test:e2e` (not part of `npm test`).
  */
 import { execFileSync } from "child_process";
@@ -11,6 +13,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import * as ts from "typescript";
+import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readSeed } from "../fakes/seedXlsx";
 
@@ -19,6 +22,8 @@ const OUT = path.join(ROOT, "test-results", "e2e");
 const BUILD = path.join(OUT, "dist");
 const OFFICE_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+/** Another webpack config to build with (a wrapper trying a config change before it is committed). */
+const WEBPACK_CONFIG = process.env.SALESPERF_E2E_WEBPACK_CONFIG;
 
 const ZH_TABS = ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"];
 const EN_TABS = ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"];
@@ -85,7 +90,14 @@ beforeAll(async () => {
   // Built into test-results/ so a parallel `npm run build` in dist/ is not disturbed.
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", BUILD],
+    [
+      require.resolve("webpack-cli/bin/cli.js"),
+      "--mode",
+      "development",
+      "--output-path",
+      BUILD,
+      ...(WEBPACK_CONFIG ? ["--config", WEBPACK_CONFIG] : []),
+    ],
     {
       cwd: ROOT,
       stdio: "pipe",
@@ -218,6 +230,101 @@ it("generates the Chinese tabs, then the English ones, into the fake workbook", 
     () => (window as unknown as { __fake: { stats: { maxRequestBytes: number } } }).__fake.stats,
   );
   expect(stats.maxRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+type PaneWindow = {
+  __fake: {
+    newSheet(name: string): { cells: ({ v: unknown; f: string | null; fmt: string | null } | undefined)[][] };
+    cell(sheet: string, a1: string): { v: unknown; f: string | null };
+  };
+  Excel: { createWorkbook?: (base64: string) => Promise<void> };
+  __opened?: string[];
+};
+
+/** The first sheet's text of an .xlsx, to check whose statement a file is. */
+async function firstSheetText(base64: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(base64, "base64") as unknown as ExcelJS.Buffer);
+  const parts: string[] = [];
+  wb.worksheets[0].eachRow((row) => row.eachCell((c) => parts.push(String(c.text))));
+  return parts.join("|");
+}
+
+it("Share: PERF formulas become values; statements download in Chinese and open as workbooks in English", async () => {
+  const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(r.url()));
+  await waitText(page, "销售明细，表头在第 1 行");
+  // A sheet of the user's own with two PERF formulas and one ordinary formula (as Excel holds them).
+  await page.evaluate(() => {
+    const sheet = (window as unknown as PaneWindow).__fake.newSheet("奖金测算");
+    sheet.cells[0] = [
+      { v: 3700, f: "=PERF.BONUS(240,100,2500,{0,0;0.5,0;1,1;2,1.4;3,1.6})", fmt: "#,##0" },
+      { v: 1.2, f: "=PERF.ATTAINMENT(120,100)", fmt: "0%" },
+      { v: 3701, f: "=A1+1", fmt: null },
+    ];
+  });
+
+  await page.getByRole("tab", { name: "分享" }).click();
+  await waitText(page, "生成个人绩效单");
+  await shot(page, "4-share-zh");
+  await page.getByRole("button", { name: "查找 PERF 公式" }).click();
+  await page.getByRole("table", { name: "使用 PERF 公式的单元格" }).waitFor();
+  await waitText(page, "2 个单元格使用了 PERF 函数。");
+  await shot(page, "4-share-found-zh");
+  await page.getByRole("button", { name: "替换为数值" }).click();
+  await waitText(page, "2 个单元格的 PERF 公式已替换为数值。");
+  const cells = await page.evaluate(() =>
+    ["A1", "B1", "C1"].map((a) => (window as unknown as PaneWindow).__fake.cell("奖金测算", a)),
+  );
+  expect(cells.map((c) => [c.v, c.f])).toEqual([
+    [3700, null],
+    [1.2, null],
+    [3701, "=A1+1"],
+  ]);
+  await shot(page, "4-share-replaced-zh");
+
+  // Statements: the exceljs chunk loads only now; the fake has no Excel.createWorkbook, so they are downloads.
+  const chunksBefore = requested.filter((u) => /\.js$/.test(u) && !/taskpane\.js|functions\.js|office/.test(u));
+  expect(chunksBefore).toEqual([]);
+  await page.getByRole("button", { name: "生成个人绩效单" }).click();
+  await waitText(page, "请逐一下载", 180_000);
+  await shot(page, "5-statements-zh");
+  const links = await page
+    .getByRole("link")
+    .evaluateAll((as) =>
+      as.map((a) => ({ name: a.getAttribute("download") ?? "", href: a.getAttribute("href") ?? "" })),
+    );
+  expect(links.length).toBeGreaterThan(1);
+  expect(links.every((l) => l.href.startsWith("blob:") && l.name.endsWith(".xlsx"))).toBe(true);
+  const first = await page.evaluate(async (href) => {
+    const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+    let binary = "";
+    bytes.forEach((b) => (binary += String.fromCharCode(b)));
+    return btoa(binary);
+  }, links[0].href);
+  // A real workbook, written in the browser, holding the statement of the rep it is named after.
+  expect(await firstSheetText(first)).toContain(links[0].name.replace(/\.xlsx$/, ""));
+  expect(requested.some((u) => /statements/.test(u))).toBe(true);
+
+  // English, and a host with Excel.createWorkbook (ExcelApi 1.8): each statement opens as a new workbook.
+  await page.evaluate(() => {
+    const w = window as unknown as PaneWindow;
+    w.__opened = [];
+    w.Excel.createWorkbook = async (b64: string) => void w.__opened!.push(b64);
+  });
+  await page.getByRole("combobox", { name: "语言" }).click();
+  await page.getByRole("option", { name: "English" }).click();
+  await page.getByRole("button", { name: "Find PERF formulas" }).click();
+  await waitText(page, "No cell uses a PERF function");
+  await page.getByRole("button", { name: "Create statements" }).click();
+  await waitText(page, "opened as new workbooks", 180_000);
+  await shot(page, "5-statements-en");
+  const opened = await page.evaluate(() => (window as unknown as PaneWindow).__opened!);
+  expect(opened).toHaveLength(links.length);
+  expect(opened.every((b64) => b64.startsWith("UEsDB"))).toBe(true); // "PK\x03\x04"
   expect(errors).toEqual([]);
   await page.context().close();
 });

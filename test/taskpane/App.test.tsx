@@ -59,6 +59,10 @@ function fakeOps(overrides: Partial<ExcelOps> = {}): jest.Mocked<ExcelOps> {
       value: { sheets: [{ key: sheet.key, name: sheet.name }] },
     })),
     activateSheet: jest.fn(async () => ({ ok: true as const, value: null })),
+    findPerfFormulas: jest.fn(async () => ({ ok: true as const, value: [] })),
+    replacePerfFormulas: jest.fn(async () => ({ ok: true as const, value: 0 })),
+    canCreateWorkbook: jest.fn(() => false),
+    createWorkbook: jest.fn(async () => ({ ok: true as const, value: null })),
     ...overrides,
   } as jest.Mocked<ExcelOps>;
 }

@@ -6,6 +6,7 @@
 import type { RawSheet } from "../../ingest/types";
 import type { Report, ReportSheet } from "../../report/model";
 import { describeExcelError, officeError, type OfficeResult } from "./errors";
+import { findPerfFormulasInWorkbook, replacePerfFormulasInWorkbook, type PerfFormula } from "./prepareForSharing";
 import { readWorkbookSheets } from "./readWorkbook";
 import { renderReport, TABS_SETTING, writeSheet, type RenderOptions, type RenderResult } from "./renderReport";
 import { checkRequirements } from "./requirements";
@@ -22,6 +23,37 @@ export interface ExcelOps {
   /** Writes the Plan sheet with defaults (recorded, so the next report run rewrites it in place). */
   writePlanSheet(sheet: ReportSheet, lang: Report["lang"]): Promise<RenderResult>;
   activateSheet(name: string): Promise<OfficeResult<null>>;
+  /** Prepare for sharing (SPEC §3.5): every cell whose formula calls a PERF function. */
+  findPerfFormulas(): Promise<OfficeResult<PerfFormula[]>>;
+  /** Replaces those cells (and nothing else) with their current values; the value is how many were replaced. */
+  replacePerfFormulas(found: readonly PerfFormula[]): Promise<OfficeResult<number>>;
+  /** True when the host can open a workbook from bytes (`Excel.createWorkbook`, ExcelApi 1.8). */
+  canCreateWorkbook(): boolean;
+  /** Opens an .xlsx file (base64) as a new, unsaved workbook (a statement, SPEC §3.5). */
+  createWorkbook(base64: string): Promise<OfficeResult<null>>;
+}
+
+/** ExcelApi 1.8 brought `Excel.createWorkbook`; older hosts (and Office.js builds without it) cannot open files. */
+export function canCreateWorkbook(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const excel = (globalThis as { Excel?: { createWorkbook?: unknown } }).Excel;
+  try {
+    return (
+      office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") === true &&
+      typeof excel?.createWorkbook === "function"
+    );
+  } catch {
+    return false; // outside Office, Office.context may throw
+  }
+}
+
+export async function createWorkbook(base64: string): Promise<OfficeResult<null>> {
+  try {
+    await Excel.createWorkbook(base64);
+    return { ok: true, value: null };
+  } catch (e) {
+    return { ok: false, error: officeError("share.openFailed", { detail: describeExcelError(e) }) };
+  }
 }
 
 export async function readSnapshot(): Promise<OfficeResult<WorkbookSnapshot>> {
@@ -72,4 +104,8 @@ export const officeExcelOps: ExcelOps = {
   renderReport,
   writePlanSheet: (sheet, lang) => writeSheet(sheet, lang, "add"),
   activateSheet,
+  findPerfFormulas: findPerfFormulasInWorkbook,
+  replacePerfFormulas: replacePerfFormulasInWorkbook,
+  canCreateWorkbook,
+  createWorkbook,
 };

@@ -4,4 +4,5 @@ export * from "./requirements";
 export * from "./readWorkbook";
 export * from "./renderReport";
 export * from "./excelOps";
+export * from "./prepareForSharing";
 export { runSteps } from "./steps";

@@ -1,5 +1,5 @@
 /**
- * The task pane (SPEC §3.4, STYLE §5): Data → Plan → Generate in a ~320 px pane. Excel is
+ * The task pane (SPEC §3.4–3.5, STYLE §5): Data → Plan → Generate → Share in a ~320 px pane. Excel is
  * reached only through the `excel` prop (TPR App.tsx passes its excel.ts the same way), so
  * tests hand in fakes; errors come back as values and are shown, never swallowed.
  */
@@ -24,17 +24,31 @@ import type { ColumnMapping, StandardField } from "../../ingest/types";
 import type { ExcelOps, WorkbookSnapshot } from "../../render/office/excelOps";
 import type { OfficeError } from "../../render/office/errors";
 import type { RenderProgress } from "../../render/office/renderReport";
-import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet, remap, type Analysis } from "../pipeline";
+import {
+  analyse,
+  buildPaneReport,
+  defaultPeriod,
+  defaultPlanSheet,
+  inputSheets,
+  remap,
+  scoringPeriod,
+  type Analysis,
+} from "../pipeline";
+import { loadStatementTools, type LoadStatementTools } from "../statements";
 import { DataSection } from "./DataSection";
 import { GenerateSection, type RunState } from "./GenerateSection";
 import { PlanSection } from "./PlanSection";
+import { ShareSection } from "./ShareSection";
+import { useShare, type ScoringResult } from "./useShare";
 
 export interface AppProps {
   excel: ExcelOps;
   initialLang: Lang;
+  /** The statement builder and xlsx writer; by default loaded with `import()` on first use (own chunk). */
+  statementTools?: LoadStatementTools;
 }
 
-type TabKey = "data" | "plan" | "generate";
+type TabKey = "data" | "plan" | "generate" | "share";
 
 const useStyles = makeStyles({
   root: {
@@ -80,7 +94,7 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
-export function App({ excel, initialLang }: AppProps) {
+export function App({ excel, initialLang, statementTools = loadStatementTools }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabKey>("data");
@@ -122,7 +136,37 @@ export function App({ excel, initialLang }: AppProps) {
   }, [snapshot, lang, mapping]);
   const chosenPeriod =
     analysis && period && analysis.periods.includes(period) ? period : analysis ? defaultPeriod(analysis) : null;
-  const canGenerate = !!analysis?.ingested && !!analysis.plan.plan && run.status !== "running";
+  const canScore = !!analysis?.ingested && !!analysis.plan.plan;
+
+  /** Statements score exactly what Generate would: a fresh read, the same mapping, plan and period. */
+  const readScoringInput = async (): Promise<ScoringResult> => {
+    const read = await excel.readSheets();
+    if (!read.ok) return { ok: false, message: messageOf(lang, read.error) };
+    setSnapshot(read.value);
+    const fresh = analyse(read.value.sheets, read.value.addinTabs, lang, mapping);
+    if (fresh.dataError || !fresh.ingested) return { ok: false, message: fresh.dataError ?? "" };
+    if (!fresh.plan.plan) {
+      return { ok: false, message: t(lang, "ui.plan.invalid", { count: fresh.plan.errors.length }) };
+    }
+    return {
+      ok: true,
+      value: {
+        ingested: fresh.ingested,
+        plan: fresh.plan.plan,
+        period: scoringPeriod(fresh, period),
+        sheets: inputSheets(read.value.sheets, read.value.addinTabs),
+      },
+    };
+  };
+
+  const share = useShare({
+    lang,
+    excel,
+    tools: statementTools,
+    readScoringInput,
+    onWorkbookChanged: () => void load(),
+  });
+  const canGenerate = canScore && run.status !== "running" && !share.busy;
 
   const onRemap = (field: StandardField, col: number | null) => {
     if (analysis?.mapping) setMapping(remap(analysis.mapping, field, col));
@@ -172,7 +216,7 @@ export function App({ excel, initialLang }: AppProps) {
 
       setRun({ status: "running", stage: t(lang, "ui.stage.scoring"), value: 0.2 });
       await nextPaint();
-      const usePeriod = period && fresh.periods.includes(period) ? period : defaultPeriod(fresh);
+      const usePeriod = scoringPeriod(fresh, period);
       const report = buildPaneReport(
         fresh,
         read.value.sheets.map((s) => s.name),
@@ -239,6 +283,7 @@ export function App({ excel, initialLang }: AppProps) {
             <Tab value="data">{t(lang, "ui.section.data")}</Tab>
             <Tab value="plan">{t(lang, "ui.section.plan")}</Tab>
             <Tab value="generate">{t(lang, "ui.section.generate")}</Tab>
+            <Tab value="share">{t(lang, "ui.section.share")}</Tab>
           </TabList>
           {tab === "data" && (
             <DataSection
@@ -268,6 +313,14 @@ export function App({ excel, initialLang }: AppProps) {
               onGenerate={() => void onGenerate()}
               onCancel={onCancel}
               onOpen={(name) => void onOpen(name)}
+            />
+          )}
+          {tab === "share" && (
+            <ShareSection
+              lang={lang}
+              share={share}
+              canCreateStatements={canScore}
+              busy={creatingPlan || run.status === "running"}
             />
           )}
         </>
