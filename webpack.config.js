@@ -65,7 +65,12 @@ module.exports = async (env, options) => {
       functions: "./src/functions/functions.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // The pane's lazy statements chunk reaches src/render/xlsx/dataSheetXml.ts, which needs Node's "stream" only
+      // for --with-data copies (never in the pane); webpack 5 has no Node polyfills.
+      fallback: { stream: false },
+    },
     module: {
       rules: [
         {
