@@ -44,8 +44,8 @@ function commonScale(xs: readonly number[]): number {
 
 /** A rate table in scaled integers: bounds are lo[i]·10⁻ᵏᵇ, rates r[i]·10⁻ᵏʳ. */
 interface ScaledTiers {
-  lowers: number[];
-  rates: number[];
+  /** The table as given, flat (lower, rate, lower, rate …): what the next call is compared with. */
+  flat: number[];
   /** False when the table cannot take the fast path (too many digits, bounds not increasing). */
   ok: boolean;
   kb: number;
@@ -53,21 +53,40 @@ interface ScaledTiers {
   lo: number[];
   r: number[];
   maxAbsLo: number;
+  /**
+   * Prepared for amounts at scale k0 = max(kb, 2) (money has cents), the one tried first: `ok0`
+   * when bounds and rates fit there; bounds as integers at k0 (`lo0`); `below0[i]`, the marginal
+   * payout of the whole bands below band i, scaled by 10^(k0 + kr) (NaN once past 2^53); 10^k0
+   * and 10^(k0 + kr).
+   */
+  ok0: boolean;
+  lo0: number[];
+  below0: number[];
+  p0: number;
+  div0: number;
 }
 
 /** The last table scaled: Excel recalculates TIERED down a column against one rate table. */
 let lastTiers: ScaledTiers | null = null;
 
+/** Whether `table` holds the numbers `flat` holds, row by row (a new array down a column, same numbers). */
+function sameTable(table: readonly (readonly number[])[], flat: readonly number[]): boolean {
+  const n = table.length;
+  if (flat.length !== 2 * n) return false;
+  for (let i = 0; i < n; i++) {
+    const row = table[i];
+    if (row[0] !== flat[2 * i] || row[1] !== flat[2 * i + 1]) return false;
+  }
+  return true;
+}
+
+/** The table scaled, from scratch: called when it differs from the last one. */
 function scaleTiers(table: readonly (readonly number[])[]): ScaledTiers {
   const n = table.length;
-  const last = lastTiers;
-  if (last !== null && last.lowers.length === n) {
-    let i = 0;
-    while (i < n && table[i][0] === last.lowers[i] && table[i][1] === last.rates[i]) i++;
-    if (i === n) return last;
-  }
   const lowers = table.map((row) => row[0]);
   const rates = table.map((row) => row[1]);
+  const flat: number[] = [];
+  for (let i = 0; i < n; i++) flat.push(lowers[i], rates[i]);
   const kb = commonScale(lowers);
   const kr = commonScale(rates);
   let ok = kb >= 0 && kr >= 0 && n > 0;
@@ -75,18 +94,69 @@ function scaleTiers(table: readonly (readonly number[])[]): ScaledTiers {
   const r = ok ? rates.map((x) => roundInt(x * POW10[kr])) : [];
   for (let i = 1; ok && i < n; i++) ok = lo[i] > lo[i - 1]; // else the exact path names the row
   const maxAbsLo = lo.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
-  lastTiers = { lowers, rates, ok, kb, kr, lo, r, maxAbsLo };
+  // The same checks as `tieredNumber` makes per call at scale k0, made once.
+  const k0 = kb > 2 ? kb : 2;
+  const up = POW10[k0 - kb];
+  const ok0 = ok && k0 + kr <= 22 && maxAbsLo * up < SCALED_LIMIT;
+  const lo0 = ok0 ? lo.map((x) => x * up) : [];
+  const below0 = [0];
+  for (let i = 0; ok0 && i + 1 < n; i++) {
+    const p = (lo0[i + 1] - lo0[i]) * r[i];
+    const sum = below0[i] + p; // exact integers while below 2^53; NaN sends that band to the general path
+    below0.push(p > -MAX_SAFE && p < MAX_SAFE && sum > -MAX_SAFE && sum < MAX_SAFE ? sum : NaN);
+  }
+  lastTiers = {
+    flat,
+    ok,
+    kb,
+    kr,
+    lo,
+    r,
+    maxAbsLo,
+    ok0,
+    lo0,
+    below0,
+    p0: POW10[k0],
+    div0: ok0 ? POW10[k0 + kr] : 1,
+  };
   return lastTiers;
 }
 
-/** TIERED on doubles, `tiers` as [lower bound, rate] rows; `undefined` = use the exact path. */
+/**
+ * TIERED on doubles, `tiers` as [lower bound, rate] rows; `undefined` = use the exact path.
+ * Amounts with at most the table's decimals (and at least cents) take the prepared scale k0: one
+ * band search and one product. Others go through `tieredScaled`.
+ */
 export function tieredNumber(
   amount: number,
   tiers: readonly (readonly number[])[],
   mode: TierMode,
 ): number | undefined {
-  if (mode !== "marginal" && mode !== "retroactive") return undefined;
-  const t = scaleTiers(tiers);
+  const retroactive = mode === "retroactive";
+  if (!retroactive && mode !== "marginal") return undefined;
+  const last = lastTiers;
+  const t = last !== null && sameTable(tiers, last.flat) ? last : scaleTiers(tiers);
+  if (!t.ok0) return tieredScaled(amount, t, retroactive);
+  const y = amount * t.p0;
+  if (!(y > -SCALED_LIMIT && y < SCALED_LIMIT)) return tieredScaled(amount, t, retroactive);
+  const a = roundInt(y);
+  if (a / t.p0 !== amount) return tieredScaled(amount, t, retroactive); // more decimals than k0 (see scaleFrom)
+  const lo = t.lo0;
+  const n = lo.length;
+  let band = -1;
+  while (band + 1 < n && a >= lo[band + 1]) band++;
+  if (band < 0) return 0;
+  // The product, then the sum with the bands below (NaN when that is past 2^53): each an exact
+  // integer when below 2^53, as in tieredScaled. Both are checked: an inexact product could come
+  // back under 2^53 with a negative sum below it.
+  let sum = (retroactive ? a : a - lo[band]) * t.r[band];
+  if (!retroactive && sum > -MAX_SAFE && sum < MAX_SAFE) sum += t.below0[band];
+  if (!(sum > -MAX_SAFE && sum < MAX_SAFE)) return tieredScaled(amount, t, retroactive);
+  return sum === 0 ? 0 : sum / t.div0;
+}
+
+/** TIERED at the least scale the amount and the bounds share, band by band. */
+function tieredScaled(amount: number, t: ScaledTiers, retroactive: boolean): number | undefined {
   if (!t.ok) return undefined;
   // One scale k for the amount and the bounds. Any k at which the amount round-trips will do (see
   // scaleFrom); starting at cents, money amounts pass at the first try. Huge amounts: least scale.
@@ -105,9 +175,9 @@ export function tieredNumber(
   if (band < 0) return 0;
   // Each product and partial sum is an exact integer while below 2^53: one that would not be
   // rounds to 2^53 or beyond (never back under it), so checking every step is enough.
-  let sum = (mode === "retroactive" ? a : a - lo[band] * up) * r[band];
+  let sum = (retroactive ? a : a - lo[band] * up) * r[band];
   if (!(sum > -MAX_SAFE && sum < MAX_SAFE)) return undefined;
-  if (mode === "marginal") {
+  if (!retroactive) {
     for (let i = 0; i < band; i++) {
       const p = (lo[i + 1] - lo[i]) * up * r[i];
       sum += p;

@@ -129,6 +129,23 @@ function checkTable2(spec: ArgSpec, rows: unknown[][]): EngineError | null {
   return null;
 }
 
+/**
+ * Whether v is rows of two finite numbers each, at least one: then it is its own table2 value,
+ * as `rowsOf` and `checkTable2` would find (no blank cells, so no trailing blank rows) — one pass,
+ * and what Excel passes for a valid table every call.
+ */
+function isTable2(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  for (let r = 0; r < v.length; r++) {
+    const row: unknown = v[r];
+    if (!Array.isArray(row) || row.length !== 2) return false;
+    const x: unknown = row[0];
+    const y: unknown = row[1];
+    if (typeof x !== "number" || !Number.isFinite(x) || typeof y !== "number" || !Number.isFinite(y)) return false;
+  }
+  return true;
+}
+
 /** Coerces args[i] in place; returns its error, or null. */
 function coerceOne(spec: ArgSpec, args: unknown[], i: number): EngineError | null {
   const raw = args[i];
@@ -168,16 +185,22 @@ function coerceOne(spec: ArgSpec, args: unknown[], i: number): EngineError | nul
       args[i] = out;
       return null;
     }
-    default: {
+    case "table2": {
       const rows = rowsOf(raw);
       if (rows.length === 0) {
         if (!spec.optional) return engineError("VALUE", spec.name, "rangeIsEmpty");
         args[i] = null;
         return null;
       }
-      if (spec.type === "table2") {
-        args[i] = rows;
-        return checkTable2(spec, rows);
+      args[i] = rows;
+      return checkTable2(spec, rows);
+    }
+    default: {
+      const rows = rowsOf(raw);
+      if (rows.length === 0) {
+        if (!spec.optional) return engineError("VALUE", spec.name, "rangeIsEmpty");
+        args[i] = null;
+        return null;
       }
       const grid = coerceGrid(spec, rows, spec.type === "gridOrBlank");
       if (isEngineError(grid)) return grid;
@@ -208,7 +231,19 @@ export function defineArgs<const S extends readonly ArgSpec[]>(specs: S): S {
  */
 export function coerceArgs<S extends readonly ArgSpec[]>(specs: S, raw: unknown[]): CoercedArgs<S> | EngineError {
   for (let i = 0; i < specs.length; i++) {
-    const err = coerceOne(specs[i], raw, i);
+    const spec = specs[i];
+    const v = raw[i];
+    // What Excel passes every call, checked here (small enough to inline, so the shell's argument
+    // array need not even be allocated): a finite number for a number, a range of two-number rows
+    // for a table, nothing for an optional argument with a default. The rest in coerceOne.
+    if (spec.type === "number" ? typeof v === "number" && Number.isFinite(v) : spec.type === "table2" && isTable2(v)) {
+      continue;
+    }
+    if ((v === undefined || v === null) && spec.default !== undefined) {
+      raw[i] = spec.default;
+      continue;
+    }
+    const err = coerceOne(spec, raw, i);
     if (err !== null) return err;
   }
   return raw as CoercedArgs<S>;

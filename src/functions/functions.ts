@@ -138,7 +138,11 @@ export function attainment(actual: number, target: number, lower_is_better?: boo
  * @helpurl https://localhost:3000/docs/en/functions/tiered.html
  */
 export function tiered(amount: number, tiers: any[][], mode?: string): number {
-  const [a, table, m] = args(ARGS.TIERED, [amount, tiers, mode]);
+  // Indexed, not destructured: array destructuring runs the iterator protocol (~9 ns a call).
+  const c = args(ARGS.TIERED, [amount, tiers, mode]);
+  const a = c[0];
+  const table = c[1];
+  const m = c[2];
   const fast = tieredNumber(a, table, m);
   if (fast !== undefined) return fast;
   return toExcelNumber(orThrow(engine.tiered(dec(a), toTiers(table), m)));

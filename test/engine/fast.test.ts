@@ -82,6 +82,26 @@ describe("tieredNumber: the scaled-integer fast path equals decimal.js", () => {
     expect(fast / total).toBeGreaterThanOrEqual(minFast); // the fast path is the usual one
   });
 
+  it("compares the cached table by value: the same array changed in place is a new table", () => {
+    const rows: Rows = [
+      [0, 0.1],
+      [100, 0.2],
+    ];
+    expect(tieredNumber(150, rows, "marginal")).toBe(20);
+    rows[1][1] = 0.3;
+    expect(tieredNumber(150, rows, "marginal")).toBe(25);
+    rows.push([120, 0.5]);
+    expect(tieredNumber(150, rows, "marginal")).toBe(31);
+  });
+
+  it("a product past 2^53 brought back under it is still exact through the exact path", () => {
+    const rows: Rows = [
+      [0, -1.8367],
+      [5000000000, 1.8367],
+    ];
+    expect(exactTiered(10000000000.03, rows, "marginal")).toBe(0.055101);
+  });
+
   it("switches tables between calls (one table is cached)", () => {
     const a: Rows = [
       [0, 0.1],
@@ -112,6 +132,17 @@ describe("tieredNumber: the scaled-integer fast path equals decimal.js", () => {
     ["an empty table", 5, [], "marginal"],
     ["17 significant digits", 0.1 + 0.2, [[0, 0.1]], "marginal"],
     ["a product past 2^53", 9e14, [[0, 0.123456789]], "marginal"],
+    [
+      // (10000000000.03 − 5000000000) × 1.8367 is 9183500000055101·10⁻⁶, past 2^53 (rounds to …100);
+      // the band below, −9183500000000000·10⁻⁶, brings the total back to 0.055101
+      "a band's product past 2^53 that the bands below bring back under it",
+      10000000000.03,
+      [
+        [0, -1.8367],
+        [5000000000, 1.8367],
+      ],
+      "marginal",
+    ],
   ])("leaves %s to the exact path", (_name, amount, rows, mode) => {
     expect(tieredNumber(amount, rows, mode)).toBeUndefined();
   });
