@@ -189,6 +189,8 @@ function tieredScaled(amount: number, t: ScaledTiers, retroactive: boolean): num
 
 /** A curve as the float path reads it, with per-segment quantities and their error bounds. */
 interface CurveShape {
+  /** The curve as given, flat (x, y, x, y …): what the next call is compared with. */
+  flat: number[];
   xs: number[];
   ys: number[];
   /** False unless x increases clearly (by more than the 15-digit tie width). */
@@ -209,17 +211,26 @@ interface CurveShape {
 /** The last curve seen: Excel recalculates BONUS down a column against one curve. */
 let lastCurve: CurveShape | null = null;
 
+/** The curve's shape, from scratch: called when it differs from the last one. */
 function curveShape(curve: readonly (readonly number[])[]): CurveShape {
   const n = curve.length;
-  const last = lastCurve;
-  if (last !== null && last.xs.length === n) {
-    let i = 0;
-    while (i < n && curve[i][0] === last.xs[i] && curve[i][1] === last.ys[i]) i++;
-    if (i === n) return last;
-  }
   const xs = curve.map((p) => p[0]);
   const ys = curve.map((p) => p[1]);
-  const shape: CurveShape = { xs, ys, ok: true, slope: 0, xMax: 0, dy: [], edy: [], edx: [], invDx: [], invDxHi: [] };
+  const flat: number[] = [];
+  for (let i = 0; i < n; i++) flat.push(xs[i], ys[i]);
+  const shape: CurveShape = {
+    flat,
+    xs,
+    ys,
+    ok: true,
+    slope: 0,
+    xMax: 0,
+    dy: [],
+    edy: [],
+    edx: [],
+    invDx: [],
+    invDxHi: [],
+  };
   for (let i = 0; i < n; i++) {
     shape.xMax = Math.max(shape.xMax, Math.abs(xs[i]));
     if (i === n - 1) break;
@@ -256,7 +267,8 @@ export function bonusNumber(
   if (!(target > 0) || !(targetBonus >= 0) || (cap !== null && !(cap >= 0))) return undefined;
   if (!(decimals >= 0 && decimals <= 15) || decimals % 1 !== 0) return undefined;
   const n = curve === null ? 0 : curve.length;
-  const shape = n > 0 ? curveShape(curve!) : null;
+  const last = lastCurve;
+  const shape = n === 0 ? null : last !== null && sameTable(curve!, last.flat) ? last : curveShape(curve!);
   if (shape !== null && !shape.ok) return undefined;
   const slope = shape === null ? 0 : shape.slope;
   const xMax = shape === null ? 0 : shape.xMax;

@@ -181,7 +181,13 @@ export function bonus(
   threshold?: number,
   cap?: number,
 ): number {
-  const [a, tg, tb, c, thr, cp] = args(ARGS.BONUS, [actual, target, target_bonus, curve, threshold, cap]);
+  const x = args(ARGS.BONUS, [actual, target, target_bonus, curve, threshold, cap]); // indexed: see tiered
+  const a = x[0];
+  const tg = x[1];
+  const tb = x[2];
+  const c = x[3];
+  const thr = x[4];
+  const cp = x[5];
   const fast = bonusNumber(a, tg, tb, c, thr, cp);
   if (fast !== undefined) return fast;
   const opts = { curve: c ? toCurve(c) : null, threshold: dec(thr), cap: cp === null ? null : dec(cp) };
