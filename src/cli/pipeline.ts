@@ -177,9 +177,12 @@ export async function readInputAndPlan(
 /** Ingest the sales (SPEC §3.1–3.2); no sales table is an input problem (exit 2) with a hint. */
 export function ingestSales(
   sheets: RawSheet[],
+  plan: Plan,
   opts: { lang: Lang; inputName: string },
 ): { ok: true; ingest: IngestResult } | Failure {
-  const ingested = ingest(sheets);
+  // A KPI may be measured by any column's exact header (SPEC §3.1): ingest keeps those columns' values.
+  const extraHeaders = plan.kpis.flatMap((k) => (k.measure.header ? [k.measure.header] : []));
+  const ingested = ingest(sheets, { extraHeaders });
   if ("kind" in ingested && ingested.kind === "ingestFailure") {
     const reason = t(opts.lang, ingested.messageKey, ingested.params);
     const hint = ingested.messageKey === "noSalesTable" ? ` ${cliText(opts.lang, "noSalesTableHint")}` : "";
@@ -220,7 +223,7 @@ export function scoreWorkbook(
   plan: Plan,
   opts: { lang: Lang; inputName: string; existingSheetNames?: string[] },
 ): Scored | Failure {
-  const ingested = ingestSales(sheets, opts);
+  const ingested = ingestSales(sheets, plan, opts);
   if (!ingested.ok) return ingested;
   const report = buildReport(ingested.ingest, plan, {
     lang: opts.lang,

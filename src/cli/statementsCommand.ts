@@ -58,7 +58,7 @@ export async function runStatements(opts: RunStatementsOptions): Promise<RunStat
   if (!read.ok) return fail(read);
 
   progress?.(cliText(lang, "progressScore"));
-  const ingested = ingestSales(read.sheets, { lang, inputName: opts.input });
+  const ingested = ingestSales(read.sheets, read.plan, { lang, inputName: opts.input });
   if (!ingested.ok) return fail(ingested);
   const rows = ingested.ingest;
   const folder = path.resolve(opts.output);

@@ -426,3 +426,42 @@ describe("salesperf report — failures", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe("a KPI measured by a column's exact header (SPEC §3.1)", () => {
+  it("reads that column: distinct products per rep in the quarter", async () => {
+    const plan = writeJson("products.json", {
+      kpis: [
+        { name: "Revenue", field: "amount", aggregate: "sum", target: 1000000, weight: 0.5 },
+        { name: "Products sold", field: "Product", aggregate: "count_unique", target: 4, weight: 0.5 },
+      ],
+    });
+    const out = path.join(dir, "products.xlsx");
+    const run = await runCli("report", EN, "-o", out, "--plan", plan, "--period", "2026-Q2");
+    expect(run.code).toBe(0);
+
+    // Expected from the sample itself: distinct Product values per rep among Q2 rows.
+    const input = await load(EN);
+    const sales = input.getWorksheet("Sales")!;
+    const products = new Map<string, Set<string>>();
+    sales.eachRow((row, r) => {
+      const date = row.getCell(1).value;
+      if (r === 1 || !(date instanceof Date) || date < new Date("2026-04-01") || date >= new Date("2026-07-01")) return;
+      const rep = String(row.getCell(2).value).trim().replace(/\s+/g, " ");
+      if (!products.has(rep)) products.set(rep, new Set());
+      products.get(rep)!.add(String(row.getCell(6).value));
+    });
+
+    const scorecard = (await load(out)).worksheets[0];
+    const header = (scorecard.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    const col = header.indexOf("Products sold actual") + 1;
+    expect(col).toBeGreaterThan(0);
+    let checked = 0;
+    scorecard.eachRow((row, r) => {
+      if (r === 1) return;
+      const rep = String(row.getCell(1).value);
+      expect(row.getCell(col).value).toBe(products.get(rep)!.size);
+      checked++;
+    });
+    expect(checked).toBe(10);
+  });
+});
