@@ -90,8 +90,6 @@ export const reportMessages: Catalogue = {
     "statement.noCurve": "none (the factor is the score)",
     "statement.rowsNote":
       "Your used sales rows in {period}; the Data issues tab lists your rows that were converted or left out.",
-    "statement.description":
-      "Write one workbook per scored rep holding only their own results, for emailing (SPEC §3.5).",
     "statement.optOutput": "the folder to write the statements to (created when missing)",
     "statement.summary": "{count} statements written to {folder}",
     "statement.outputIsFile": "-o {output} is a file; give a folder to write the statements to",
@@ -183,7 +181,6 @@ export const reportMessages: Catalogue = {
     "statement.noCap": "无",
     "statement.noCurve": "无（系数即综合得分）",
     "statement.rowsNote": "{period} 内您被采用的销售记录；被转换或排除的记录见“数据问题”工作表。",
-    "statement.description": "为每位已评分的销售员各写一个只含本人结果的工作簿，便于邮件发送（SPEC §3.5）。",
     "statement.optOutput": "写入个人绩效单的文件夹（不存在时自动创建）",
     "statement.summary": "已写入 {count} 份个人绩效单到 {folder}",
     "statement.outputIsFile": "-o {output} 是一个文件；请给出写入个人绩效单的文件夹",
