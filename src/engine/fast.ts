@@ -46,6 +46,8 @@ function commonScale(xs: readonly number[]): number {
 interface ScaledTiers {
   /** The table as given, flat (lower, rate, lower, rate …): what the next call is compared with. */
   flat: number[];
+  /** The table itself when frozen, rows and all: the same array again holds the same numbers. */
+  source: readonly (readonly number[])[] | null;
   /** False when the table cannot take the fast path (too many digits, bounds not increasing). */
   ok: boolean;
   kb: number;
@@ -57,7 +59,7 @@ interface ScaledTiers {
    * Prepared for amounts at scale k0 = max(kb, 2) (money has cents), the one tried first: `ok0`
    * when bounds and rates fit there; bounds as integers at k0 (`lo0`); `below0[i]`, the marginal
    * payout of the whole bands below band i, scaled by 10^(k0 + kr) (NaN once past 2^53); 10^k0
-   * and 10^(k0 + kr).
+   * (NaN when not `ok0`) and 10^(k0 + kr).
    */
   ok0: boolean;
   lo0: number[];
@@ -68,6 +70,11 @@ interface ScaledTiers {
 
 /** The last table scaled: Excel recalculates TIERED down a column against one rate table. */
 let lastTiers: ScaledTiers | null = null;
+
+/** Whether a table can never change (the functions layer passes a valid table as a frozen copy). */
+function isFrozenTable(table: readonly (readonly number[])[]): boolean {
+  return Object.isFrozen(table) && table.every((row) => Object.isFrozen(row));
+}
 
 /** Whether `table` holds the numbers `flat` holds, row by row (a new array down a column, same numbers). */
 function sameTable(table: readonly (readonly number[])[], flat: readonly number[]): boolean {
@@ -107,6 +114,7 @@ function scaleTiers(table: readonly (readonly number[])[]): ScaledTiers {
   }
   lastTiers = {
     flat,
+    source: isFrozenTable(table) ? table : null,
     ok,
     kb,
     kr,
@@ -116,7 +124,7 @@ function scaleTiers(table: readonly (readonly number[])[]): ScaledTiers {
     ok0,
     lo0,
     below0,
-    p0: POW10[k0],
+    p0: ok0 ? POW10[k0] : NaN,
     div0: ok0 ? POW10[k0 + kr] : 1,
   };
   return lastTiers;
@@ -135,24 +143,25 @@ export function tieredNumber(
   const retroactive = mode === "retroactive";
   if (!retroactive && mode !== "marginal") return undefined;
   const last = lastTiers;
-  const t = last !== null && sameTable(tiers, last.flat) ? last : scaleTiers(tiers);
-  if (!t.ok0) return tieredScaled(amount, t, retroactive);
-  const y = amount * t.p0;
-  if (!(y > -SCALED_LIMIT && y < SCALED_LIMIT)) return tieredScaled(amount, t, retroactive);
+  const t = last !== null && (tiers === last.source || sameTable(tiers, last.flat)) ? last : scaleTiers(tiers);
+  // Kept short enough for V8 to inline into the shell; anything unusual falls to tieredScaled.
+  const p = t.p0; // NaN when the table does not fit at k0: then every check fails
+  const y = amount * p;
   const a = roundInt(y);
-  if (a / t.p0 !== amount) return tieredScaled(amount, t, retroactive); // more decimals than k0 (see scaleFrom)
-  const lo = t.lo0;
-  const n = lo.length;
-  let band = -1;
-  while (band + 1 < n && a >= lo[band + 1]) band++;
-  if (band < 0) return 0;
-  // The product, then the sum with the bands below (NaN when that is past 2^53): each an exact
-  // integer when below 2^53, as in tieredScaled. Both are checked: an inexact product could come
-  // back under 2^53 with a negative sum below it.
-  let sum = (retroactive ? a : a - lo[band]) * t.r[band];
-  if (!retroactive && sum > -MAX_SAFE && sum < MAX_SAFE) sum += t.below0[band];
-  if (!(sum > -MAX_SAFE && sum < MAX_SAFE)) return tieredScaled(amount, t, retroactive);
-  return sum === 0 ? 0 : sum / t.div0;
+  if (y > -SCALED_LIMIT && y < SCALED_LIMIT && a / p === amount) {
+    // a / 10^k0 is the amount: it has at most k0 decimals (see scaleFrom)
+    const lo = t.lo0;
+    let band = -1;
+    while (band + 1 < lo.length && a >= lo[band + 1]) band++;
+    if (band < 0) return 0;
+    // The product, then the sum with the bands below (NaN when that is past 2^53): each an exact
+    // integer when below 2^53, as in tieredScaled. Both are checked: an inexact product could come
+    // back under 2^53 with a negative sum below it.
+    let sum = (retroactive ? a : a - lo[band]) * t.r[band];
+    if (!retroactive && sum > -MAX_SAFE && sum < MAX_SAFE) sum += t.below0[band];
+    if (sum > -MAX_SAFE && sum < MAX_SAFE) return sum === 0 ? 0 : sum / t.div0;
+  }
+  return tieredScaled(amount, t, retroactive);
 }
 
 /** TIERED at the least scale the amount and the bounds share, band by band. */
@@ -191,6 +200,8 @@ function tieredScaled(amount: number, t: ScaledTiers, retroactive: boolean): num
 interface CurveShape {
   /** The curve as given, flat (x, y, x, y …): what the next call is compared with. */
   flat: number[];
+  /** The curve itself when frozen, rows and all: the same array again holds the same numbers. */
+  source: readonly (readonly number[])[] | null;
   xs: number[];
   ys: number[];
   /** False unless x increases clearly (by more than the 15-digit tie width). */
@@ -220,6 +231,7 @@ function curveShape(curve: readonly (readonly number[])[]): CurveShape {
   for (let i = 0; i < n; i++) flat.push(xs[i], ys[i]);
   const shape: CurveShape = {
     flat,
+    source: isFrozenTable(curve) ? curve : null,
     xs,
     ys,
     ok: true,
@@ -267,8 +279,11 @@ export function bonusNumber(
   if (!(target > 0) || !(targetBonus >= 0) || (cap !== null && !(cap >= 0))) return undefined;
   if (!(decimals >= 0 && decimals <= 15) || decimals % 1 !== 0) return undefined;
   const n = curve === null ? 0 : curve.length;
-  const last = lastCurve;
-  const shape = n === 0 ? null : last !== null && sameTable(curve!, last.flat) ? last : curveShape(curve!);
+  let shape: CurveShape | null = null;
+  if (curve !== null && n > 0) {
+    const last = lastCurve;
+    shape = last !== null && (curve === last.source || sameTable(curve, last.flat)) ? last : curveShape(curve);
+  }
   if (shape !== null && !shape.ok) return undefined;
   const slope = shape === null ? 0 : shape.slope;
   const xMax = shape === null ? 0 : shape.xMax;

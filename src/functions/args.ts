@@ -47,6 +47,17 @@ export interface ArgSpec {
   readonly invalidKey?: string;
 }
 
+/** A table2 argument's last valid value: its numbers row by row, and a frozen copy of its rows. */
+interface TableMemo {
+  flat: number[];
+  rows: Pairs;
+}
+
+/** A spec as `defineArgs` stores it: every field present, plus a table2 argument's memo. */
+interface StoredSpec extends ArgSpec {
+  memo: TableMemo | null;
+}
+
 type Coerced<S> = S extends { type: infer T extends keyof Values }
   ? | (S extends { choices: readonly (infer C)[] } ? C : Values[T])
     | (S extends { optional: true } ? (S extends { default: unknown } ? never : null) : never)
@@ -116,7 +127,7 @@ function coerceGrid(spec: ArgSpec, rows: unknown[][], blanks: boolean): Grid<num
   return { values, rows: rows.length, cols };
 }
 
-/** Checks a two-column numeric table; the rows themselves are the value (no copy on the hot path). */
+/** Checks a two-column numeric table (its value is then a frozen copy, see `remember`). */
 function checkTable2(spec: ArgSpec, rows: unknown[][]): EngineError | null {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -130,20 +141,55 @@ function checkTable2(spec: ArgSpec, rows: unknown[][]): EngineError | null {
 }
 
 /**
- * Whether v is rows of two finite numbers each, at least one: then it is its own table2 value,
- * as `rowsOf` and `checkTable2` would find (no blank cells, so no trailing blank rows) — one pass,
- * and what Excel passes for a valid table every call.
+ * Whether v is a range holding exactly the memo's numbers, row by row, with only fully blank rows
+ * below them: then `rowsOf` and `checkTable2` would take it (=== against the memo's finite numbers
+ * makes each cell a finite number), and its value is the memo's rows. One pass, no copy: down a
+ * column Excel passes the same table as a new array every call. A −0 matches 0: tables are read
+ * through String(x), and String(−0) is "0".
  */
-function isTable2(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length === 0) return false;
-  for (let r = 0; r < v.length; r++) {
+function matchesMemo(v: unknown, flat: readonly number[]): boolean {
+  if (!Array.isArray(v)) return false;
+  const n = flat.length >> 1; // rows (a shift keeps it an integer for the optimiser)
+  if (v.length < n) return false;
+  for (let r = 0; r < n; r++) {
     const row: unknown = v[r];
-    if (!Array.isArray(row) || row.length !== 2) return false;
-    const x: unknown = row[0];
-    const y: unknown = row[1];
-    if (typeof x !== "number" || !Number.isFinite(x) || typeof y !== "number" || !Number.isFinite(y)) return false;
+    if (!Array.isArray(row) || row.length !== 2 || row[0] !== flat[2 * r] || row[1] !== flat[2 * r + 1]) return false;
+  }
+  return v.length === n || blankFrom(v, n);
+}
+
+/** Whether rows[n…] are all fully blank rows. */
+function blankFrom(rows: readonly unknown[], n: number): boolean {
+  for (let r = n; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || !isBlankRow(row)) return false;
   }
   return true;
+}
+
+/**
+ * A valid table's value: a frozen copy of its rows, kept as the spec's memo. Frozen, so the engine
+ * may recognise it by reference (its caches of prepared tables compare numbers only for others).
+ */
+function remember(spec: ArgSpec, rows: readonly (readonly unknown[])[]): Pairs {
+  const flat: number[] = [];
+  const copy = rows.map((row): readonly [number, number] => {
+    const pair = [row[0] as number, row[1] as number] as const;
+    flat.push(pair[0], pair[1]);
+    return Object.freeze(pair);
+  });
+  const memo: TableMemo = { flat, rows: Object.freeze(copy) };
+  (spec as StoredSpec).memo = memo;
+  return memo.rows;
+}
+
+/** The choice a word names: as typed (no new string), else trimmed and lower-cased. */
+function choiceOf(choices: readonly string[] | undefined, raw: unknown): string | undefined {
+  if (choices === undefined || typeof raw !== "string") return undefined;
+  for (let i = 0; i < choices.length; i++) if (choices[i] === raw) return choices[i];
+  const word = raw.trim().toLowerCase();
+  for (let i = 0; i < choices.length; i++) if (choices[i] === word) return choices[i];
+  return undefined;
 }
 
 /** Coerces args[i] in place; returns its error, or null. */
@@ -172,8 +218,7 @@ function coerceOne(spec: ArgSpec, args: unknown[], i: number): EngineError | nul
     case "choice": {
       if (isBlank(raw)) args[i] = spec.default ?? null;
       else {
-        const word = typeof raw === "string" ? raw.trim().toLowerCase() : null;
-        const found = spec.choices?.find((c) => c === word);
+        const found = choiceOf(spec.choices, raw);
         if (found === undefined) return engineError("VALUE", spec.name, spec.invalidKey ?? "valueMustBeNumber");
         args[i] = found;
       }
@@ -192,8 +237,9 @@ function coerceOne(spec: ArgSpec, args: unknown[], i: number): EngineError | nul
         args[i] = null;
         return null;
       }
-      args[i] = rows;
-      return checkTable2(spec, rows);
+      const err = checkTable2(spec, rows);
+      if (err === null) args[i] = remember(spec, rows);
+      return err;
     }
     default: {
       const rows = rowsOf(raw);
@@ -222,6 +268,7 @@ export function defineArgs<const S extends readonly ArgSpec[]>(specs: S): S {
     default: s.default,
     choices: s.choices,
     invalidKey: s.invalidKey,
+    memo: null,
   })) as unknown as S;
 }
 
@@ -233,11 +280,17 @@ export function coerceArgs<S extends readonly ArgSpec[]>(specs: S, raw: unknown[
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
     const v = raw[i];
-    // What Excel passes every call, checked here (small enough to inline, so the shell's argument
-    // array need not even be allocated): a finite number for a number, a range of two-number rows
-    // for a table, nothing for an optional argument with a default. The rest in coerceOne.
-    if (spec.type === "number" ? typeof v === "number" && Number.isFinite(v) : spec.type === "table2" && isTable2(v)) {
-      continue;
+    // What Excel passes every call, checked here, small enough to inline into the shell: a finite
+    // number for a number, the last table again for a table, nothing for an argument with a
+    // default. The rest (and the first sight of a table) in coerceOne.
+    if (spec.type === "number") {
+      if (typeof v === "number" && Number.isFinite(v)) continue;
+    } else if (spec.type === "table2") {
+      const memo = (spec as StoredSpec).memo;
+      if (memo != null && matchesMemo(v, memo.flat)) {
+        raw[i] = memo.rows;
+        continue;
+      }
     }
     if ((v === undefined || v === null) && spec.default !== undefined) {
       raw[i] = spec.default;

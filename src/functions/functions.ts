@@ -15,6 +15,7 @@ import {
   type CurvePoint,
   type EngineError,
   type Tier,
+  type TierMode,
 } from "../engine/index";
 import { t } from "../i18n/index";
 import { coerceArgs, defineArgs, type ArgSpec, type CoercedArgs, type Pairs } from "./args";
@@ -144,7 +145,11 @@ export function tiered(amount: number, tiers: any[][], mode?: string): number {
   const table = c[1];
   const m = c[2];
   const fast = tieredNumber(a, table, m);
-  if (fast !== undefined) return fast;
+  return fast !== undefined ? fast : tieredExact(a, table, m);
+}
+
+/** TIERED in decimal.js: what the fast path leaves, and every error. Apart, so the shell stays small. */
+function tieredExact(a: number, table: Pairs, m: TierMode): number {
   return toExcelNumber(orThrow(engine.tiered(dec(a), toTiers(table), m)));
 }
 

@@ -94,6 +94,20 @@ describe("tieredNumber: the scaled-integer fast path equals decimal.js", () => {
     expect(tieredNumber(150, rows, "marginal")).toBe(31);
   });
 
+  it("knows a frozen table again by reference, and only a table frozen rows and all", () => {
+    const frozen = Object.freeze([Object.freeze([0, 0.1]), Object.freeze([100, 0.2])]);
+    const outerOnly = Object.freeze([
+      [0, 0.1],
+      [100, 0.2],
+    ]);
+    expect(tieredNumber(150, frozen, "marginal")).toBe(20);
+    expect(tieredNumber(150, frozen, "retroactive")).toBe(30);
+    expect(tieredNumber(150, outerOnly, "marginal")).toBe(20);
+    outerOnly[1][1] = 0.3; // its rows can still change
+    expect(tieredNumber(150, outerOnly, "marginal")).toBe(25);
+    expect(tieredNumber(150, frozen, "marginal")).toBe(20);
+  });
+
   it("a product past 2^53 brought back under it is still exact through the exact path", () => {
     const rows: Rows = [
       [0, -1.8367],

@@ -235,3 +235,60 @@ describe("the fast paths and the exact path agree through the shells", () => {
     expect(perf.tiered(0.25, tiers)).toBe(0.25);
   });
 });
+
+describe("a table seen again (coerceArgs keeps the last valid one per argument, compared by value)", () => {
+  const tiers = () => TIERS.map((row) => [...row]);
+
+  it("a new array with the same numbers pays the same; numbers changed in place pay the new way", () => {
+    const rows = tiers();
+    expect([perf.tiered(220000, rows), perf.tiered(220000, tiers())]).toEqual([11600, 11600]);
+    rows[1][1] = 0.1; // 150000 × 4% + 70000 × 10%
+    expect(perf.tiered(220000, rows)).toBe(13000);
+    rows[0][0] = -0; // −0 reads as 0
+    expect(perf.tiered(220000, rows)).toBe(13000);
+    expect(perf.tiered(220000, [...tiers(), [400000, 0.2]])).toBe(11600);
+  });
+
+  it("the same table followed by blank rows, text, or a third column", () => {
+    perf.tiered(220000, TIERS);
+    expect(perf.tiered(220000, [...tiers(), ["", ""], [null, null]])).toBe(11600);
+    expectExcelError(() => perf.tiered(220000, [...tiers(), ["", "x"]]), "#VALUE!", "tiers: row 4, column 1 is blank");
+    expectExcelError(
+      () => perf.tiered(220000, [...tiers().slice(0, 2), [250000, 0.12, 1]]),
+      "#VALUE!",
+      "tiers must have two columns",
+    );
+    expectExcelError(
+      () => perf.tiered(220000, [...tiers().slice(0, 2), [250000, "12%"]]),
+      "#VALUE!",
+      "tiers: row 3, column 2 is not a number",
+    );
+    expectExcelError(() => perf.tiered(220000, [...tiers().slice(0, 2), [Infinity, 0.12]]), "#VALUE!");
+  });
+
+  it("TIERED and TOGO, BONUS and PAYCURVE alternating keep their own tables", () => {
+    const curve = [
+      [0.6, 0.3],
+      [1, 1],
+      [1.5, 2],
+    ];
+    for (let i = 0; i < 3; i++) {
+      expect([
+        perf.tiered(220000, tiers()),
+        perf.togo(220000, [
+          [0, 0.1],
+          [300000, 0.2],
+        ]),
+        perf.bonus(88168.4, 100000, 5000, curve, 0.6, 2),
+        perf.paycurve(1.25, CURVE),
+        perf.bonus(130000, 100000, 10000),
+      ]).toEqual([11600, 80000, 3964.74, 1.1, 13000]);
+    }
+  });
+
+  it("a mode as typed, in capitals or padded", () => {
+    expect(["marginal", "retroactive", " Retroactive", "MARGINAL "].map((m) => perf.tiered(220000, TIERS, m))).toEqual([
+      11600, 17600, 17600, 11600,
+    ]);
+  });
+});
