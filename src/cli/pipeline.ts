@@ -10,8 +10,8 @@ import * as path from "path";
 import type { Lang } from "../i18n";
 import { t } from "../i18n";
 import { ingest } from "../ingest";
-import type { IngestResult, RawCell, RawSheet } from "../ingest/types";
-import { defaultPlan, parsePlanText, parsePeriodArg, readPlanSheet, readTargetsSheet } from "../plan";
+import type { IngestResult, RawSheet } from "../ingest/types";
+import { parsePlanText, parsePeriodArg, readWorkbookPlan } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
 import { readXlsx } from "../render/xlsx/readXlsx";
 import { buildReport } from "../report/buildReport";
@@ -70,21 +70,6 @@ function planFailure(lang: Lang, source: string, errors: PlanError[]): Failure {
   return failure(2, [cliText(lang, "planInvalid", { source }), ...lines].join("\n"));
 }
 
-/** A sheet's values as a grid starting at A1 (the plan readers address cells from A1). */
-export function valuesFromA1(sheet: RawSheet): RawCell[][] {
-  const r0 = (sheet.firstRow ?? 1) - 1;
-  const c0 = sheet.firstCol ?? 0;
-  if (r0 === 0 && c0 === 0) return sheet.values;
-  const pad: RawCell[] = new Array<RawCell>(c0).fill(null);
-  return [...Array.from({ length: r0 }, () => [] as RawCell[]), ...sheet.values.map((row) => [...pad, ...row])];
-}
-
-/** The input's sheet named like one of the catalogue's names for `key` in either language (case-insensitive). */
-function findSheet(sheets: RawSheet[], key: string): RawSheet | undefined {
-  const names = new Set([t("en", key), t("zh", key)].map((n) => n.normalize("NFKC").trim().toLowerCase()));
-  return sheets.find((s) => names.has(s.name.normalize("NFKC").trim().toLowerCase()));
-}
-
 /**
  * The plan to score with (SPEC §3.3, §4): `--plan` JSON, else the input's Plan/考核方案 sheet, else the default
  * plan; a Targets sheet adds per-rep targets; `--period` sets the kind and the scored period.
@@ -100,10 +85,8 @@ export function resolvePlan(
     period = parsePeriodArg(periodArg);
     if (!period) return failure(1, `--period ${periodArg}: ${cliText(lang, "badPeriod")}`);
   }
-  let plan: Plan;
-  let source: string;
+  let given: Plan | undefined;
   if (planPath !== undefined) {
-    source = planPath;
     if (!fs.existsSync(planPath)) return failure(1, cliText(lang, "planMissing", { plan: planPath }));
     let text: string;
     try {
@@ -113,25 +96,12 @@ export function resolvePlan(
     }
     const parsed = parsePlanText(text, lang);
     if (!parsed.ok) return planFailure(lang, planPath, parsed.errors);
-    plan = parsed.plan;
-  } else {
-    const planSheet = findSheet(sheets, "planSheetName");
-    if (planSheet) {
-      source = planSheet.name;
-      const parsed = readPlanSheet(valuesFromA1(planSheet), planSheet.name);
-      if (!parsed.ok) return planFailure(lang, planSheet.name, parsed.errors);
-      plan = parsed.plan;
-    } else {
-      source = "default";
-      plan = defaultPlan(lang);
-    }
+    given = parsed.plan;
   }
-  const targetsSheet = findSheet(sheets, "planTargetsSheetName");
-  if (targetsSheet) {
-    const read = readTargetsSheet(valuesFromA1(targetsSheet), targetsSheet.name, plan);
-    if (read.errors.length) return planFailure(lang, targetsSheet.name, read.errors);
-    plan = { ...plan, repTargets: { ...plan.repTargets, ...read.targets } };
-  }
+  const read = readWorkbookPlan(sheets, lang, given);
+  if (!read.ok) return planFailure(lang, read.sheet, read.errors);
+  let plan = read.plan;
+  const source = planPath ?? read.planSheet ?? "default";
   if (period) plan = { ...plan, period: period.kind, scoredPeriod: period.key };
   return { ok: true, plan, source };
 }

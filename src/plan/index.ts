@@ -15,6 +15,7 @@ export { readTargetsSheet } from "./targets";
 export { parsePeriodArg } from "./period";
 export { currencyNumberFormat, percentFormat } from "./cells";
 export { normaliseRepName } from "./vocab";
+export { readWorkbookPlan, valuesFromA1, findNamedSheet, type WorkbookPlan } from "./workbook";
 
 /** "Plan!G21: weight must be a number" — one plan error as the user reads it. */
 export function formatPlanError(error: PlanError, lang: Lang): string {

@@ -6,8 +6,8 @@
 import { comparePeriodKeys, periodKey } from "../engine/period";
 import { t, type Lang } from "../i18n";
 import { findSalesTable, ingest } from "../ingest";
-import type { ColumnMapping, IngestResult, RawCell, RawSheet, StandardField } from "../ingest/types";
-import { defaultPlan, readPlanSheet, readTargetsSheet, writePlanSheet } from "../plan";
+import type { ColumnMapping, IngestResult, RawSheet, StandardField } from "../ingest/types";
+import { defaultPlan, readWorkbookPlan, writePlanSheet } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
 import { buildReport } from "../report/buildReport";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
@@ -40,44 +40,19 @@ export interface Analysis {
   periods: string[];
 }
 
-/** A sheet's values as a grid from A1 (the plan readers address cells from A1). */
-export function valuesFromA1(sheet: RawSheet): RawCell[][] {
-  const r0 = (sheet.firstRow ?? 1) - 1;
-  const c0 = sheet.firstCol ?? 0;
-  if (r0 === 0 && c0 === 0) return sheet.values;
-  const pad = new Array<RawCell>(c0).fill(null);
-  return [...Array.from({ length: r0 }, () => [] as RawCell[]), ...sheet.values.map((row) => [...pad, ...row])];
-}
+export { valuesFromA1 } from "../plan";
 
 function sameName(a: string, b: string): boolean {
   const n = (s: string) => s.normalize("NFKC").trim().toLowerCase();
   return n(a) === n(b);
 }
 
-/** The sheet named like a catalogue entry in either language (Plan / 考核方案). */
-function findNamedSheet(sheets: readonly RawSheet[], key: string): RawSheet | undefined {
-  const names = [t("en", key), t("zh", key)];
-  return sheets.find((s) => names.some((n) => sameName(s.name, n)));
-}
-
 /** Plan from the Plan sheet (else the default), plus per-rep targets from a Targets sheet. */
 export function readPlan(sheets: readonly RawSheet[], lang: Lang): PlanInfo {
-  const planSheet = findNamedSheet(sheets, "planSheetName");
-  let plan: Plan;
-  if (planSheet) {
-    const parsed = readPlanSheet(valuesFromA1(planSheet), planSheet.name);
-    if (!parsed.ok) return { sheetName: planSheet.name, plan: null, errors: parsed.errors };
-    plan = parsed.plan;
-  } else {
-    plan = defaultPlan(lang);
-  }
-  const targets = findNamedSheet(sheets, "planTargetsSheetName");
-  if (targets) {
-    const read = readTargetsSheet(valuesFromA1(targets), targets.name, plan);
-    if (read.errors.length) return { sheetName: planSheet?.name ?? null, plan: null, errors: read.errors };
-    plan = { ...plan, repTargets: { ...plan.repTargets, ...read.targets } };
-  }
-  return { sheetName: planSheet?.name ?? null, plan, errors: [] };
+  const read = readWorkbookPlan(sheets, lang);
+  return read.ok
+    ? { sheetName: read.planSheet, plan: read.plan, errors: [] }
+    : { sheetName: read.planSheet, plan: null, errors: read.errors };
 }
 
 /** Every period key of the plan's kind that has a used row, oldest first. */

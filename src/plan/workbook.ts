@@ -1,0 +1,57 @@
+/**
+ * The plan a workbook carries (SPEC §3.3): its Plan / 考核方案 sheet (else the default plan, or a plan given
+ * from outside such as the CLI's --plan JSON), plus per-rep targets from a Targets sheet. Shared by the CLI
+ * and the task pane so both read a workbook's rules the same way.
+ */
+import { t } from "../i18n";
+import type { RawCell, RawSheet } from "../ingest/types";
+import { defaultPlan } from "./defaults";
+import { readPlanSheet } from "./sheet";
+import { readTargetsSheet } from "./targets";
+import type { Plan, PlanError } from "./types";
+import type { Lang } from "./vocab";
+
+/** A sheet's values as a grid from A1 (the plan readers address cells from A1). */
+export function valuesFromA1(sheet: RawSheet): RawCell[][] {
+  const r0 = (sheet.firstRow ?? 1) - 1;
+  const c0 = sheet.firstCol ?? 0;
+  if (r0 === 0 && c0 === 0) return sheet.values;
+  const pad = new Array<RawCell>(c0).fill(null);
+  return [...Array.from({ length: r0 }, () => [] as RawCell[]), ...sheet.values.map((row) => [...pad, ...row])];
+}
+
+const sameName = (s: string) => s.normalize("NFKC").trim().toLowerCase();
+
+/** The sheet named like a catalogue entry in either language ("planSheetName": Plan / 考核方案), any case. */
+export function findNamedSheet(sheets: readonly RawSheet[], key: string): RawSheet | undefined {
+  const names = new Set([t("en", key), t("zh", key)].map(sameName));
+  return sheets.find((s) => names.has(sameName(s.name)));
+}
+
+export type WorkbookPlan =
+  | { ok: true; plan: Plan; planSheet: string | null }
+  | { ok: false; planSheet: string | null; sheet: string; errors: PlanError[] };
+
+/**
+ * The rules to score with: `given` when the caller has a plan already (its Plan sheet is then not read),
+ * else the Plan sheet, else the default plan in `lang`; a Targets sheet adds per-rep targets either way.
+ */
+export function readWorkbookPlan(sheets: readonly RawSheet[], lang: Lang, given?: Plan): WorkbookPlan {
+  const planSheet = given ? undefined : findNamedSheet(sheets, "planSheetName");
+  const planSheetName = planSheet?.name ?? null;
+  let plan: Plan;
+  if (given) plan = given;
+  else if (planSheet) {
+    const parsed = readPlanSheet(valuesFromA1(planSheet), planSheet.name);
+    if (!parsed.ok) return { ok: false, planSheet: planSheetName, sheet: planSheet.name, errors: parsed.errors };
+    plan = parsed.plan;
+  } else plan = defaultPlan(lang);
+
+  const targets = findNamedSheet(sheets, "planTargetsSheetName");
+  if (targets) {
+    const read = readTargetsSheet(valuesFromA1(targets), targets.name, plan);
+    if (read.errors.length) return { ok: false, planSheet: planSheetName, sheet: targets.name, errors: read.errors };
+    plan = { ...plan, repTargets: { ...plan.repTargets, ...read.targets } };
+  }
+  return { ok: true, plan, planSheet: planSheetName };
+}
