@@ -20,7 +20,7 @@ const functions = require(path.join(lib, "functions", "functions.js"));
 const { Dec } = require(path.join(lib, "engine", "index.js"));
 
 const N = 100000;
-const REPEATS = 7;
+const REPEATS = 11;
 
 /** Deterministic inputs (mulberry32). */
 function prng(seed) {
@@ -40,24 +40,40 @@ function amounts(seed, max) {
   return Array.from({ length: N }, () => Math.round(rnd() * max * 100) / 100);
 }
 
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
 /**
- * Median time (ms) of REPEATS runs of fn over all inputs, after warm-up. Each measured function
- * gets its own compiled loop (new Function), so neither side pays for a call site shared with the
- * other. Time is the process's CPU time, which other processes on a busy machine do not inflate.
+ * Median times (ms) of REPEATS runs of each of two functions over all inputs, after warm-up. Each
+ * measured function gets its own compiled loop (new Function), so neither side pays for a call site
+ * shared with the other. Time is the process's CPU time, which other processes on a busy machine do
+ * not inflate; the two sides alternate run by run (which goes first alternating too), so a burst of
+ * load — which still slows a shared core's caches — does not land on one side only.
  */
-function timeIt(fn, inputs) {
-  const loop = new Function("fn", "inputs", "let s = 0; for (let i = 0; i < inputs.length; i++) s += fn(inputs[i]); return s;");
-  let sink = 0;
-  const run = () => {
+function timePair(fnA, fnB, inputs) {
+  const sides = [fnA, fnB].map((fn) => {
+    const loop = new Function(
+      "fn",
+      "inputs",
+      "let s = 0; for (let i = 0; i < inputs.length; i++) s += fn(inputs[i]); return s;",
+    );
+    return { fn, loop, times: [], sink: 0 };
+  });
+  const run = (side) => {
     const t0 = process.cpuUsage();
-    sink += loop(fn, inputs);
+    side.sink += side.loop(side.fn, inputs);
     const dt = process.cpuUsage(t0);
     return (dt.user + dt.system) / 1000;
   };
-  for (let i = 0; i < 3; i++) run();
-  const times = Array.from({ length: REPEATS }, run).sort((a, b) => a - b);
-  if (Number.isNaN(sink)) throw new Error("NaN result");
-  return times[Math.floor(REPEATS / 2)];
+  for (let i = 0; i < 3; i++) sides.forEach(run);
+  for (let i = 0; i < REPEATS; i++) {
+    const order = i % 2 === 0 ? sides : [sides[1], sides[0]];
+    for (const side of order) side.times.push(run(side));
+  }
+  if (sides.some((side) => Number.isNaN(side.sink))) throw new Error("NaN result");
+  return sides.map((side) => median(side.times));
 }
 
 function check(name, inputs, shell, reference) {
@@ -146,16 +162,29 @@ function bonusDecimal(actual, target, targetBonus, curve, threshold, cap) {
 
 async function run(report) {
   const tieredInputs = amounts(1, 400000);
-  check("TIERED", tieredInputs, (x) => functions.tiered(x, TIERS), (x) => tieredDecimal(x, TIERS));
-  const tShell = timeIt((x) => functions.tiered(x, TIERS), tieredInputs);
-  const tFloat = timeIt((x) => tieredFloat(x, TIERS), tieredInputs);
+  check(
+    "TIERED",
+    tieredInputs,
+    (x) => functions.tiered(x, TIERS),
+    (x) => tieredDecimal(x, TIERS),
+  );
+  const [tShell, tFloat] = timePair(
+    (x) => functions.tiered(x, TIERS),
+    (x) => tieredFloat(x, TIERS),
+    tieredInputs,
+  );
+  process.stderr.write(`functions tiered: shell ${tShell.toFixed(2)} ms, float ${tFloat.toFixed(2)} ms (medians)\n`);
   report("tiered_100k_vs_float", tShell / tFloat);
 
   const bonusInputs = amounts(2, 2 * TARGET);
   const shellBonus = (x) => functions.bonus(x, TARGET, TARGET_BONUS, CURVE, THRESHOLD, CAP);
   check("BONUS", bonusInputs, shellBonus, (x) => bonusDecimal(x, TARGET, TARGET_BONUS, CURVE, THRESHOLD, CAP));
-  const bShell = timeIt(shellBonus, bonusInputs);
-  const bFloat = timeIt((x) => bonusFloat(x, TARGET, TARGET_BONUS, CURVE, THRESHOLD, CAP), bonusInputs);
+  const [bShell, bFloat] = timePair(
+    shellBonus,
+    (x) => bonusFloat(x, TARGET, TARGET_BONUS, CURVE, THRESHOLD, CAP),
+    bonusInputs,
+  );
+  process.stderr.write(`functions bonus: shell ${bShell.toFixed(2)} ms, float ${bFloat.toFixed(2)} ms (medians)\n`);
   report("bonus_100k_vs_float", bShell / bFloat);
 }
 
