@@ -215,8 +215,8 @@ interface CurveShape {
   edx: number[];
   invDx: number[];
   invDxHi: number[];
-  /** The points as small decimals (x, y, x, y …), made when first needed; null if one does not fit. */
-  points?: Small[] | null;
+  /** The curve in small decimals, made when first needed (undefined till then); null if a value does not fit. */
+  small: SmallCurve | null | undefined;
 }
 
 /** The last curve seen: Excel recalculates BONUS down a column against one curve. */
@@ -242,6 +242,7 @@ function curveShape(curve: readonly (readonly number[])[]): CurveShape {
     edx: [],
     invDx: [],
     invDxHi: [],
+    small: undefined,
   };
   for (let i = 0; i < n; i++) {
     shape.xMax = Math.max(shape.xMax, Math.abs(xs[i]));
@@ -407,12 +408,16 @@ function divides(d: number, n: number): boolean {
   return q === Math.floor(q) && q * d === n;
 }
 
-/**
- * The exact quotient when it terminates, else null. Writing b = 2^i·5^j·r with r coprime to 10,
- * a / b terminates exactly when r divides a; then a / b = (a / r)·2^(e−i)·5^(e−j) / 10^e, e = max(i, j).
- */
-function divide(a: Small, b: Small): Small | null {
-  if (b.m === 0) return null;
+/** A divisor b = ±2^twos·5^fives·r, r coprime to 10: what `divide` needs, found once per divisor. */
+interface Divisor {
+  b: Small;
+  r: number;
+  twos: number;
+  fives: number;
+}
+
+function divisorOf(b: Small | null): Divisor | null {
+  if (b === null || b.m === 0) return null;
   let r = Math.abs(b.m);
   let twos = 0;
   let fives = 0;
@@ -424,43 +429,66 @@ function divide(a: Small, b: Small): Small | null {
     r /= 5;
     fives++;
   }
-  if (!divides(r, Math.abs(a.m))) return null;
-  let p = (b.m < 0 ? -a.m : a.m) / r;
-  const e = Math.max(twos, fives);
-  for (let i = twos; i < e; i++) p *= 2;
-  for (let i = fives; i < e; i++) p *= 5;
-  return norm(p, a.k - b.k + e);
+  return { b, r, twos, fives };
+}
+
+/**
+ * The exact quotient a / b when it terminates, else null: it does exactly when r divides a; then
+ * a / b = ±(a / r)·2^(e−twos)·5^(e−fives) / 10^e, e = max(twos, fives).
+ */
+function divide(a: Small, d: Divisor): Small | null {
+  if (!divides(d.r, Math.abs(a.m))) return null;
+  let p = (d.b.m < 0 ? -a.m : a.m) / d.r;
+  const e = Math.max(d.twos, d.fives);
+  for (let i = d.twos; i < e; i++) p *= 2;
+  for (let i = d.fives; i < e; i++) p *= 5;
+  return norm(p, a.k - d.b.k + e);
 }
 
 /** A one-value memo per argument: down a column, target, bonus, threshold and cap repeat. */
 interface SmallMemo {
   x: number;
   v: Small | null;
+  /** v as a divisor (the target's is used). */
+  div: Divisor | null;
 }
 
 function memo(): SmallMemo {
-  return { x: NaN, v: null };
+  return { x: NaN, v: null, div: null };
 }
 
 function smallOf(m: SmallMemo, x: number): Small | null {
   if (m.x !== x) {
     m.x = x;
     m.v = small(x);
+    m.div = divisorOf(m.v);
   }
   return m.v;
 }
 
 const memos = { target: memo(), targetBonus: memo(), threshold: memo(), cap: memo() };
 
-function smallPoints(shape: CurveShape): Small[] | null {
+/** A curve in small decimals: the points (x, y, x, y …), and each segment's rise and width (null: does not fit). */
+interface SmallCurve {
+  pts: Small[];
+  rises: (Small | null)[];
+  widths: (Divisor | null)[];
+}
+
+function smallCurve(shape: CurveShape): SmallCurve | null {
   const pts: Small[] = [];
+  const rises: (Small | null)[] = [];
+  const widths: (Divisor | null)[] = [];
   for (let i = 0; i < shape.xs.length; i++) {
     const x = small(shape.xs[i]);
     const y = small(shape.ys[i]);
     if (!x || !y) return null;
     pts.push(x, y);
+    if (i === 0) continue;
+    rises.push(plus(y, pts[2 * i - 1], -1));
+    widths.push(divisorOf(plus(x, pts[2 * i - 2], -1)));
   }
-  return pts;
+  return { pts, rises, widths };
 }
 
 /**
@@ -482,16 +510,17 @@ function bonusSmall(
   const thr = smallOf(memos.threshold, threshold);
   const cp = cap === null ? null : smallOf(memos.cap, cap);
   if (!act || !tgt || !tb || !thr || (cap !== null && !cp)) return undefined;
-  const a = divide(act, tgt);
+  const a = memos.target.div === null ? null : divide(act, memos.target.div);
   if (!a || !(Math.abs(a.m) < SCALED_LIMIT) || !(Math.abs(thr.m) < SCALED_LIMIT)) return undefined;
   const below = cmp(a, thr);
   if (Number.isNaN(below)) return undefined;
   if (below < 0) return 0;
   let f: Small | null = a;
   if (shape !== null) {
-    if (shape.points === undefined) shape.points = smallPoints(shape);
-    const pts = shape.points;
-    if (pts === null) return undefined;
+    if (shape.small === undefined) shape.small = smallCurve(shape);
+    const sc = shape.small;
+    if (sc === null) return undefined;
+    const pts = sc.pts;
     const last = pts.length - 2;
     const lo = cmp(a, pts[0]);
     const hi = cmp(a, pts[last]);
@@ -501,13 +530,12 @@ function bonusSmall(
     else {
       let i = 0;
       for (let c = cmp(a, pts[i + 2]); c >= 0; c = cmp(a, pts[i + 2])) i += 2;
-      const [x0, y0, x1, y1] = [pts[i], pts[i + 1], pts[i + 2], pts[i + 3]];
-      const d = plus(a, x0, -1);
-      const dy = plus(y1, y0, -1);
-      const dx = plus(x1, x0, -1);
+      const d = plus(a, pts[i], -1);
+      const dy = sc.rises[i / 2];
+      const dx = sc.widths[i / 2];
       const num = d && dy ? times(d, dy) : null;
       const q = num && dx ? divide(num, dx) : null;
-      f = q ? plus(q, y0, 1) : null;
+      f = q ? plus(q, pts[i + 1], 1) : null;
     }
   }
   if (!f) return undefined;

@@ -194,7 +194,11 @@ export function bonus(
   const thr = x[4];
   const cp = x[5];
   const fast = bonusNumber(a, tg, tb, c, thr, cp);
-  if (fast !== undefined) return fast;
+  return fast !== undefined ? fast : bonusExact(a, tg, tb, c, thr, cp);
+}
+
+/** BONUS in decimal.js: what the fast path leaves, and every error. Apart, so the shell stays small. */
+function bonusExact(a: number, tg: number, tb: number, c: Pairs | null, thr: number, cp: number | null): number {
   const opts = { curve: c ? toCurve(c) : null, threshold: dec(thr), cap: cp === null ? null : dec(cp) };
   return toExcelNumber(orThrow(engine.bonus(dec(a), dec(tg), dec(tb), opts)));
 }

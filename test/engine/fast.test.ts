@@ -199,6 +199,21 @@ describe("bonusNumber: the float fast path with an error bound equals decimal.js
     expect(bonusNumber(0.6, 1, 100, null, 0.6, null)).toBe(60); // on the threshold: pays
   });
 
+  it("settles half cents on a curve segment whose width is not a power of ten's divisor (0.3)", () => {
+    const curve: Rows = [
+      [0, 0],
+      [0.3, 0.6],
+    ];
+    // a = 0.10025; f = 0.10025 × 0.6 / 0.3 = 0.2005; 10 × f = 2.005 → 2.01 (and 2.345 → 2.35 at 1.1725 %)
+    for (const [actual, want] of [
+      [10025, 2.01],
+      [11725, 2.35],
+    ]) {
+      expect([actual, bonusNumber(actual, 100000, 10, curve, 0, null)]).toEqual([actual, want]);
+      expect(exactBonus(actual, 100000, 10, curve, 0, null)).toBe(want);
+    }
+  });
+
   it("leaves to decimal.js what small exact decimals cannot hold", () => {
     expect(bonusNumber(1, 3, 0.015, null, 0, null)).toBeUndefined(); // 1/3 does not terminate
     // decimal.js: 0.015 × 0.333…3 (40 digits) = 0.004999…95, rounded at 40 digits to 0.005 → 0.01
