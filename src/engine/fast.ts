@@ -20,7 +20,9 @@
  * decimal.js.
  *
  * Both keep the last table or curve they prepared: down a column the same one comes back, as a
- * new array with the same numbers.
+ * new array with the same numbers (compared number by number) or — from the functions layer,
+ * which passes a table seen again as its frozen copy — as the same frozen array (compared by
+ * reference: frozen, it cannot have changed).
  */
 import { POW10, roundInt, SCALED_LIMIT, scaleFrom } from "./decimal";
 import type { TierMode } from "./types";

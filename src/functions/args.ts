@@ -7,7 +7,10 @@
  *   Excel's own arithmetic, an optional one without a default to null;
  * - scalars: numbers, booleans (TRUE = 1), numeric text ("12", "4%");
  * - ranges: trailing fully blank rows are ignored; any other blank or text cell is #VALUE!
- *   naming the argument and the row (and the column when the range has several).
+ *   naming the argument and the row (and the column when the range has several);
+ * - a two-column table's value is a frozen copy, kept per argument: Excel passes the same table
+ *   down a column as a new array each call, and the next call that holds the same numbers gets
+ *   the same copy back after one comparing pass (the engine's caches then know it by reference).
  */
 import { engineError, isEngineError, type EngineError } from "../engine/index";
 
@@ -53,8 +56,14 @@ interface TableMemo {
   rows: Pairs;
 }
 
-/** A spec as `defineArgs` stores it: every field present, plus a table2 argument's memo. */
+/** `coerceArgs`'s first check of an argument, as a small integer: compared faster than `type`'s string. */
+const QUICK_NUMBER = 0;
+const QUICK_TABLE2 = 1;
+const QUICK_NONE = 2;
+
+/** A spec as `defineArgs` stores it: every field present, plus the quick check and a table2 argument's memo. */
 interface StoredSpec extends ArgSpec {
+  quick: number;
   memo: TableMemo | null;
 }
 
@@ -258,7 +267,8 @@ function coerceOne(spec: ArgSpec, args: unknown[], i: number): EngineError | nul
 
 /**
  * A function's argument specs, as declared (their literal types drive `CoercedArgs`), stored with
- * every field present so that `coerceArgs` reads one object shape on the hot path.
+ * every field present so that `coerceArgs` reads one object shape on the hot path, plus its quick
+ * check and (for a table) the memo of the last valid table.
  */
 export function defineArgs<const S extends readonly ArgSpec[]>(specs: S): S {
   return specs.map((s) => ({
@@ -268,6 +278,7 @@ export function defineArgs<const S extends readonly ArgSpec[]>(specs: S): S {
     default: s.default,
     choices: s.choices,
     invalidKey: s.invalidKey,
+    quick: s.type === "number" ? QUICK_NUMBER : s.type === "table2" ? QUICK_TABLE2 : QUICK_NONE,
     memo: null,
   })) as unknown as S;
 }
@@ -278,16 +289,16 @@ export function defineArgs<const S extends readonly ArgSpec[]>(specs: S): S {
  */
 export function coerceArgs<S extends readonly ArgSpec[]>(specs: S, raw: unknown[]): CoercedArgs<S> | EngineError {
   for (let i = 0; i < specs.length; i++) {
-    const spec = specs[i];
+    const spec = specs[i] as StoredSpec;
     const v = raw[i];
     // What Excel passes every call, checked here, small enough to inline into the shell: a finite
     // number for a number, the last table again for a table, nothing for an argument with a
     // default. The rest (and the first sight of a table) in coerceOne.
-    if (spec.type === "number") {
+    if (spec.quick === QUICK_NUMBER) {
       if (typeof v === "number" && Number.isFinite(v)) continue;
-    } else if (spec.type === "table2") {
-      const memo = (spec as StoredSpec).memo;
-      if (memo != null && matchesMemo(v, memo.flat)) {
+    } else if (spec.quick === QUICK_TABLE2) {
+      const memo = spec.memo;
+      if (memo !== null && matchesMemo(v, memo.flat)) {
         raw[i] = memo.rows;
         continue;
       }
