@@ -1,6 +1,10 @@
 // The PERF shells (SPEC §2): coerce → engine → Excel error. Imported before the fake is installed:
 // the shells look CustomFunctions up when called, as they must in Excel's runtime.
+import type Decimal from "decimal.js";
+import * as engine from "../../src/engine/index";
+import { dec, isEngineError, type EngineError, type TierMode } from "../../src/engine/index";
 import * as perf from "../../src/functions/functions";
+import { curveOf, prng, randomFixed, tiersOf } from "../engine/helpers";
 import { call, expectExcelError, installCustomFunctionsFake, setDisplayLanguage } from "./customFunctionsFake";
 
 const TIERS = [
@@ -290,5 +294,70 @@ describe("a table seen again (coerceArgs keeps the last valid one per argument, 
     expect(["marginal", "retroactive", " Retroactive", "MARGINAL "].map((m) => perf.tiered(220000, TIERS, m))).toEqual([
       11600, 17600, 17600, 11600,
     ]);
+  });
+});
+
+describe("TIERED and BONUS through the shells equal decimal.js on random tables seen again and again", () => {
+  /** The exact engine's answer as Excel receives it (−0 shown as 0). */
+  const exact = (x: Decimal | EngineError) => (isEngineError(x) ? x.code : x.toNumber() || 0);
+
+  it("TIERED: each table a few times, as new arrays, sometimes with blank rows below, both modes", () => {
+    const rnd = prng(20261127);
+    for (let t = 0; t < 200; t++) {
+      const n = 1 + Math.floor(rnd() * 4);
+      let lower = randomFixed(rnd, -1000, 50000, rnd() < 0.5 ? 0 : 2);
+      const rows: [number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        rows.push([lower, randomFixed(rnd, -0.2, 0.5, 1 + Math.floor(rnd() * 4))]);
+        lower = Number((lower + randomFixed(rnd, 0.01, 100000, 2)).toFixed(2));
+      }
+      for (let j = 0; j < 10; j++) {
+        const copy: unknown[][] = rows.map((row) => [...row]);
+        if (rnd() < 0.3) copy.push(["", ""], [null, null]);
+        const amount = randomFixed(rnd, -1000, 400000, rnd() < 0.8 ? 2 : 5);
+        const mode: TierMode = rnd() < 0.5 ? "marginal" : "retroactive";
+        const want = exact(engine.tiered(dec(amount), tiersOf(rows), mode));
+        expect([amount, rows, mode, perf.tiered(amount, copy, mode)]).toEqual([amount, rows, mode, want]);
+      }
+    }
+  });
+
+  it("BONUS: each curve a few times, as new arrays, with and without threshold and cap", () => {
+    const rnd = prng(611);
+    for (let c = 0; c < 100; c++) {
+      const n = 1 + Math.floor(rnd() * 4);
+      let x = randomFixed(rnd, 0, 0.8, 2);
+      const curve: [number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        curve.push([x, randomFixed(rnd, 0, 2.5, 2)]);
+        x = Number((x + randomFixed(rnd, 0.05, 0.6, 2)).toFixed(2));
+      }
+      for (let j = 0; j < 20; j++) {
+        const target = randomFixed(rnd, 1000, 200000, rnd() < 0.5 ? 0 : 2);
+        const actual = randomFixed(rnd, 0, 2.5 * target, 2);
+        const tb = randomFixed(rnd, 0, 20000, 2);
+        const threshold = rnd() < 0.5 ? 0 : randomFixed(rnd, 0, 1, 2);
+        const cap = rnd() < 0.5 ? null : randomFixed(rnd, 0, 2.5, 2);
+        const opts = { curve: curveOf(curve), threshold: dec(threshold), cap: cap === null ? null : dec(cap) };
+        const want = exact(engine.bonus(dec(actual), dec(target), dec(tb), opts));
+        const got = perf.bonus(
+          actual,
+          target,
+          tb,
+          curve.map((p) => [...p]),
+          threshold,
+          cap ?? undefined,
+        );
+        expect([actual, target, tb, curve, threshold, cap, got]).toEqual([
+          actual,
+          target,
+          tb,
+          curve,
+          threshold,
+          cap,
+          want,
+        ]);
+      }
+    }
   });
 });
