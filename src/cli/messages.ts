@@ -22,9 +22,12 @@ const en = {
   planErrorLine: "  {where}: {message}",
   badLang: 'must be "en" or "zh"',
   badPeriod: "must look like 2026-03 (a month), 2026-Q1 (a quarter) or 2026 (a year)",
-  notScorable: "{input} cannot be scored: {reason}. Nothing was written.",
+  // {reason} is an ingest message, a full sentence with its own full stop.
+  notScorable: "{input} cannot be scored: {reason} Nothing was written.",
+  // Appended after notScorable's "Nothing was written." for a missing sales table: where SalesPerf looked and which
+  // headers it knows (SPEC §3.1), not the reason's advice again.
   noSalesTableHint:
-    "Put the sales on a sheet with a header row naming at least a rep column (e.g. Sales Rep), a date column and an amount column.",
+    "SalesPerf looks on every sheet but Plan, Targets and its own tabs, in the first 100 rows, for a header row naming at least a rep column, a date column and an amount column; it knows e.g. Rep, Salesperson, Owner · Order Date, Month · Revenue, Sales.",
   internalError: "salesperf could not finish: {reason}. Nothing was written.",
   progressRead: "Reading {input}… {done}",
   progressScore: "Scoring…",
@@ -56,8 +59,9 @@ const zh: Record<keyof typeof en, string> = {
   planErrorLine: "  {where}：{message}",
   badLang: "必须是 en 或 zh",
   badPeriod: "格式应为 2026-03（月）、2026-Q1（季度）或 2026（年）",
-  notScorable: "{input} 无法评分：{reason}。未写入任何文件。",
-  noSalesTableHint: "请把销售数据放在一个带表头的工作表中，表头至少包含销售员列（如“销售员”）、日期列和金额列。",
+  notScorable: "{input} 无法评分：{reason}未写入任何文件。",
+  noSalesTableHint:
+    "SalesPerf 会在除考核方案、目标及其自身报告页以外的每个工作表的前 100 行中查找表头行，表头至少要包含销售员列、日期列和金额列；可识别的列名还有：业务员、销售人员 · 下单日期、月份 · 金额、业绩。",
   internalError: "salesperf 未能完成：{reason}。未写入任何文件。",
   progressRead: "正在读取 {input}… {done}",
   progressScore: "正在评分…",

@@ -223,7 +223,8 @@ function readTarget(r: Reader, t: unknown, path: string): KpiTarget {
 }
 
 function readCurve(r: Reader, c: unknown): [number, number][] | null {
-  if (c === null) return null;
+  // An empty list says "no curve" as plainly as null does: the factor is then the score.
+  if (c === null || (Array.isArray(c) && c.length === 0)) return null;
   if (!Array.isArray(c)) {
     r.fail("bonus.curve", "planMustBeList", { field: "curve" });
     return defaultBonus().curve;

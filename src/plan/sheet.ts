@@ -2,9 +2,9 @@
  * The Plan sheet (SPEC §3.3, §3.4 "Plan · 考核方案"): what a recipient reads and edits.
  * Fixed layout — labels in column A, setting values in column B, hints in column C; the
  * settings, bonus and ranking blocks come first so their cells never move, then the KPI
- * table (A–I) and the payout curve (A–B). Other tabs' formulas reference `cells`.
- * readPlanSheet finds everything by label (English or Chinese), so edited values,
- * added KPI rows and curve points read back.
+ * table (A–I) with its "Total weight" check row, and the payout curve (A–B). Other tabs'
+ * formulas reference `cells`. readPlanSheet finds everything by label (English or Chinese),
+ * so edited values, added KPI rows and curve points read back; the total row is skipped.
  */
 import { planMessages } from "../i18n/catalogues/plan";
 import type { RawCell } from "../ingest/types";
@@ -23,7 +23,7 @@ import {
 import { defaultBonus, defaultPlan } from "./defaults";
 import { parsePeriodArg } from "./period";
 import type { Plan, PlanError, PlanKpi, PlanResult } from "./types";
-import { validatePlanWith, type PlanFieldId, type PlanLocator } from "./validate";
+import { validatePlanWith, weightTotal, type PlanFieldId, type PlanLocator } from "./validate";
 import {
   aggregateWord,
   choiceList,
@@ -45,12 +45,17 @@ import {
 type Value = string | number | boolean | null;
 
 export interface PlanSheetLayout {
-  /** The Plan tab's cells from A1 (title, notes, labels, values); every row has the same length. */
+  /** The Plan tab's cells from A1 (title, notes, labels, values); every row has the same length.
+   * A formula cell holds its cached value here (see `formulas`). */
   rows: Value[][];
+  /** Formulas without the leading "=", same shape as rows; null = a plain value. Only the weight check has any. */
+  formulas: (string | null)[][];
   /** Number formats, same shape as rows; null = General. */
   formats: (string | null)[][];
   /** 0-based rows to style as headers (section headers and table header rows). */
   headerRows: number[];
+  /** 0-based row of the "Total weight" line under the KPI table (a total, not a KPI). */
+  totalRow: number;
   /** 0-based row of the title (row 0) and of the note under it. */
   titleRow: number;
   noteRow: number;
@@ -75,6 +80,9 @@ export interface PlanSheetLayout {
     }[];
     /** The KPI weight column, "$G$21:$G$24". */
     weights: string;
+    /** "=SUM(weights)" and the check beside it ("OK" at 100 % ± 1e-9, else a warning), "$G$25" and "$H$25". */
+    weightTotal: string;
+    weightCheck: string;
     /** curveX/curveY are ranges ("$A$27:$A$29"); "" when the plan has no curve (factor = score). */
     bonus: { targetBonus: string; threshold: string; cap: string; curveX: string; curveY: string };
     ranking: { top: string; bottom: string };
@@ -131,6 +139,17 @@ const SECTION_KEYS = [
   "planSectionCurve",
 ] as const;
 
+/** SPEC §2 SCORE / validate.ts: weights add up to 100 % ± 1e-9; written as a formula literal too. */
+const WEIGHT_CHECK_TOLERANCE = "1E-9";
+
+/** A text constant in a formula, inner quotes doubled as Excel writes them. */
+const excelText = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** The percent format with the most decimals among `fractions`, so the total shows as precisely as its weights. */
+function widestPercent(fractions: number[]): string {
+  return fractions.map(percentFormat).reduce((a, b) => (b.length > a.length ? b : a), "0%");
+}
+
 /** Target cell format: growth and satisfaction as percents, money as money, counts as whole numbers. */
 function targetFormat(kpi: PlanKpi, plan: Plan): string | null {
   const t = kpi.target;
@@ -144,14 +163,17 @@ function targetFormat(kpi: PlanKpi, plan: Plan): string | null {
 export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   const rows: Value[][] = [];
   const formats: (string | null)[][] = [];
+  const formulas: (string | null)[][] = [];
   const headerRows: number[] = [];
-  const set = (r: number, c: number, v: Value, fmt: string | null = null) => {
+  const set = (r: number, c: number, v: Value, fmt: string | null = null, f: string | null = null) => {
     while (rows.length <= r) {
       rows.push(new Array<Value>(WIDTH).fill(null));
       formats.push(new Array<string | null>(WIDTH).fill(null));
+      formulas.push(new Array<string | null>(WIDTH).fill(null));
     }
     rows[r][c] = v;
     formats[r][c] = fmt;
+    formulas[r][c] = f;
   };
   const L = (key: string) => label(lang, key);
 
@@ -214,9 +236,28 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   });
   const firstKpi = KPI_HEADER_ROW + 1;
   const lastKpi = KPI_HEADER_ROW + Math.max(plan.kpis.length, 1);
+  const weights = `${absAddress(firstKpi, 6)}:${absAddress(lastKpi, 6)}`;
+
+  // Total weight under the table (review finding 5): the score formulas scale weights that miss 100 % back to
+  // 100 % without a word, so the sheet shows the sum and says when it is off. Cached values are exact decimal
+  // sums (SPEC §1), the test the plan's own validation applies (100 % ± 1e-9).
+  const totalRow = lastKpi + 1;
+  const total = absAddress(totalRow, 6);
+  const { sum, ok: sumOk } = weightTotal(plan.kpis.map((k) => k.weight));
+  const ok = L("planWeightsOk");
+  const warning = L("planWeightsNot100");
+  set(totalRow, 0, L("planLabelTotalWeight"));
+  set(totalRow, 6, sum, widestPercent([...plan.kpis.map((k) => k.weight), sum]), `SUM(${weights})`);
+  set(
+    totalRow,
+    7,
+    sumOk ? ok : warning,
+    null,
+    `IF(ABS(${total}-1)<=${WEIGHT_CHECK_TOLERANCE},${excelText(ok)},${excelText(warning)})`,
+  );
 
   // Payout curve after one blank row.
-  const curveSection = KPI_HEADER_ROW + plan.kpis.length + 2;
+  const curveSection = totalRow + 2;
   const curveHeader = curveSection + 1;
   set(curveSection, 0, L("planSectionCurve"));
   set(curveSection, HINT_COL, L("planHintCurve"));
@@ -233,8 +274,10 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
 
   return {
     rows,
+    formulas,
     formats,
     headerRows,
+    totalRow,
     titleRow: 0,
     noteRow: 1,
     columnWidths: [24, 16, 16, 14, 14, 14, 10, 10, 12],
@@ -244,7 +287,9 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
       currency: cell("currency"),
       currencyDecimals: cell("currencyDecimals"),
       kpis: kpiCells,
-      weights: `${absAddress(firstKpi, 6)}:${absAddress(lastKpi, 6)}`,
+      weights,
+      weightTotal: total,
+      weightCheck: absAddress(totalRow, 7),
       bonus: {
         targetBonus: cell("targetBonus"),
         threshold: cell("threshold"),
@@ -270,6 +315,7 @@ const SETTING_LABELS = labelIndex(Object.values(SETTINGS).map((s) => s.label));
 const KPI_LABELS = labelIndex(KPI_COLUMNS);
 const SECTION_LABELS = labelIndex(SECTION_KEYS);
 const CURVE_X_LABELS = labelIndex(["planColCurveX"]);
+const TOTAL_WEIGHT_LABELS = labelIndex(["planLabelTotalWeight"]);
 
 /** How an error calls a field: the label the user sees, lower-cased in English ("weight must be a number"). */
 function term(text: string, lang: Lang): string {
@@ -376,7 +422,8 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   const bottom = settingNumber("bottom", false);
   if (typeof bottom === "number") plan.ranking.bottom = bottom;
 
-  // KPI table: columns found by header text, rows until the next section (blank rows skipped).
+  // KPI table: columns found by header text, rows until the next section (blank rows and the
+  // "Total weight" check row skipped, so a KPI typed below the total still reads).
   const kpiCol = new Map<KpiColumn, number>();
   const kpiRows: number[] = [];
   if (kpiHeader < 0) {
@@ -394,6 +441,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       const end = tableEnd(kpiHeader);
       for (let r = kpiHeader + 1; r < end; r++) {
         if (KPI_COLUMNS.every((k) => isBlank(at(r, kpiCol.get(k)!)))) continue;
+        if (TOTAL_WEIGHT_LABELS.has(normaliseWord(cellText(at(r, 0))))) continue;
         kpiRows.push(r);
         plan.kpis.push(readKpiRow(r));
       }

@@ -23,6 +23,12 @@ const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 /** SPEC §2 SCORE: weights must add up to 100 % ± 1e-9. */
 const WEIGHT_TOLERANCE = new D("1e-9");
 
+/** The exact sum of weights as typed and whether it is 100 % ± 1e-9 (the Plan sheet's "Total weight" check too). */
+export function weightTotal(weights: readonly number[]): { sum: number; ok: boolean } {
+  const sum = weights.reduce((acc, w) => acc.plus(new D(String(w))), new D(0));
+  return { sum: sum.toNumber(), ok: sum.minus(1).abs().lte(WEIGHT_TOLERANCE) };
+}
+
 export type PlanFieldId =
   | "period"
   | "scoredPeriod"

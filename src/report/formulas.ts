@@ -266,20 +266,41 @@ function issueRows(lang: Lang, issues: readonly DataIssue[]): (ReportCell | null
   return rows;
 }
 
-/** The Plan tab = writePlanSheet's layout as report cells (user-typed text kept literal). */
+/**
+ * The Plan tab = writePlanSheet's layout as report cells (user-typed text kept literal). The layout's formula cells
+ * (the "Total weight" sum and its check) stay formulas with their cached values; the check turns amber while the
+ * weights miss 100 %.
+ */
 export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
   const headers = new Set(layout.headerRows);
   const rows = layout.rows.map((row, r) =>
     row.map((v, c): ReportCell | null => {
       const fmt = layout.formats[r]?.[c] ?? null;
-      if (v === null && fmt === null) return null;
-      const cell: ReportCell = v === null ? { v: null } : value(v);
+      const f = layout.formulas[r]?.[c] ?? null;
+      if (v === null && fmt === null && f === null) return null;
+      const cell: ReportCell = f !== null ? formula(f, v) : v === null ? { v: null } : value(v);
       if (fmt !== null) cell.fmt = fmt;
       if (r === layout.titleRow) cell.style = "title";
       else if (r === layout.noteRow) cell.style = "note";
       else if (headers.has(r)) cell.style = "header";
+      else if (r === layout.totalRow) cell.style = "total";
       return cell;
     }),
   );
-  return { key: "plan", name, rows, columnWidths: layout.columnWidths, tabColor: "#7F7F7F" };
+  const { weightCheck, weightTotal } = layout.cells;
+  const amber: ConditionalFormat = {
+    type: "formula",
+    ref: weightCheck.replace(/\$/g, ""),
+    formula: `ABS(${weightTotal}-1)>1E-9`,
+    fill: AMBER.fill,
+    fontColor: AMBER.font,
+  };
+  return {
+    key: "plan",
+    name,
+    rows,
+    columnWidths: layout.columnWidths,
+    conditionalFormats: [amber],
+    tabColor: "#7F7F7F",
+  };
 }

@@ -118,6 +118,14 @@ describe("parsePlanJson", () => {
     expect([plan.period, plan.scoredPeriod]).toEqual(["year", "2026"]);
   });
 
+  it.each<[string, unknown]>([
+    ["null", null],
+    ["an empty list", []],
+  ])("reads bonus.curve %s as no curve (the factor is the score)", (_name, curve) => {
+    const plan = planOf(parsePlanJson({ kpis: [kpi()], bonus: { curve } }));
+    expect(plan.bonus).toEqual({ ...defaultPlan("en").bonus, curve: null });
+  });
+
   it("keeps partial bonus and ranking blocks' other fields at their defaults", () => {
     const plan = planOf(parsePlanJson({ kpis: [kpi()], bonus: { targetBonus: 100 }, ranking: { top: 1 } }));
     expect(plan.bonus).toEqual({ ...defaultPlan("en").bonus, targetBonus: 100 });

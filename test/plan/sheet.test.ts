@@ -75,8 +75,8 @@ describe("writePlanSheet layout", () => {
       targetBonus: "$B$11",
       threshold: "$B$12",
       cap: "$B$13",
-      curveX: "$A$28:$A$30",
-      curveY: "$B$28:$B$30",
+      curveX: "$A$29:$A$31",
+      curveY: "$B$29:$B$31",
     });
     expect(c.ranking).toEqual({ top: "$B$16", bottom: "$B$17" });
     expect(c.weights).toBe("$G$21:$G$24");
@@ -116,7 +116,7 @@ describe("writePlanSheet layout", () => {
       ["Customer satisfaction", "fixed", 0.9, 0.15],
       ["Manager rating", "fixed", 4, 0.15],
     ]);
-    expect([28, 29, 30].map((r) => [cellAt(rows, `A${r}`), cellAt(rows, `B${r}`)])).toEqual([
+    expect([29, 30, 31].map((r) => [cellAt(rows, `A${r}`), cellAt(rows, `B${r}`)])).toEqual([
       [0.6, 0.3],
       [1, 1],
       [1.5, 2],
@@ -132,7 +132,7 @@ describe("writePlanSheet layout", () => {
       "$B$11",
       "$B$17",
       "$G$21:$G$21",
-      "$A$25:$A$27",
+      "$A$26:$A$28",
     ]);
   });
 
@@ -142,9 +142,10 @@ describe("writePlanSheet layout", () => {
       expect(row.length).toBe(9);
       expect(layout.formats[r].length).toBe(9);
     });
-    expect(layout.headerRows).toEqual([3, 9, 14, 18, 19, 25, 26]);
+    expect(layout.headerRows).toEqual([3, 9, 14, 18, 19, 26, 27]);
+    expect(layout.formulas.length).toBe(layout.rows.length);
+    layout.formulas.forEach((row) => expect(row.length).toBe(9));
     expect(layout.rows[layout.titleRow][0]).toBe("Performance plan");
-    expect(String(layout.rows[layout.noteRow][0])).toMatch(/recalculates/);
   });
 
   it.each<[string, string | null]>([
@@ -161,7 +162,8 @@ describe("writePlanSheet layout", () => {
     ["$E$24", null], // manager rating 4
     ["$G$21", "0%"],
     ["$H$24", "0%"],
-    ["$A$28", "0%"],
+    ["$G$25", "0%"], // total weight
+    ["$A$29", "0%"],
   ])("formats %s as %p", (address, fmt) => {
     const [r, c] = rc(address);
     expect(layout.formats[r][c]).toBe(fmt);
@@ -185,6 +187,117 @@ describe("writePlanSheet layout", () => {
     expect(rows[20]).toEqual(["销售额", "金额", "求和", "增长率", 0.1, "越高越好", 0.4, 1.5, "业绩"]);
     expect(rows[21].slice(0, 4)).toEqual(["新客户", "新客户", "“是”的个数", "每月"]);
     expect(PLAN_SHEET_NAMES).toEqual({ en: "Plan", zh: "考核方案" });
+  });
+});
+
+describe("Plan sheet: what recalculates at once, what waits for the next run, and the weight total", () => {
+  const at = (l: ReturnType<typeof writePlanSheet>, address: string) => {
+    const [r, c] = rc(address);
+    return { v: l.rows[r][c], f: l.formulas[r][c], fmt: l.formats[r][c] };
+  };
+
+  it.each<[Lang, string]>([
+    [
+      "en",
+      "These rules drive every tab. Recalculates at once: targets, weights, caps, target bonus, threshold, payout cap, the curve's points, Top N and Bottom N. Takes effect at the next run of SalesPerf: period, scored period, currency, measure, aggregation, target kind, direction, and added KPIs or curve points. Weights must add up to 100%.",
+    ],
+    [
+      "zh",
+      "本表是工作簿中各页的计算规则。修改后立即重新计算：目标、权重、上限、目标奖金、门槛、奖金系数上限、曲线上已有的点、前 N 名和后 N 名。下次运行 SalesPerf 时才生效：考核周期、评分期间、币种、数据列、汇总方式、目标类型、方向，以及新增的指标或曲线点。权重合计必须为 100%。",
+    ],
+  ])("the note under the title says which values are live (%s)", (lang, note) => {
+    const l = writePlanSheet(defaultPlan(lang), lang);
+    expect(l.rows[l.noteRow][0]).toBe(note);
+  });
+
+  it.each<[Lang, string, string]>([
+    ["en", "$C$5", "month, quarter or year — takes effect at the next run of SalesPerf"],
+    [
+      "en",
+      "$C$6",
+      "e.g. 2026-Q2, 2026-03 or 2026; blank = the latest period in the data — takes effect at the next run of SalesPerf",
+    ],
+    ["en", "$C$7", "ISO code such as CNY or USD; blank = none — takes effect at the next run of SalesPerf"],
+    ["en", "$C$11", "per rep and period, paid at a payout factor of 100%"], // live: no next-run remark
+    ["zh", "$C$5", "月度、季度或年度（下次运行 SalesPerf 时生效）"],
+    ["zh", "$C$7", "ISO 代码，如 CNY、USD；留空 = 无（下次运行 SalesPerf 时生效）"],
+  ])("%s hint %s: %s", (lang, address, hint) => {
+    expect(at(writePlanSheet(defaultPlan(lang), lang), address).v).toBe(hint);
+  });
+
+  it.each<[Lang, RegExp]>([
+    [
+      "en",
+      /Target, weight and cap recalculate at once; KPI, measure, aggregation, target kind, direction, group and added rows take effect at the next run of SalesPerf\.$/,
+    ],
+    [
+      "zh",
+      /目标、权重、上限修改后立即重新计算；指标、数据列、汇总方式、目标类型、方向、类别及新增的行在下次运行 SalesPerf 时生效。$/,
+    ],
+  ])("the KPI table's hint splits its columns into live and next-run (%s)", (lang, re) => {
+    const l = writePlanSheet(defaultPlan(lang), lang);
+    expect(String(at(l, "$C$19").v)).toMatch(re);
+  });
+
+  it.each<[Lang, string, string]>([
+    ["en", "Total weight", "OK"],
+    ["zh", "权重合计", "正确"],
+  ])("puts a Total weight row under the KPI table with a SUM and a check (%s)", (lang, label, ok) => {
+    const l = writePlanSheet(defaultPlan(lang), lang);
+    expect(l.totalRow).toBe(24);
+    expect([l.cells.weightTotal, l.cells.weightCheck]).toEqual(["$G$25", "$H$25"]);
+    expect(at(l, "$A$25").v).toBe(label);
+    expect(at(l, "$G$25")).toEqual({ v: 1, f: "SUM($G$21:$G$24)", fmt: "0%" });
+    const check = at(l, "$H$25");
+    expect(check.v).toBe(ok);
+    expect(check.f).toBe(
+      `IF(ABS($G$25-1)<=1E-9,"${ok}","${lang === "en" ? "Weights must add up to 100%: until they do, each score scales them to 100% and the next run of SalesPerf stops." : "权重合计必须为 100%：在改正之前，每个得分都会把权重按比例换算到 100%，下次运行 SalesPerf 时会报错停止。"}")`,
+    );
+    // Only the two total cells are formulas.
+    expect(l.formulas.flat().filter((f) => f !== null)).toHaveLength(2);
+  });
+
+  it.each<[string, number[], number, string, boolean]>([
+    ["whole percents", [0.4, 0.3, 0.15, 0.15], 1, "0%", true],
+    ["odd percents summed exactly (0.1 + 0.2 + 0.7)", [0.1, 0.2, 0.7], 1, "0%", true],
+    ["a 12.5 % weight keeps its decimal on the total", [0.125, 0.875], 1, "0.0%", true],
+    ["weights over 100 %", [0.5, 0.3, 0.15, 0.15], 1.1, "0%", false],
+    ["weights under 100 % by 0.01 %", [0.4, 0.3, 0.15, 0.1499], 0.9999, "0.00%", false],
+    ["within 1e-9 of 100 % (percent formats stop at 4 decimals)", [0.5, 0.5000000001], 1.0000000001, "0.0000%", true],
+    ["a single KPI", [1], 1, "0%", true],
+  ])("the cached total and check: %s", (_name, weights, sum, fmt, ok) => {
+    const p = defaultPlan("en");
+    p.kpis = weights.map((w, i) => ({ ...p.kpis[0], name: `K${i}`, weight: w }));
+    const l = writePlanSheet(p, "en");
+    const [r, c] = rc(l.cells.weightTotal);
+    expect([l.rows[r][c], l.formats[r][c]]).toEqual([sum, fmt]);
+    expect(l.formulas[r][c]).toBe(`SUM($G$21:$G$${20 + weights.length})`);
+    expect(l.rows[r][c + 1]).toBe(
+      ok
+        ? "OK"
+        : "Weights must add up to 100%: until they do, each score scales them to 100% and the next run of SalesPerf stops.",
+    );
+  });
+
+  it("reads the sheet back whatever the total row holds (an error, text)", () => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$G$25", { error: "#VALUE!" });
+    setAt(rows, "$H$25", "must be 100%");
+    expect(planOf(readPlanSheet(rows, "Plan"))).toEqual(defaultPlan("en"));
+  });
+
+  it.each<Lang>(["en", "zh"])("reads a KPI a user typed below the total row (%s)", (lang) => {
+    const rows = grid(defaultPlan(lang), lang);
+    // Row 26 is the blank row between the total and the curve.
+    rows[25] = ["Calls", "Calls made", "sum", "fixed", 100, "higher", 0.1, null, "behaviour"].map((v) =>
+      lang === "zh" && v === "fixed" ? "固定值" : v,
+    ) as RawCell[];
+    setAt(rows, "$G$21", 0.3);
+    const plan = planOf(readPlanSheet(rows, PLAN_SHEET_NAMES[lang]));
+    expect(plan.kpis.map((k) => [k.name, k.weight])).toEqual([
+      ...defaultPlan(lang).kpis.map((k, i) => [k.name, i === 0 ? 0.3 : k.weight]),
+      ["Calls", 0.1],
+    ]);
   });
 });
 
@@ -248,7 +361,8 @@ describe("readPlanSheet round trip", () => {
   it("reads a KPI row and a curve point a user added", () => {
     const p = defaultPlan("en");
     const rows = grid(p, "en");
-    rows[24] = ["Calls", "Calls made", "sum", "per month", 100, "higher", 0.1, null, "behaviour"];
+    // Inserted above "Total weight", as Excel's Insert Row does.
+    rows.splice(24, 0, ["Calls", "Calls made", "sum", "per month", 100, "higher", 0.1, null, "behaviour"]);
     setAt(rows, "$G$21", 0.3);
     rows.push([2, 2.5, null, null, null, null, null, null, null]);
     const plan = planOf(readPlanSheet(rows, "Plan"));
@@ -307,8 +421,8 @@ describe("readPlanSheet errors name the cell", () => {
     ["a zero payout cap", "$B$13", 0, "Plan!B13: payout cap must be greater than 0"],
     ["a fractional top N", "$B$16", 2.5, "Plan!B16: top N must be a whole number, 0 or more"],
     ["an error cell", "$B$17", { error: "#N/A" }, "Plan!B17: bottom N must be a number"],
-    ["a curve x going back", "$A$30", 0.9, "Plan!A30: curve x values must increase strictly: 0.9 comes after 1"],
-    ["a curve y as text", "$B$29", "one", "Plan!B29: payout factor (y) must be a number"],
+    ["a curve x going back", "$A$31", 0.9, "Plan!A31: curve x values must increase strictly: 0.9 comes after 1"],
+    ["a curve y as text", "$B$30", "one", "Plan!B30: payout factor (y) must be a number"],
     ["a duplicate KPI name", "$A$22", "revenue", 'Plan!A22: the KPI name "revenue" is used twice'],
     ["a blank KPI name", "$A$22", null, "Plan!A22: KPI is required"],
   ])("%s", (_name, address, value, expected) => {
@@ -338,7 +452,7 @@ describe("readPlanSheet errors name the cell", () => {
       'Plan!A20: the column "Weight" was not found in the KPI table header',
     ]);
     const noCurve = grid(defaultPlan("en"), "en");
-    setAt(noCurve, "$A$27", "Points");
+    setAt(noCurve, "$A$28", "Points");
     expect(messages(readPlanSheet(noCurve, "Plan"))).toEqual([
       'Plan: the table headed "Score (x)" was not found in column A',
     ]);
