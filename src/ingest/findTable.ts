@@ -9,7 +9,7 @@
  * Otherwise (a "Total" line, notes, a second table's header) the block ends there and every later non-blank run of rows is
  * listed on the Data issues tab as "ignored", with its row range, so nothing disappears unseen.
  */
-import { matchHeader } from "./headers";
+import { fieldHeaderList, fieldLabel, matchHeader, matchHeaderRank } from "./headers";
 import { isBlankCell, parseAmount, parseDate } from "./parse";
 import type { ColumnMapping, IngestFailure, RawCell, RawSheet, StandardField } from "./types";
 
@@ -86,6 +86,7 @@ export function readHeaderRow(
   const firstCol = sheet.firstCol ?? 0;
   const row = sheet.values[rowIndex] ?? [];
   const columns: Partial<Record<StandardField, number>> = {};
+  const ranks: Partial<Record<StandardField, number>> = {};
   const headers: { col: number; header: string }[] = [];
   for (let i = 0; i < row.length; i++) {
     const col = firstCol + i;
@@ -93,9 +94,16 @@ export function readHeaderRow(
     const text = cellText(row[i]);
     if (text === null || text.length === 0) continue;
     headers.push({ col, header: text });
-    const field = typeof row[i] === "string" ? matchHeader(text) : null;
-    // The leftmost column wins when two headers name the same field ("Date" and "Month").
-    if (field && columns[field] === undefined) columns[field] = col;
+    const m = typeof row[i] === "string" ? matchHeaderRank(text) : null;
+    if (m === null) continue;
+    // Two headers naming one field ("Name" and "Sales Rep", "Month" and "Order Date"): the more
+    // specific synonym of SPEC §3.1 wins, the leftmost only on equal rank. The other column is
+    // listed on Data issues by ingest (SPEC §3.2: nothing changes silently).
+    const r = ranks[m.field];
+    if (r === undefined || m.rank < r) {
+      columns[m.field] = col;
+      ranks[m.field] = m.rank;
+    }
   }
   return { columns, headers };
 }
@@ -295,8 +303,31 @@ export interface SalesBlock {
   mapping: ColumnMapping;
   hit: HeaderHit;
   extent: BlockExtent;
-  /** Other sheets that also hold a sales-like block (listed as not used). */
-  alsoSalesLike: number[];
+  /** Other sheets that also hold a sales-like block (listed as not used), and why they lost. */
+  alsoSalesLike: OtherSalesSheet[];
+}
+
+/**
+ * A sales-like sheet that was not used (SPEC §3.2: listed, with the true reason): it has fewer
+ * data rows; or as many rows but older data; or as many rows and the same latest date, and came later.
+ */
+export interface OtherSalesSheet {
+  sheetIndex: number;
+  dataRows: number;
+  reason: "fewerRows" | "olderData" | "sameData";
+}
+
+/** The latest readable date of a block (Excel serial), or -Infinity when none. */
+function latestDate(sheet: RawSheet, hit: HeaderHit, extent: BlockExtent): number {
+  const c = (hit.columns.date as number) - (sheet.firstCol ?? 0);
+  let latest = -Infinity;
+  for (let i = extent.start; i < extent.end; i++) {
+    const v = sheet.values[i]?.[c];
+    if (v === undefined || v === null) continue;
+    const p = parseDate(v);
+    if (p.ok && p.serial > latest) latest = p.serial;
+  }
+  return latest;
 }
 
 export function toMapping(sheets: readonly RawSheet[], hit: HeaderHit): ColumnMapping {
@@ -336,7 +367,7 @@ export function locateSalesBlock(
         return {
           kind: "ingestFailure",
           messageKey: "missingColumn",
-          params: { field: f, sheet: sheet.name, row: override.headerRow },
+          params: missingColumnParams(f, sheet.name, override.headerRow),
         };
       }
     }
@@ -344,18 +375,30 @@ export function locateSalesBlock(
     return { mapping: toMapping(sheets, hit), hit, extent: blockExtent(sheet, hit), alsoSalesLike: [] };
   }
 
-  let best: { hit: HeaderHit; extent: BlockExtent } | null = null;
-  const salesLike = new Set<number>();
-  let partial: { field: StandardField; sheet: string; row: number } | null = null;
+  interface Candidate {
+    hit: HeaderHit;
+    extent: BlockExtent;
+    latest?: number;
+  }
+  // Computed only on a tie of row counts: one more pass over the date column.
+  const latestOf = (c: Candidate): number => (c.latest ??= latestDate(sheets[c.hit.sheetIndex], c.hit, c.extent));
+  // Prefer the block with the most data rows; on equal rows the one whose data is latest (Q2 over
+  // Q1: a newer quarter beside an older one, review finding 6); then the earlier sheet / higher header.
+  const better = (a: Candidate, b: Candidate | undefined): boolean =>
+    b === undefined ||
+    a.extent.dataRows > b.extent.dataRows ||
+    (a.extent.dataRows === b.extent.dataRows && latestOf(a) > latestOf(b));
+  let best: Candidate | undefined;
+  const bestBySheet = new Map<number, Candidate>();
+  let partial: ReturnType<typeof partialHeader> = null;
   for (const i of sheetIdx) {
     const sheet = sheets[i];
     const hits = findHeaderHits(sheet, i, REQUIRED, overrideCols);
     if (hits.length === 0 && partial === null) partial = partialHeader(sheet);
     for (const hit of hits) {
-      salesLike.add(i);
-      const extent = blockExtent(sheet, hit);
-      // Prefer the block with the most data rows; on a tie the earlier sheet / higher header wins.
-      if (!best || extent.dataRows > best.extent.dataRows) best = { hit, extent };
+      const c: Candidate = { hit, extent: blockExtent(sheet, hit) };
+      if (better(c, bestBySheet.get(i))) bestBySheet.set(i, c);
+      if (better(c, best)) best = c;
     }
   }
   if (!best) {
@@ -363,30 +406,50 @@ export function locateSalesBlock(
       ? { kind: "ingestFailure", messageKey: "missingColumn", params: partial }
       : { kind: "ingestFailure", messageKey: "noSalesTable" };
   }
-  salesLike.delete(best.hit.sheetIndex);
-  return {
-    mapping: toMapping(sheets, best.hit),
-    hit: best.hit,
-    extent: best.extent,
-    alsoSalesLike: [...salesLike].sort((a, b) => a - b),
-  };
+  const chosen = best;
+  const alsoSalesLike: OtherSalesSheet[] = [];
+  for (const [sheetIndex, c] of [...bestBySheet].sort((a, b) => a[0] - b[0])) {
+    if (sheetIndex === chosen.hit.sheetIndex) continue;
+    const dataRows = c.extent.dataRows;
+    const reason =
+      dataRows < chosen.extent.dataRows ? "fewerRows" : latestOf(c) < latestOf(chosen) ? "olderData" : "sameData";
+    alsoSalesLike.push({ sheetIndex, dataRows, reason });
+  }
+  return { mapping: toMapping(sheets, chosen.hit), hit: chosen.hit, extent: chosen.extent, alsoSalesLike };
 }
 
 /**
  * A header row with two of rep/date/amount but not the third: worth telling the user which
  * column is missing instead of "no sales table".
  */
-function partialHeader(sheet: RawSheet): { field: StandardField; sheet: string; row: number } | null {
+function partialHeader(sheet: RawSheet): Record<string, string | number> | null {
   const limit = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const { columns } = readHeaderRow(sheet, i);
     const missing = REQUIRED.filter((f) => columns[f] === undefined);
     // A rep + date sheet without amount is a measure sheet (Ratings), not a broken sales table.
     if (missing.length === 1 && missing[0] !== "amount") {
-      return { field: missing[0], sheet: sheet.name, row: (sheet.firstRow ?? 1) + i };
+      return missingColumnParams(missing[0], sheet.name, (sheet.firstRow ?? 1) + i);
     }
   }
   return null;
+}
+
+/**
+ * Parameters of the missingColumn message: `field` stays the id (for a UI to pick the mapping
+ * control); the message itself shows the header words the user knows, in each language
+ * (finding 8(d): "no Date column (a header such as Date, Order Date, …)", never "date").
+ */
+export function missingColumnParams(field: StandardField, sheet: string, row: number): Record<string, string | number> {
+  return {
+    field,
+    sheet,
+    row,
+    fieldEn: fieldLabel(field, "en"),
+    fieldZh: fieldLabel(field, "zh"),
+    headersEn: fieldHeaderList(field, "en"),
+    headersZh: fieldHeaderList(field, "zh"),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 export * from "./types";
 export { findSalesTable, isReservedSheet } from "./findTable";
 export { ingest, type IngestOptions } from "./ingest";
-export { matchHeader, normaliseHeader, headerSynonyms } from "./headers";
+export { matchHeader, matchHeaderRank, normaliseHeader, headerSynonyms, fieldLabel, type HeaderMatch } from "./headers";
 export {
   normaliseRepName,
   parseAmount,

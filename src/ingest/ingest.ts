@@ -14,8 +14,9 @@ import {
   type BlockExtent,
   type HeaderHit,
 } from "./findTable";
-import { matchHeader, normaliseHeader } from "./headers";
+import { fieldLabel, matchHeader, matchHeaderRank, normaliseHeader } from "./headers";
 import {
+  Dec,
   currencyOfFormat,
   isBlankCell,
   isoOfSymbol,
@@ -46,6 +47,12 @@ export interface IngestOptions {
   mapping?: ColumnMapping;
   /** Other columns to carry on each SalesRow.extra, by exact header (KPI measures, SPEC §3.3). */
   extraHeaders?: string[];
+  /**
+   * Carry every header of the sales block that is not mapped to a standard field on
+   * SalesRow.extra, by its header text (statements show e.g. Product, SPEC §3.5). Off by default:
+   * one object per row costs memory on a million rows.
+   */
+  keepAllColumns?: boolean;
 }
 
 /** Shared, frozen: rows without extra columns do not each allocate an object. */
@@ -148,6 +155,32 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
     if (!h) h = mapping.headers.find((x) => normaliseHeader(x.header) === normaliseHeader(want));
     if (h) extras.push({ key, c: h.col - firstCol });
   }
+  const mappedCols = new Set<number>(Object.values(hit.columns) as number[]);
+  if (options.keepAllColumns) {
+    // Every unmapped header by its text; a repeated header text keeps its first (leftmost) column,
+    // as a KPI's exact-header lookup does.
+    const keys = new Set(extras.map((x) => x.key));
+    for (const h of mapping.headers) {
+      if (mappedCols.has(h.col) || keys.has(h.header)) continue;
+      keys.add(h.header);
+      extras.push({ key: h.header, c: h.col - firstCol });
+    }
+  }
+
+  // A second column naming a mapped field ("Name" beside "Sales Rep"): findTable took the more
+  // specific header; say so (SPEC §3.2, nothing changes silently).
+  for (const h of mapping.headers) {
+    if (mappedCols.has(h.col)) continue;
+    const m = matchHeaderRank(h.header);
+    const usedCol = m === null ? undefined : hit.columns[m.field];
+    if (m === null || usedCol === undefined) continue;
+    issue(null, h.header, null, "skipped", "otherColumnForField", {
+      field: m.field,
+      fieldEn: fieldLabel(m.field, "en").toLowerCase(),
+      fieldZh: fieldLabel(m.field, "zh"),
+      used: header(usedCol - firstCol) ?? "",
+    });
+  }
 
   // Satisfaction scale per column (SPEC §3.2): any plain number above 1 means 0–100.
   let satPercent = false;
@@ -162,6 +195,17 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
       }
     }
   }
+
+  // A plain 0 < value ≤ 1 in a column judged 0–100 is read as that many percent — by the column
+  // rule of SPEC §3.2, but likely a 0–1 value (0.9 meaning 90 %): listed as a coercion. 0 is not
+  // listed: it reads as nothing but 0 on either scale.
+  const smallSatisfaction = (sheetRow: number, raw: RawCell | undefined, plain: number, read: number): void => {
+    issue(sheetRow, satH, raw, "coerced", "satisfactionSmallInPercentColumn", {
+      value: String(plain),
+      read: String(read),
+      suggest: new Dec(String(plain)).times(100).toString(),
+    });
+  };
 
   // Pre-sized (and trimmed at the end): a million pushes would regrow the array ~30 times.
   const rows: SalesRow[] = new Array<SalesRow>(Math.max(0, extent.end - extent.start));
@@ -318,6 +362,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
       const v = row[satC];
       if (typeof v === "number" && v >= 0 && v <= (satPercent ? 100 : 1)) {
         satisfaction = satPercent ? percentToFraction(v) : v;
+        if (satPercent && v > 0 && v <= 1) smallSatisfaction(sheetRow, v, v, satisfaction);
       } else {
         const s = readSatisfaction(v ?? null);
         let f: number | null = null;
@@ -329,8 +374,11 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
           issue(sheetRow, satH, v, "ignored", "satisfactionOutOfRange");
         } else if (f !== null) {
           satisfaction = f;
-          if (typeof v === "string")
+          if (s.kind === "plain" && satPercent && s.value > 0 && s.value <= 1) {
+            smallSatisfaction(sheetRow, v, s.value, f);
+          } else if (typeof v === "string") {
             issue(sheetRow, satH, v, "coerced", "satisfactionTextCoerced", { value: String(f) });
+          }
         }
       }
     }
@@ -416,21 +464,29 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
       count: run.count,
     });
   }
+  // SPEC §3.2 (review finding 6): SalesPerf reads one sales table; every other sales-like sheet is listed
+  // with the true reason it lost (fewer rows, or as many rows but older data, or a full tie).
+  const skippedKey = {
+    fewerRows: "otherSalesSheetSkipped",
+    olderData: "otherSalesSheetSkippedOlder",
+    sameData: "otherSalesSheetSkippedSame",
+  } as const;
   for (const other of located.alsoSalesLike) {
     issues.push({
-      sheet: sheets[other].name,
+      sheet: sheets[other.sheetIndex].name,
       row: null,
       column: null,
       raw: null,
       action: "skipped",
-      reasonKey: "otherSalesSheetSkipped",
-      params: { used: sheetName },
+      reasonKey: skippedKey[other.reason],
+      params: { used: sheetName, rows: other.dataRows, usedRows: extent.dataRows },
     });
   }
+  const otherSales = new Set(located.alsoSalesLike.map((o) => o.sheetIndex));
 
   const measures: MeasureRow[] = [];
   sheets.forEach((s, idx) => {
-    if (idx === sheetIndex || isReservedSheet(s.name) || located.alsoSalesLike.includes(idx)) return;
+    if (idx === sheetIndex || isReservedSheet(s.name) || otherSales.has(idx)) return;
     readMeasureSheet(s, measures, issues);
   });
 

@@ -1,6 +1,7 @@
 // SPEC §3.1: the sales table is found by its headers wherever it is; the mapping can be overridden.
-import { findSalesTable, isReservedSheet } from "../../src/ingest";
-import type { ColumnMapping, IngestFailure, RawCell, RawSheet } from "../../src/ingest";
+import { fieldLabel, findSalesTable, isReservedSheet } from "../../src/ingest";
+import type { ColumnMapping, IngestFailure, RawCell, RawSheet, StandardField } from "../../src/ingest";
+import { t } from "../../src/i18n";
 
 function sheet(name: string, values: RawCell[][], extra: Partial<RawSheet> = {}): RawSheet {
   return { name, values, ...extra };
@@ -127,11 +128,39 @@ describe("findSalesTable", () => {
       ["Rep", "Amount", "Team"],
       ["A", 1, "East"],
     ]);
-    expect(findSalesTable([s])).toEqual({
+    const r = findSalesTable([s]) as IngestFailure;
+    expect(r).toEqual({
       kind: "ingestFailure",
       messageKey: "missingColumn",
-      params: { field: "date", sheet: "Sales", row: 1 },
+      params: {
+        field: "date",
+        sheet: "Sales",
+        row: 1,
+        fieldEn: "Date",
+        fieldZh: "日期",
+        headersEn: "Date, Order Date, Close Date, Month, Period",
+        headersZh: "日期、下单日期、成交日期、月份",
+      },
     });
+    // Finding 8(d): the header words the user knows, never the internal id.
+    expect(t("en", r.messageKey, r.params)).toBe(
+      "The sales table on sheet Sales (header row 1) has no Date column " +
+        "(a header such as Date, Order Date, Close Date, Month, Period). Add it or map it by hand.",
+    );
+    expect(t("zh", r.messageKey, r.params)).toBe(
+      "工作表 Sales 的销售表（表头第 1 行）缺少日期列（表头如：日期、下单日期、成交日期、月份）。请添加该列或手动指定。",
+    );
+  });
+
+  it.each<[StandardField, string, string]>([
+    ["rep", "Sales Rep", "销售员"],
+    ["date", "Date", "日期"],
+    ["amount", "Amount", "销售额"],
+    ["newCustomer", "New customer", "新客户"],
+    ["satisfaction", "Satisfaction", "满意度"],
+    ["behaviour", "Manager rating", "主管评分"],
+  ])("fieldLabel(%s) = %s / %s", (field, en, zh) => {
+    expect([fieldLabel(field, "en"), fieldLabel(field, "zh")]).toEqual([en, zh]);
   });
 
   it("fails with noSalesTable on an empty workbook", () => {
@@ -150,15 +179,57 @@ describe("findSalesTable", () => {
     const b = sheet("B", [["junk"], ["Rep", "Date", "Net"], sale("x")]);
     const m = mapping(findSalesTable([a, b], { sheet: "B", headerRow: 2, columns: { amount: 2 } }));
     expect(m).toMatchObject({ sheet: "B", headerRow: 2, columns: { rep: 0, date: 1, amount: 2 } });
-    expect(findSalesTable([a, b], { sheet: "B", headerRow: 2 })).toEqual({
+    const missing = findSalesTable([a, b], { sheet: "B", headerRow: 2 }) as IngestFailure;
+    expect(missing).toMatchObject({
       kind: "ingestFailure",
       messageKey: "missingColumn",
-      params: { field: "amount", sheet: "B", row: 2 },
+      params: { field: "amount", sheet: "B", row: 2, fieldEn: "Amount", fieldZh: "销售额" },
     });
+    expect(t("en", missing.messageKey, missing.params)).toBe(
+      "The sales table on sheet B (header row 2) has no Amount column " +
+        "(a header such as Amount, Revenue, Sales, Value). Add it or map it by hand.",
+    );
     expect(findSalesTable([a], { sheet: "Nope" })).toEqual({
       kind: "ingestFailure",
       messageKey: "noSalesTable",
       params: { sheet: "Nope" },
     });
+  });
+
+  // Finding 1: the more specific synonym of SPEC §3.1 wins; the leftmost only on equal rank.
+  it.each<[string, RawCell[], Partial<Record<StandardField, number>>]>([
+    ["Sales Rep beats Name", ["Date", "Name", "Sales Rep", "Amount"], { date: 0, rep: 2, amount: 3 }],
+    ["Rep beats Owner and Salesperson", ["Owner", "Salesperson", "Rep", "Date", "Amount"], { rep: 2 }],
+    ["Order Date beats Month", ["Month", "Order Date", "Rep", "Amount"], { date: 1, rep: 2, amount: 3 }],
+    ["Date beats Period", ["Rep", "Period", "Date", "Amount"], { date: 2 }],
+    ["Amount beats Sales", ["Rep", "Date", "Sales", "Amount"], { amount: 3 }],
+    ["Revenue beats Value", ["Rep", "Date", "Value", "Revenue (USD)"], { amount: 3 }],
+    ["销售员 beats 姓名", ["姓名", "日期", "销售员", "金额"], { rep: 2, date: 1, amount: 3 }],
+    ["销售员 beats Name (ranked per language)", ["Name", "销售员", "Date", "Amount"], { rep: 1 }],
+    ["金额 beats 业绩", ["销售员", "日期", "业绩", "金额"], { amount: 3 }],
+    ["equal rank: the leftmost", ["Rep", "Date", "Amount", "Amount (USD)"], { amount: 2 }],
+    ["a single match is kept as before", ["Name", "Month", "Sales"], { rep: 0, date: 1, amount: 2 }],
+  ])("%s", (_what, header, expected) => {
+    const m = mapping(findSalesTable([sheet("S", [header, ["A", 46092, 1, 2, 3]])]));
+    expect(m.columns).toMatchObject(expected);
+  });
+
+  // Finding 6: equal row counts → the sheet whose data is latest, whatever the sheet order.
+  it.each<[string, string[], string]>([
+    ["Q2 after Q1", ["Q1", "Q2"], "Q2"],
+    ["Q2 before Q1", ["Q2", "Q1"], "Q2"],
+  ])("prefers the newer of two equally long sales sheets (%s)", (_what, order, used) => {
+    const q = (name: string, first: number): RawSheet =>
+      sheet(name, [["Rep", "Date", "Amount"], sale("A", first), sale("B", first + 30)]);
+    const sheets = order.map((n) => (n === "Q1" ? q("Q1", 46023) : q("Q2", 46113)));
+    expect(mapping(findSalesTable(sheets)).sheet).toBe(used);
+  });
+
+  it("keeps the earlier sheet when rows and latest dates are equal, and the longer sheet over a newer one", () => {
+    const a = sheet("A", [["Rep", "Date", "Amount"], sale("x", 46100), sale("y", 46101)]);
+    const b = sheet("B", [["Rep", "Date", "Amount"], sale("x", "2026-03-01"), sale("y", "2026/3/20")]); // = 46101
+    expect(mapping(findSalesTable([a, b])).sheet).toBe("A");
+    const c = sheet("C", [["Rep", "Date", "Amount"], sale("x", 47000)]);
+    expect(mapping(findSalesTable([c, a])).sheet).toBe("A");
   });
 });

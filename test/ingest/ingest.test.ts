@@ -2,7 +2,7 @@
 // reconciliation block (rows read = used + excluded, amounts exact).
 import { ingest } from "../../src/ingest";
 import type { DataIssue, IngestFailure, IngestResult, RawCell, RawSheet } from "../../src/ingest";
-import { hasMessage } from "../../src/i18n";
+import { hasMessage, t } from "../../src/i18n";
 
 const HEADER = ["Sales Rep", "Date", "Amount", "Customer", "New Customer", "Satisfaction"];
 const D = 46092; // 2026-03-11
@@ -209,6 +209,61 @@ describe("satisfaction (SPEC §3.2)", () => {
     ]);
     expect(r.satisfactionScale).toBe("percent");
     expect(r.rows.map((x) => x.satisfaction)).toEqual([0.01, 0.93, 0.88, 0.75]);
+    expect(r.issues.map(brief)).toEqual([
+      "2:Satisfaction:coerced:satisfactionSmallInPercentColumn",
+      "4:Satisfaction:coerced:satisfactionTextCoerced",
+      "5:Satisfaction:coerced:satisfactionTextCoerced",
+    ]);
+  });
+
+  // Finding 4 (t4.xlsx): a plain value ≤ 1 in a 0–100 column follows the column rule (0.9 → 0.9 %)
+  // but is listed as a coercion; 0 is 0 on either scale and is not listed.
+  it.each<[RawCell, number, { value: string; read: string; suggest: string } | null]>([
+    [0.9, 0.009, { value: "0.9", read: "0.009", suggest: "90" }],
+    [1, 0.01, { value: "1", read: "0.01", suggest: "100" }],
+    [0.07, 0.0007, { value: "0.07", read: "0.0007", suggest: "7" }],
+    ["0.5", 0.005, { value: "0.5", read: "0.005", suggest: "50" }],
+    [0, 0, null],
+    [1.5, 0.015, null],
+    ["90%", 0.9, null],
+  ])("%j in a 0–100 column → %s", (raw, read, params) => {
+    const r = run([row("A", D, 1, "c", "No", 95), row("B", D, 1, "c", "No", raw)]);
+    expect(r.satisfactionScale).toBe("percent");
+    expect(r.rows[1].satisfaction).toBe(read);
+    const listed = r.issues.filter((i) => i.reasonKey === "satisfactionSmallInPercentColumn");
+    if (params === null) {
+      expect(listed).toEqual([]);
+      return;
+    }
+    expect(listed).toEqual([
+      {
+        sheet: "Sales",
+        row: 3,
+        column: "Satisfaction",
+        raw,
+        action: "coerced",
+        reasonKey: "satisfactionSmallInPercentColumn",
+        params,
+      },
+    ]);
+    expect(r.issues).toHaveLength(1); // text "0.5" gets this row instead of satisfactionTextCoerced
+  });
+
+  it("renders the 0–100 note in English and Chinese", () => {
+    const r = run([row("A", D, 1, "c", "No", 95), row("B", D, 1, "c", "No", 0.9)]);
+    const i = r.issues[0];
+    expect(t("en", i.reasonKey, i.params)).toBe(
+      "0.9 in a 0–100 satisfaction column read as 0.9% (other values are above 1); did you mean 90?",
+    );
+    expect(t("zh", i.reasonKey, i.params)).toBe(
+      "该满意度列为 0–100 分制（其他值大于 1），0.9 已按 0.9% 读取；是否应为 90？",
+    );
+  });
+
+  it("lists nothing for the same values in a 0–1 column", () => {
+    const r = run([row("A", D, 1, "c", "No", 0.9), row("B", D, 1, "c", "No", 1), row("C", D, 1, "c", "No", 0.5)]);
+    expect(r.satisfactionScale).toBe("fraction");
+    expect(r.issues).toEqual([]);
   });
 
   it("leaves an unreadable value out, lists it and keeps the row", () => {
@@ -404,8 +459,137 @@ describe("other sheets", () => {
         raw: null,
         action: "skipped",
         reasonKey: "otherSalesSheetSkipped",
-        params: { used: "Sales" },
+        params: { used: "Sales", rows: 1, usedRows: 2 },
       },
+    ]);
+    expect(t("en", r.issues[0].reasonKey, r.issues[0].params)).toBe(
+      "This sheet also looks like a sales table; not used — SalesPerf reads one sales table and used sheet " +
+        "Sales, which has more rows (2 against 1 here). Combine them or choose the table in the pane.",
+    );
+  });
+
+  // Finding 6 (t10.xlsx): Q1 and Q2 with equal row counts — Q2 (later data) is used, whatever the
+  // sheet order, and the message no longer claims "more rows".
+  it.each<[string[], string, string]>([
+    [["Q1", "Q2"], "Q2", "Q1"],
+    [["Q2", "Q1"], "Q2", "Q1"],
+  ])("sheets %j with equal rows: uses %s, lists %s as older", (order, used, skipped) => {
+    const q = (name: string, first: number): RawSheet => ({
+      name,
+      values: [
+        ["Rep", "Date", "Amount"],
+        ["A", first, 1],
+        ["B", first + 30, 2],
+      ],
+    });
+    const r = ingest(order.map((n) => (n === "Q1" ? q("Q1", 46023) : q("Q2", 46113)))) as IngestResult;
+    expect(r.mapping.sheet).toBe(used);
+    expect(r.rows.map((x) => x.dateSerial)).toEqual([46113, 46143]);
+    expect(r.issues).toEqual([
+      {
+        sheet: skipped,
+        row: null,
+        column: null,
+        raw: null,
+        action: "skipped",
+        reasonKey: "otherSalesSheetSkippedOlder",
+        params: { used, rows: 2, usedRows: 2 },
+      },
+    ]);
+    expect(t("en", r.issues[0].reasonKey, r.issues[0].params)).toBe(
+      "This sheet also looks like a sales table; not used — SalesPerf reads one sales table and used sheet Q2: " +
+        "as many rows (2), later dates. Combine them or choose the table in the pane.",
+    );
+    expect(t("zh", r.issues[0].reasonKey, r.issues[0].params)).toBe(
+      "此工作表也像销售表（2 行，与工作表 Q2 相同），但未使用：SalesPerf 只读取一张销售表，已使用日期更晚的工作表 Q2。" +
+        "请合并这些表，或在任务窗格中选择要使用的表。",
+    );
+  });
+
+  it("on equal rows and equal latest dates uses the first sheet and says so", () => {
+    const s = (name: string): RawSheet => ({
+      name,
+      values: [
+        ["Rep", "Date", "Amount"],
+        ["A", D, 1],
+      ],
+    });
+    const r = ingest([s("East"), s("West")]) as IngestResult;
+    expect(r.mapping.sheet).toBe("East");
+    expect(r.issues.map((i) => [i.sheet, i.reasonKey, t("en", i.reasonKey, i.params)])).toEqual([
+      [
+        "West",
+        "otherSalesSheetSkippedSame",
+        "This sheet also looks like a sales table; not used — SalesPerf reads one sales table and used sheet " +
+          "East: as many rows (1), the same latest date, and it comes first. Combine them or choose the table in " +
+          "the pane.",
+      ],
+    ]);
+  });
+});
+
+// Finding 1 (t9.xlsx): two columns naming one field — the more specific header is used and the
+// other one is listed, in English and Chinese.
+describe("two columns for one field (SPEC §3.1–3.2)", () => {
+  it.each<[RawCell[], RawCell[], string, string, string, string]>([
+    [
+      ["Date", "Name", "Sales Rep", "Amount"],
+      [D, "Row label", "Ann", 10],
+      "Name",
+      "Sales Rep",
+      "Also looks like the sales rep column; used “Sales Rep”. Change the column mapping if this one is meant.",
+      "此列也像销售员列；已使用“Sales Rep”。如应使用此列，请修改列映射。",
+    ],
+    [
+      ["Month", "Order Date", "Rep", "Amount"],
+      ["2026-01", D, "Ann", 10],
+      "Month",
+      "Order Date",
+      "Also looks like the date column; used “Order Date”. Change the column mapping if this one is meant.",
+      "此列也像日期列；已使用“Order Date”。如应使用此列，请修改列映射。",
+    ],
+    [
+      ["Rep", "Date", "Sales", "Amount"],
+      ["Ann", D, 99, 10],
+      "Sales",
+      "Amount",
+      "Also looks like the amount column; used “Amount”. Change the column mapping if this one is meant.",
+      "此列也像销售额列；已使用“Amount”。如应使用此列，请修改列映射。",
+    ],
+  ])("%j: lists the other column", (header, data, other, used, en, zh) => {
+    const r = run([data], { header });
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]).toMatchObject({ rep: "Ann", dateSerial: D, amount: 10 });
+    expect(r.issues).toHaveLength(1);
+    const i = r.issues[0];
+    expect(i).toMatchObject({ sheet: "Sales", row: null, column: other, raw: null, action: "skipped" });
+    expect(i.params).toMatchObject({ used });
+    expect(t("en", i.reasonKey, i.params)).toBe(en);
+    expect(t("zh", i.reasonKey, i.params)).toBe(zh);
+  });
+
+  it("lists nothing when each field has a single column", () => {
+    const r = run([["Ann", D, 10, "Pro"]], { header: ["Name", "Month", "Sales", "Product"] });
+    expect(r.rows[0]).toMatchObject({ rep: "Ann", dateSerial: D, amount: 10 });
+    expect(r.issues).toEqual([]);
+  });
+
+  it("lists the other column against a mapping the user gave, too", () => {
+    const sheets: RawSheet[] = [
+      {
+        name: "S",
+        values: [
+          ["Name", "Sales Rep", "Date", "Amount"],
+          ["x", "Ann", D, 1],
+        ],
+      },
+    ];
+    const r = ingest(sheets, {
+      mapping: { sheet: "S", headerRow: 1, columns: { rep: 0, date: 2, amount: 3 }, headers: [] },
+    }) as IngestResult;
+    expect(r.rows[0].rep).toBe("x");
+    expect(r.issues.map((i) => [i.column, i.action, i.reasonKey, i.params?.used])).toEqual([
+      ["Sales Rep", "skipped", "otherColumnForField", "Name"],
     ]);
   });
 });
@@ -431,6 +615,40 @@ describe("options", () => {
       { Calls: 12, product: "Pro" },
       { Calls: 7, product: null },
     ]);
+  });
+
+  // Finding 3: statements show columns no KPI uses (Product …), so ingest can carry them all.
+  describe("keepAllColumns", () => {
+    const sheets: RawSheet[] = [
+      {
+        name: "S",
+        values: [
+          ["Name", "Sales Rep", "Date", "Amount", "Product", "Calls", "Notes", "Notes", 2026, "Region"],
+          ["x", "A", D, 1, "Pro", "12", " ", "first", 5, "East"],
+          ["y", "B", D, 2, null, 7, "n/a", "second", { error: "#N/A" }, "West"],
+        ],
+      },
+    ];
+
+    it("carries every unmapped header of the block on extra, coerced like extraHeaders", () => {
+      const r = ingest(sheets, { keepAllColumns: true }) as IngestResult;
+      expect(r.mapping.columns).toEqual({ rep: 1, date: 2, amount: 3, team: 9 });
+      expect(r.rows.map((x) => x.extra)).toEqual([
+        { Name: "x", Product: "Pro", Calls: 12, Notes: null, "2026": 5 },
+        { Name: "y", Product: null, Calls: 7, Notes: "n/a", "2026": "#N/A" },
+      ]);
+    });
+
+    it("adds to the extraHeaders keys rather than replacing them", () => {
+      const r = ingest(sheets, { keepAllColumns: true, extraHeaders: ["calls"] }) as IngestResult;
+      expect(r.rows[0].extra).toEqual({ calls: 12, Name: "x", Product: "Pro", Calls: 12, Notes: null, "2026": 5 });
+    });
+
+    it("is off by default: no extra columns without extraHeaders", () => {
+      const r = ingest(sheets) as IngestResult;
+      expect(r.rows.map((x) => x.extra)).toEqual([{}, {}]);
+      expect(ingest(sheets, { keepAllColumns: false })).toEqual(r);
+    });
   });
 
   it("uses a given mapping exactly, e.g. with a column unmapped", () => {
@@ -481,6 +699,10 @@ it("every reason key used has an English and a Chinese message", () => {
     "missingColumn",
     "rowsAfterBlankIgnored",
     "otherSalesSheetSkipped",
+    "otherSalesSheetSkippedOlder",
+    "otherSalesSheetSkippedSame",
+    "otherColumnForField",
+    "satisfactionSmallInPercentColumn",
     "measureNotNumber",
     "behaviourUnreadable",
     "amountBlank",

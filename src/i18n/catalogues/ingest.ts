@@ -9,7 +9,7 @@ export const ingestMessages: Catalogue = {
     noSalesTable:
       "No sales table found. Add a header row with a rep, a date and an amount column (e.g. Sales Rep, Date, Amount).",
     missingColumn:
-      "The sales table on sheet {sheet} (header row {row}) has no {field} column. Add it or map it by hand.",
+      "The sales table on sheet {sheet} (header row {row}) has no {fieldEn} column (a header such as {headersEn}). Add it or map it by hand.",
     amountBlank: "Amount is blank; row excluded.",
     amountError: "Amount is an error value; row excluded.",
     amountNotNumber: "Amount is not a number; row excluded.",
@@ -23,6 +23,8 @@ export const ingestMessages: Catalogue = {
     satisfactionUnreadable: "Satisfaction cannot be read; left out of the average.",
     satisfactionOutOfRange: "Satisfaction is outside 0–100 %; left out of the average.",
     satisfactionTextCoerced: "Satisfaction was text; read as {value}.",
+    satisfactionSmallInPercentColumn:
+      "{value} in a 0–100 satisfaction column read as {value}% (other values are above 1); did you mean {suggest}?",
     behaviourUnreadable: "Behaviour rating is not a number; left out.",
     behaviourTextCoerced: "Behaviour rating was text; read as {value}.",
     measureNotNumber: "Not a number; left out.",
@@ -31,11 +33,19 @@ export const ingestMessages: Catalogue = {
     possibleDuplicate: "Identical to row {firstRow}; kept, possible duplicate.",
     rowsAfterBlankIgnored:
       "Rows {from}–{to} ({count} rows) come after a blank row and do not look like sales; not read.",
-    otherSalesSheetSkipped: "This sheet also looks like a sales table; sheet {used} (more rows) was used.",
+    otherSalesSheetSkipped:
+      "This sheet also looks like a sales table; not used — SalesPerf reads one sales table and used sheet {used}, which has more rows ({usedRows} against {rows} here). Combine them or choose the table in the pane.",
+    otherSalesSheetSkippedOlder:
+      "This sheet also looks like a sales table; not used — SalesPerf reads one sales table and used sheet {used}: as many rows ({rows}), later dates. Combine them or choose the table in the pane.",
+    otherSalesSheetSkippedSame:
+      "This sheet also looks like a sales table; not used — SalesPerf reads one sales table and used sheet {used}: as many rows ({rows}), the same latest date, and it comes first. Combine them or choose the table in the pane.",
+    otherColumnForField:
+      "Also looks like the {fieldEn} column; used “{used}”. Change the column mapping if this one is meant.",
   },
   zh: {
     noSalesTable: "未找到销售表。请添加包含销售员、日期和金额列的表头行（如：销售员、日期、销售额）。",
-    missingColumn: "工作表 {sheet} 的销售表（表头第 {row} 行）缺少 {field} 列。请添加该列或手动指定。",
+    missingColumn:
+      "工作表 {sheet} 的销售表（表头第 {row} 行）缺少{fieldZh}列（表头如：{headersZh}）。请添加该列或手动指定。",
     amountBlank: "金额为空；该行已排除。",
     amountError: "金额为错误值；该行已排除。",
     amountNotNumber: "金额不是数字；该行已排除。",
@@ -49,6 +59,8 @@ export const ingestMessages: Catalogue = {
     satisfactionUnreadable: "无法识别满意度；不计入平均值。",
     satisfactionOutOfRange: "满意度超出 0–100% 范围；不计入平均值。",
     satisfactionTextCoerced: "满意度为文本，已按 {value} 读取。",
+    satisfactionSmallInPercentColumn:
+      "该满意度列为 0–100 分制（其他值大于 1），{value} 已按 {value}% 读取；是否应为 {suggest}？",
     behaviourUnreadable: "行为评分不是数字；未计入。",
     behaviourTextCoerced: "行为评分为文本，已按 {value} 读取。",
     measureNotNumber: "不是数字；未计入。",
@@ -56,6 +68,12 @@ export const ingestMessages: Catalogue = {
     negativeAmount: "金额为负数（退货？）；按负数计入。",
     possibleDuplicate: "与第 {firstRow} 行完全相同；已保留，可能重复。",
     rowsAfterBlankIgnored: "第 {from}–{to} 行（共 {count} 行）位于空行之后且不像销售记录；未读取。",
-    otherSalesSheetSkipped: "此工作表也像销售表；已使用行数更多的工作表 {used}。",
+    otherSalesSheetSkipped:
+      "此工作表也像销售表（{rows} 行），但未使用：SalesPerf 只读取一张销售表，已使用工作表 {used}（{usedRows} 行）。请合并这些表，或在任务窗格中选择要使用的表。",
+    otherSalesSheetSkippedOlder:
+      "此工作表也像销售表（{rows} 行，与工作表 {used} 相同），但未使用：SalesPerf 只读取一张销售表，已使用日期更晚的工作表 {used}。请合并这些表，或在任务窗格中选择要使用的表。",
+    otherSalesSheetSkippedSame:
+      "此工作表也像销售表（{rows} 行，最晚日期与工作表 {used} 相同），但未使用：SalesPerf 只读取一张销售表，已使用排在前面的工作表 {used}。请合并这些表，或在任务窗格中选择要使用的表。",
+    otherColumnForField: "此列也像{fieldZh}列；已使用“{used}”。如应使用此列，请修改列映射。",
   },
 };
