@@ -113,7 +113,14 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promis
     styles: "cache",
     worksheets: "emit",
   });
-  const sheets: { sheet: RawSheet; id: number }[] = [];
+  // exceljs names a worksheet from workbook.xml; a zip that stores workbook.xml after the sheets (exceljs's own
+  // writer can, depending on timing) made it read `undefined.sheets`. An empty model lets it go on; the names
+  // are then settled below, once workbook.xml has been read.
+  const readerState = reader as unknown as ReaderState;
+  readerState.model = readerState.model ?? {};
+  // Likewise its date system (1900 unless workbook.xml, not yet read, says 1904: rare, and unknowable here).
+  readerState.properties = readerState.properties ?? {};
+  const sheets: { sheet: RawSheet; id: number | string }[] = [];
   let total = 0;
   let nextProgress = PROGRESS_EVERY;
 
@@ -141,7 +148,7 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promis
 
   try {
     for await (const wsAny of reader) {
-      const ws = wsAny as unknown as AsyncIterable<StreamRow> & { name: string; id: number };
+      const ws = wsAny as unknown as AsyncIterable<StreamRow> & { name: string; id: number | string };
       const values: RawCell[][] = [];
       const numberFormats: (string | null)[][] = [];
       prevFmts = EMPTY_FMTS;
@@ -178,9 +185,26 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promis
     throw new Error(`Cannot read ${path} as an .xlsx workbook: ${why}`);
   }
   if (onProgress) onProgress(total);
+  const model = readerState.model;
+  // A sheet read before workbook.xml still has its file number (a string) for id: find its name now.
+  for (const s of sheets) {
+    if (typeof s.id !== "string") continue;
+    const rel = (readerState.workbookRels ?? []).find((r) => r.Target === `worksheets/sheet${s.id}.xml`);
+    const entry = rel && (model?.sheets ?? []).find((m) => m.rId === rel.Id);
+    if (entry) {
+      s.id = entry.id;
+      s.sheet.name = entry.name;
+    } else s.id = Number(s.id);
+  }
   // The zip may hold the sheets in any order; put them in tab order.
-  const model = (reader as unknown as { model?: { sheets?: { id: number }[] } }).model;
-  const tabOrder = new Map<number, number>((model?.sheets ?? []).map((s, i) => [s.id, i]));
-  sheets.sort((a, b) => (tabOrder.get(a.id) ?? a.id) - (tabOrder.get(b.id) ?? b.id));
+  const tabOrder = new Map<number, number>((model?.sheets ?? []).map((m, i) => [m.id, i]));
+  const order = (id: number | string) => tabOrder.get(Number(id)) ?? Number(id);
+  sheets.sort((a, b) => order(a.id) - order(b.id));
   return sheets.map((s) => s.sheet);
+}
+
+interface ReaderState {
+  properties?: { model?: { date1904?: boolean } };
+  model?: { sheets?: { id: number; name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
 }

@@ -1,0 +1,34 @@
+// readXlsx reads a workbook whatever order its zip stores the parts in: exceljs's streaming reader
+// failed ("reading 'sheets'") when xl/workbook.xml came after the worksheets, which exceljs's own
+// writer sometimes produces.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import JSZip from "jszip";
+import { readXlsx } from "../../../src/render/xlsx/readXlsx";
+
+const SAMPLE = path.resolve(__dirname, "../../../../shared/samples/sales-en.xlsx");
+
+async function reorder(input: string, output: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(input));
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const first = names.filter((n) => /rels$|sharedStrings|styles/.test(n));
+  const last = names.filter((n) => n === "xl/workbook.xml");
+  const rest = names.filter((n) => !first.includes(n) && !last.includes(n));
+  const out = new JSZip();
+  for (const n of [...first, ...rest, ...last]) out.file(n, await zip.file(n)!.async("nodebuffer"));
+  fs.writeFileSync(output, await out.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return [...first, ...rest, ...last];
+}
+
+it("reads sheets stored before xl/workbook.xml, with their names and tab order", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "salesperf-order-"));
+  const file = path.join(dir, "reordered.xlsx");
+  const order = await reorder(SAMPLE, file);
+  expect(order.indexOf("xl/worksheets/sheet1.xml")).toBeLessThan(order.indexOf("xl/workbook.xml"));
+
+  const [plain, reordered] = [await readXlsx(SAMPLE), await readXlsx(file)];
+  expect(reordered.map((s) => s.name)).toEqual(["Sales", "Ratings"]);
+  expect(reordered.map((s) => s.values)).toEqual(plain.map((s) => s.values));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
