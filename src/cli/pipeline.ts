@@ -148,11 +148,12 @@ export async function readInputAndPlan(
 export function ingestSales(
   sheets: RawSheet[],
   plan: Plan,
-  opts: { lang: Lang; inputName: string },
+  opts: { lang: Lang; inputName: string; keepAllColumns?: boolean },
 ): { ok: true; ingest: IngestResult } | Failure {
   // A KPI may be measured by any column's exact header (SPEC §3.1): ingest keeps those columns' values.
   const extraHeaders = plan.kpis.flatMap((k) => (k.measure.header ? [k.measure.header] : []));
-  const ingested = ingest(sheets, { extraHeaders });
+  // Statements show each rep every column of their rows (SPEC §3.5); the report needs only the KPIs' columns.
+  const ingested = ingest(sheets, { extraHeaders, keepAllColumns: opts.keepAllColumns ?? false });
   if ("kind" in ingested && ingested.kind === "ingestFailure") {
     const reason = t(opts.lang, ingested.messageKey, ingested.params);
     const hint = ingested.messageKey === "noSalesTable" ? ` ${cliText(opts.lang, "noSalesTableHint")}` : "";

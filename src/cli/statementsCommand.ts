@@ -58,7 +58,8 @@ export async function runStatements(opts: RunStatementsOptions): Promise<RunStat
   if (!read.ok) return fail(read);
 
   progress?.(cliText(lang, "progressScore"));
-  const ingested = ingestSales(read.sheets, read.plan, { lang, inputName: opts.input });
+  // "My sales" shows every column of the rep's rows (Product, Region …), not only the KPIs' ones.
+  const ingested = ingestSales(read.sheets, read.plan, { lang, inputName: opts.input, keepAllColumns: true });
   if (!ingested.ok) return fail(ingested);
   const rows = ingested.ingest;
   const folder = path.resolve(opts.output);
@@ -91,7 +92,10 @@ export async function runStatements(opts: RunStatementsOptions): Promise<RunStat
     }
     files.push(target);
   }
-  return { code: 0, summary: t(lang, "statement.summary", { count, folder: opts.output }), files };
+  // SPEC §4: the one-line summary says the rows used and excluded, as `report`'s does.
+  const { rowsUsed: used, rowsExcluded: excluded } = rows.reconciliation;
+  const params = { count, period: built.period, used, excluded, folder: opts.output };
+  return { code: 0, summary: t(lang, "statement.summary", params), files };
 }
 
 /** The `statements` subcommand (a factory, joined to the program by addCommand; STYLE §3 CLI). */

@@ -94,6 +94,11 @@ export interface ScoredPeriod {
   trends: TrendRow[];
   /** Sum of the rounded payouts (SPEC §1: totals are sums of rounded payouts). */
   totalPayout: Decimal;
+  /**
+   * Names on a measure sheet or the Targets that matched a sales rep only ignoring case ("neg" → "Neg"): the name
+   * as normalised (trim, collapse spaces, NFKC) → the sales rep's spelling. Rows of such names belong to that rep.
+   */
+  repAliases: Map<string, string>;
 }
 
 export interface ScoreOptions {
@@ -164,8 +169,43 @@ function issue(
   raw: string | null,
   reasonKey: string,
   params: Record<string, string | number>,
+  action: DataIssue["action"] = "skipped",
 ): DataIssue {
-  return { sheet, row: null, column, raw, action: "skipped", reasonKey, params };
+  return { sheet, row: null, column, raw, action, reasonKey, params };
+}
+
+/** A rep name as compared across sheets: SPEC §3.2's normalisation, then case-insensitive (Excel users expect
+ * "carl" on a Ratings or Targets sheet to be the "Carl" of the sales table; Excel's own "=" ignores case). */
+export function repNameKey(name: string): string {
+  return normaliseRepName(name).toLowerCase();
+}
+
+/**
+ * Finds the sales rep a name on another sheet means: the same spelling, else the same name ignoring case (the
+ * first spelling met in the sales rows when the sales table itself holds several), else null.
+ */
+export class RepMatcher {
+  private readonly exact = new Set<string>();
+  private readonly folded = new Map<string, string>();
+
+  constructor(rows: readonly SalesRow[]) {
+    let last: string | undefined;
+    for (const r of rows) {
+      // Sales rows come in runs of one rep: skip the lookups on a repeat.
+      if (r.rep === last) continue;
+      last = r.rep;
+      if (this.exact.has(r.rep)) continue;
+      this.exact.add(r.rep);
+      const k = repNameKey(r.rep);
+      if (!this.folded.has(k)) this.folded.set(k, r.rep);
+    }
+  }
+
+  /** The sales rep's spelling for a normalised name, or null when no sales rep has that name. */
+  match(name: string): string | null {
+    if (this.exact.has(name)) return name;
+    return this.folded.get(repNameKey(name)) ?? null;
+  }
 }
 
 /** Score the chosen period (default: the plan's, else the latest in the data). */
@@ -191,6 +231,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   const salesCols: AggColumn<SalesRow>[] = [];
   const measureCols: AggColumn<MeasureRow>[] = [];
   const colIndex: { from: "sales" | "measures"; i: number }[] = [];
+  const measureKeys: string[] = [];
   sources.forEach((s, k) => {
     const aggregate = plan.kpis[k].aggregate;
     if (s.kind === "sales") {
@@ -198,6 +239,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
       salesCols.push({ aggregate, read: s.read });
     } else if (s.kind === "measures") {
       const key = s.key;
+      measureKeys.push(key);
       colIndex.push({ from: "measures", i: measureCols.length });
       measureCols.push({ aggregate, read: (m) => m.values[key] });
     } else {
@@ -214,14 +256,30 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   const needPrior = plan.kpis.some((k) => k.target.kind === "growth");
   const ranges = needPrior ? [range, priorRange] : [range];
   const [salesNow, salesPrior] = aggregateByRep(ingest.rows, salesCols, ranges, (r) => r.team);
+
+  // Names on Targets and measure sheets find their sales rep ignoring case (no phantom "carl" beside "Carl").
+  const matcher = new RepMatcher(ingest.rows);
+  const repAliases = new Map<string, string>();
+  const repTargets = targetsBySalesRep(plan, matcher, repAliases, (name, rep, sales) =>
+    issues.push(issue(sheet, null, name, sales ? "targetRepMatched" : "targetNamesMerged", { name, rep }, "merged")),
+  );
+  const measures =
+    measureCols.length > 0 ? measuresBySalesRep(ingest.measures, matcher, repTargets, repAliases, issues) : [];
   const [measNow, measPrior] =
-    measureCols.length > 0 ? aggregateByRep(ingest.measures, measureCols, ranges) : [new Map(), new Map()];
+    measureCols.length > 0 ? aggregateByRep(measures, measureCols, ranges) : [new Map(), new Map()];
 
   // Scored reps: a used sales row in the period, or named on the Targets sheet (SPEC §3.3).
-  const repTargets = new Map<string, Record<string, number>>();
-  for (const [name, t] of Object.entries(plan.repTargets ?? {})) repTargets.set(normaliseRepName(name), t);
   const names = new Set<string>(salesNow.keys());
   for (const name of repTargets.keys()) names.add(name);
+  for (const rep of repTargets.keys()) {
+    if (salesNow.has(rep)) continue;
+    // Kept (SPEC §3.3 scores them) but listed: a name only on Targets is often a misspelt one.
+    const known = matcher.match(rep) !== null;
+    issues.push(
+      issue(sheet, null, rep, known ? "targetRepNoSalesInPeriod" : "targetRepNotFound", { rep, period }, "kept"),
+    );
+  }
+  issues.push(...unmatchedMeasureRows(measures, measureKeys, period, range, names, matcher));
   // A rep known only from Targets takes the team of their latest row anywhere.
   const teamAnywhere = new Map<string, string>();
   if ([...repTargets.keys()].some((n) => !salesNow.has(n))) {
@@ -374,7 +432,116 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
     issues,
     ...trendsOf(ingest, kind, period, prior),
     totalPayout,
+    repAliases,
   };
+}
+
+/**
+ * The per-rep targets by the sales rep they name (SPEC §3.3). A name matching a sales rep only ignoring case is that
+ * rep (reported through `onAlias`); where both spellings set one KPI, the rep's own spelling wins. A name matching no
+ * sales rep stays a rep of its own (scored per SPEC §3.3), spellings of it that differ in case joined (and reported).
+ */
+function targetsBySalesRep(
+  plan: Plan,
+  matcher: RepMatcher,
+  aliases: Map<string, string>,
+  onAlias: (name: string, rep: string, salesRep: boolean) => void,
+): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  const targetsOnly = new Map<string, string>();
+  for (const [given, targets] of Object.entries(plan.repTargets ?? {})) {
+    const name = normaliseRepName(given);
+    let rep = matcher.match(name);
+    const salesRep = rep !== null;
+    if (rep === null) {
+      const key = repNameKey(name);
+      rep = targetsOnly.get(key) ?? name;
+      targetsOnly.set(key, rep);
+    }
+    if (rep !== name && !aliases.has(name)) {
+      aliases.set(name, rep);
+      onAlias(name, rep, salesRep);
+    }
+    const own = out.get(rep) ?? {};
+    for (const [kpi, value] of Object.entries(targets)) if (rep === name || !(kpi in own)) own[kpi] = value;
+    out.set(rep, own);
+  }
+  return out;
+}
+
+/**
+ * Measure rows (a Ratings sheet …) under the sales rep (or Targets rep) their name means, ignoring case; each such
+ * spelling is listed once per sheet ("merged", SPEC §3.2: merges are listed). Unmatched names stay as they are.
+ */
+function measuresBySalesRep(
+  rows: readonly MeasureRow[],
+  matcher: RepMatcher,
+  repTargets: ReadonlyMap<string, unknown>,
+  aliases: Map<string, string>,
+  issues: DataIssue[],
+): MeasureRow[] {
+  const targetsByKey = new Map<string, string>();
+  for (const rep of repTargets.keys()) if (!targetsByKey.has(repNameKey(rep))) targetsByKey.set(repNameKey(rep), rep);
+  const resolved = new Map<string, string>();
+  const merged = new Map<string, DataIssue>();
+  return rows.map((m) => {
+    let rep = resolved.get(m.rep);
+    if (rep === undefined) {
+      rep = matcher.match(m.rep) ?? targetsByKey.get(repNameKey(m.rep)) ?? m.rep;
+      resolved.set(m.rep, rep);
+    }
+    if (rep === m.rep) return m;
+    if (!aliases.has(m.rep)) aliases.set(m.rep, rep);
+    const key = `${m.sheet}\u0000${m.rep}`;
+    const seen = merged.get(key);
+    if (seen) seen.params!.rows = (seen.params!.rows as number) + 1;
+    else {
+      const x: DataIssue = {
+        sheet: m.sheet,
+        row: m.sheetRow,
+        column: null,
+        raw: m.rep,
+        action: "merged",
+        reasonKey: "measureRepMatched",
+        params: { name: m.rep, rep, rows: 1 },
+      };
+      merged.set(key, x);
+      issues.push(x);
+    }
+    return { ...m, rep };
+  });
+}
+
+/**
+ * Measure rows of the scored period whose rep is not scored (SPEC §3.2: nothing dropped silently): a name no sales
+ * rep has (a typo, someone who sold nothing) or a rep with no sales in the period. Only rows holding a value a KPI
+ * reads count; the rows are listed one by one with their sheet and row.
+ */
+function unmatchedMeasureRows(
+  rows: readonly MeasureRow[],
+  keys: readonly string[],
+  period: string,
+  range: PeriodRange,
+  scored: ReadonlySet<string>,
+  matcher: RepMatcher,
+): DataIssue[] {
+  const out: DataIssue[] = [];
+  if (keys.length === 0) return out;
+  for (const m of rows) {
+    if (scored.has(m.rep) || m.dateSerial < range.startSerial || m.dateSerial > range.endSerial) continue;
+    if (!keys.some((k) => m.values[k] !== undefined)) continue;
+    const known = matcher.match(m.rep) !== null;
+    out.push({
+      sheet: m.sheet,
+      row: m.sheetRow,
+      column: null,
+      raw: m.rep,
+      action: "ignored",
+      reasonKey: known ? "measureRepNotScored" : "measureRepNotFound",
+      params: { rep: m.rep, period },
+    });
+  }
+  return out;
 }
 
 /** Team ranking by average score (SPEC §3.3). Teams match case-insensitively, as Excel's "=" does

@@ -298,6 +298,7 @@ function issuesByRep(
   scoredIssues: readonly DataIssue[],
   sheets: readonly RawSheet[] | undefined,
   range: { startSerial: number; endSerial: number },
+  aliases: ReadonlyMap<string, string>,
 ): { byRep: Map<string, DataIssue[]>; general: DataIssue[] } {
   const inPeriod = (serial: number): boolean => serial >= range.startSerial && serial <= range.endSerial;
   // Owners of the rows that have issues only: a million-row input has a few hundred such rows.
@@ -311,7 +312,8 @@ function issuesByRep(
   const owner = new Map<string, { rep: string; inPeriod: boolean }>();
   const note = (r: { sheet: string; sheetRow: number; rep: string; dateSerial: number }): void => {
     if (wanted.get(r.sheet)?.has(r.sheetRow)) {
-      owner.set(rowKey(r.sheet, r.sheetRow), { rep: r.rep, inPeriod: inPeriod(r.dateSerial) });
+      // A measure row whose name matched a sales rep ignoring case ("neg" → "Neg") is that rep's row.
+      owner.set(rowKey(r.sheet, r.sheetRow), { rep: aliases.get(r.rep) ?? r.rep, inPeriod: inPeriod(r.dateSerial) });
     }
   };
   for (const r of ingest.rows) note(r);
@@ -389,7 +391,7 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
     list.push(r);
     rowsByRep.set(r.rep, list);
   }
-  const { byRep, general } = issuesByRep(ingest, scored.issues, opts.sheets, range);
+  const { byRep, general } = issuesByRep(ingest, scored.issues, opts.sheets, range, scored.repAliases);
   const fileNames = statementFileNames(
     scored.reps.map((r) => r.rep),
     opts.reservedFileNames,

@@ -121,11 +121,20 @@ describe.each([
   it("writes one file per scored rep, named after the rep, and says so", async () => {
     expect(written).toEqual(s.scored.reps.map((r) => `${r.rep}.xlsx`).sort());
     const again = await runCli("statements", input, "-o", out, "--lang", lang);
+    // SPEC §4: the summary names the rows used and excluded, as `report`'s does.
+    const n = s.scored.reps.length;
+    const { rowsUsed: used, rowsExcluded: excluded } = s.ingested.reconciliation;
     const summary =
       lang === "en"
-        ? `${s.scored.reps.length} statements written to ${out}\n`
-        : `已写入 ${s.scored.reps.length} 份个人绩效单到 ${out}\n`;
+        ? `${n} statements for 2026-Q2: ${used} rows used, ${excluded} rows excluded → ${out}\n`
+        : `已写入 ${n} 份个人绩效单（2026-Q2）：使用 ${used} 行，排除 ${excluded} 行 → ${out}\n`;
     expect(again).toEqual({ code: 0, out: summary, err: "" });
+  });
+
+  it("the summary line's counts are the sample's (SPEC §4)", () => {
+    const expected = lang === "en" ? [10, 2080, 4] : [12, 2793, 6];
+    const r = s.ingested.reconciliation;
+    expect([s.scored.reps.length, r.rowsUsed, r.rowsExcluded]).toEqual(expected);
   });
 
   it("no part of a statement holds another rep's name, in any spelling; the rep's own name is there", async () => {
@@ -234,6 +243,32 @@ describe.each([
       expect(header.slice(-4)).toEqual(["综合得分", "排名", "状态", "奖金"]);
     }
   });
+
+  it("My sales shows every column of the rep's rows: Product as in the input row (no KPI reads it)", async () => {
+    const product = lang === "en" ? "Product" : "产品";
+    const input = s.sheets.find((x) => x.name === s.ingested.mapping.sheet)!;
+    const inputCol = s.ingested.mapping.headers.find((h) => h.header === product)!.col - (input.firstCol ?? 0);
+    for (const rep of s.scored.reps) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(out, `${rep.rep}.xlsx`));
+      const ws = wb.worksheets[2];
+      const at = (ws.getRow(1).values as unknown[]).indexOf(product);
+      expect([rep.rep, at > 1]).toEqual([rep.rep, true]);
+      const seen: [unknown, unknown][] = [];
+      const want: [unknown, unknown][] = [];
+      ws.eachRow((row, i) => {
+        // exceljs cells, not Office.js proxies: nothing to load.
+
+        const [sheetRow, value] = [row.getCell(1).value, row.getCell(at).value];
+        if (i === 1 || typeof sheetRow !== "number") return; // header, total and note rows
+        seen.push([sheetRow, value]);
+        want.push([sheetRow, input.values[sheetRow - (input.firstRow ?? 1)][inputCol]]);
+      });
+      expect(seen.length).toBe(rep.rows);
+      expect(seen.every(([, v]) => typeof v === "string" && v.length > 0)).toBe(true);
+      expect(seen).toEqual(want);
+    }
+  });
 });
 
 /** A small sales workbook: header row + rows of [rep, date, amount]. */
@@ -256,7 +291,11 @@ describe("file names", () => {
     ]);
     const out = path.join(dir, "clash-out", "nested");
     const r = await runCli("statements", input, "-o", out);
-    expect(r).toEqual({ code: 0, out: `3 statements written to ${out}\n`, err: "" });
+    expect(r).toEqual({
+      code: 0,
+      out: `3 statements for 2026-Q2: 3 rows used, 0 rows excluded → ${out}\n`,
+      err: "",
+    });
     expect(fs.readdirSync(out).sort()).toEqual(["Ann_Lee (2).xlsx", "Ann_Lee.xlsx", "Con_.xlsx"]);
     const byFile = new Map<string, Map<string, string>>();
     for (const f of fs.readdirSync(out)) byFile.set(f, await parts(path.join(out, f)));
@@ -309,7 +348,11 @@ describe("per-rep targets (Targets sheet)", () => {
     await wb.xlsx.writeFile(input);
     const out = path.join(dir, "targets-out");
     const r = await runCli("statements", input, "-o", out);
-    expect(r).toEqual({ code: 0, out: `3 statements written to ${out}\n`, err: "" });
+    expect(r).toEqual({
+      code: 0,
+      out: `3 statements for 2026-Q2: 2 rows used, 0 rows excluded → ${out}\n`,
+      err: "",
+    });
     const own: Record<string, string[]> = {
       Ann: ["777001", "5100.5"],
       Bo: ["888002", "6200.25"],
