@@ -77,6 +77,8 @@ export function analyse(
   addinTabs: readonly string[],
   lang: Lang,
   mapping?: ColumnMapping,
+  /** Statements list every column of a rep's rows, not only the ones the plan measures. */
+  keepAllColumns = false,
 ): Analysis {
   const inputs = inputSheets(sheets, addinTabs);
   const plan = readPlan(sheets, lang);
@@ -85,7 +87,7 @@ export function analyse(
   if ("kind" in found) {
     return { mapping: null, ingested: null, dataError: t(lang, found.messageKey, found.params), plan, periods: [] };
   }
-  const result = ingest(inputs, { mapping: found, extraHeaders });
+  const result = ingest(inputs, { mapping: found, extraHeaders, keepAllColumns });
   if ("kind" in result) {
     return { mapping: found, ingested: null, dataError: t(lang, result.messageKey, result.params), plan, periods: [] };
   }
@@ -140,6 +142,8 @@ export function defaultPlanSheet(lang: Lang): ReportSheet {
       const style =
         r === layout.titleRow ? "title" : r === layout.noteRow ? "note" : headers.has(r) ? "header" : undefined;
       const cell: ReportCell = { v };
+      const formula = layout.formulas[r]?.[c];
+      if (formula) cell.f = formula; // the Total weight check recalculates live
       if (fmt) cell.fmt = fmt;
       if (style) cell.style = style;
       if (typeof v === "string" && /^[=+\-@]/.test(v)) cell.literal = true;

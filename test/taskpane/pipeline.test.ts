@@ -68,3 +68,13 @@ describe("defaultPlanSheet", () => {
     expect(a.plan.plan?.kpis.map((k) => k.weight)).toEqual([0.4, 0.3, 0.15, 0.15]);
   });
 });
+
+describe("defaultPlanSheet", () => {
+  it("carries the Plan's live formulas (the Total weight check), with their cached values", () => {
+    const sheet = defaultPlanSheet("en");
+    const formulaCells = sheet.rows.flat().filter((c) => c?.f);
+    expect(formulaCells.length).toBeGreaterThanOrEqual(2);
+    expect(formulaCells.some((c) => /^SUM\(/.test(c!.f!) && c!.v === 1)).toBe(true);
+    expect(formulaCells.some((c) => /^IF\(ABS\(/.test(c!.f!) && c!.v === "OK")).toBe(true);
+  });
+});

@@ -143,7 +143,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
     const read = await excel.readSheets();
     if (!read.ok) return { ok: false, message: messageOf(lang, read.error) };
     setSnapshot(read.value);
-    const fresh = analyse(read.value.sheets, read.value.addinTabs, lang, mapping);
+    const fresh = analyse(read.value.sheets, read.value.addinTabs, lang, mapping, true);
     if (fresh.dataError || !fresh.ingested) return { ok: false, message: fresh.dataError ?? "" };
     if (!fresh.plan.plan) {
       return { ok: false, message: t(lang, "ui.plan.invalid", { count: fresh.plan.errors.length }) };

@@ -13,7 +13,7 @@ async function reorder(input: string, output: string): Promise<string[]> {
   const zip = await JSZip.loadAsync(fs.readFileSync(input));
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
   const first = names.filter((n) => /rels$|sharedStrings|styles/.test(n));
-  const last = names.filter((n) => n === "xl/workbook.xml");
+  const last: string[] = names.filter((n) => n === "xl/workbook.xml");
   const rest = names.filter((n) => !first.includes(n) && !last.includes(n));
   const out = new JSZip();
   for (const n of [...first, ...rest, ...last]) out.file(n, await zip.file(n)!.async("nodebuffer"));
