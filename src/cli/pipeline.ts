@@ -156,7 +156,9 @@ export function ingestSales(
   const ingested = ingest(sheets, { extraHeaders, keepAllColumns: opts.keepAllColumns ?? false });
   if ("kind" in ingested && ingested.kind === "ingestFailure") {
     const reason = t(opts.lang, ingested.messageKey, ingested.params);
-    const hint = ingested.messageKey === "noSalesTable" ? ` ${cliText(opts.lang, "noSalesTableHint")}` : "";
+    // Chinese sentences follow one another without a space.
+    const gap = opts.lang === "zh" ? "" : " ";
+    const hint = ingested.messageKey === "noSalesTable" ? gap + cliText(opts.lang, "noSalesTableHint") : "";
     return failure(2, cliText(opts.lang, "notScorable", { input: opts.inputName, reason }) + hint);
   }
   return { ok: true, ingest: ingested as IngestResult };
