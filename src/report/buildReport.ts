@@ -379,7 +379,7 @@ function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResul
 
 export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions): Report {
   const lang = opts.lang;
-  const scored = scorePeriod(ingest, plan, { period: opts.period });
+  const scored = scorePeriod(ingest, plan, { period: opts.period, lang: opts.lang });
   const names = sheetNames(lang, opts.existingSheetNames ?? []);
   const layout = writePlanSheet(plan, lang);
   const currency = plan.currency ?? ingest.currencyGuess;

@@ -24,6 +24,7 @@ import {
   type PeriodRange,
   type RepAggregate,
 } from "../engine/index";
+import { fieldLabel } from "../ingest/index";
 import type { DataIssue, IngestResult, MeasureRow, SalesRow, StandardField } from "../ingest/types";
 import { normaliseRepName, type Plan, type PlanKpi, type PeriodKind } from "../plan/index";
 
@@ -104,6 +105,8 @@ export interface ScoredPeriod {
 export interface ScoreOptions {
   /** "2026-Q2", "2026-03", "2026": overrides the plan's period kind and scored period. */
   period?: string;
+  /** Language of names written into data issues (a missing field is named by its header words). */
+  lang?: "en" | "zh";
 }
 
 /** Compare strings by Unicode code point (not UTF-16 units), as SPEC §3.3 asks for ties. */
@@ -245,12 +248,9 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
     } else {
       colIndex.push({ from: "sales", i: -1 });
       const kpi = plan.kpis[k];
-      issues.push(
-        issue(sheet, kpi.measure.header ?? kpi.measure.field, null, "kpiColumnMissing", {
-          kpi: kpi.name,
-          column: kpi.measure.header ?? kpi.measure.field ?? "",
-        }),
-      );
+      const field = kpi.measure.field;
+      const column = kpi.measure.header ?? (field ? fieldLabel(field, opts.lang ?? "en") : "");
+      issues.push(issue(sheet, column, null, "kpiColumnMissing", { kpi: kpi.name, column }));
     }
   });
   const needPrior = plan.kpis.some((k) => k.target.kind === "growth");

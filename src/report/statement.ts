@@ -365,7 +365,7 @@ function issuesByRep(
 /** Build every scored rep's statement (rank order) with its file name. */
 export function buildStatements(ingest: IngestResult, plan: Plan, opts: StatementOptions): Statements {
   const lang = opts.lang;
-  const scored = scorePeriod(ingest, plan, { period: opts.period });
+  const scored = scorePeriod(ingest, plan, { period: opts.period, lang: opts.lang });
   const names = sheetNames(lang);
   const layout = writePlanSheet(plan, lang);
   const ctx: Ctx = {

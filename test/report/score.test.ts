@@ -115,7 +115,10 @@ describe("scorePeriod edge cases", () => {
     expect(alice.score.toSignificantDigits(12).toString()).toBe("0.905882352941");
     expect(alice.score.times(0.85).toString()).toBe("0.77");
     expect(scored.issues[0].reasonKey).toBe("kpiColumnMissing");
-    expect(scored.issues[0].params).toEqual({ kpi: "Customer satisfaction", column: "satisfaction" });
+    // The missing field is named as the user knows it, in the report's language.
+    expect(scored.issues[0].params).toEqual({ kpi: "Customer satisfaction", column: "Satisfaction" });
+    const zh = scorePeriod(ingest, defaultPlan("zh"), { lang: "zh" });
+    expect(zh.issues[0].params).toEqual({ kpi: "客户满意度", column: "满意度" });
   });
 
   it("ties: score, then first KPI actual (higher first), then name in code-point order", () => {
