@@ -23,6 +23,15 @@ import { displayLang, fail, orThrow, toExcelNumber } from "./excel";
 
 const TIER_MODES = ["marginal", "retroactive"] as const;
 const RANK_METHODS = ["competition", "dense", "average"] as const;
+/** TIERED and EXPLAIN take the same mode (defineArgs copies each spec, so sharing it is safe). */
+const TIER_MODE_ARG = {
+  name: "mode",
+  type: "choice",
+  optional: true,
+  default: "marginal",
+  choices: TIER_MODES,
+  invalidKey: "tierModeInvalid",
+} as const;
 
 /** Every function's arguments, declared once, in parameter order (STYLE §3). */
 export const ARGS = {
@@ -31,18 +40,7 @@ export const ARGS = {
     { name: "target", type: "number" },
     { name: "lower_is_better", type: "boolean", optional: true, default: false },
   ]),
-  TIERED: defineArgs([
-    { name: "amount", type: "number" },
-    { name: "tiers", type: "table2" },
-    {
-      name: "mode",
-      type: "choice",
-      optional: true,
-      default: "marginal",
-      choices: TIER_MODES,
-      invalidKey: "tierModeInvalid",
-    },
-  ]),
+  TIERED: defineArgs([{ name: "amount", type: "number" }, { name: "tiers", type: "table2" }, TIER_MODE_ARG]),
   PAYCURVE: defineArgs([
     { name: "x", type: "number" },
     { name: "curve", type: "table2" },
@@ -88,18 +86,7 @@ export const ARGS = {
     { name: "amount", type: "number" },
     { name: "tiers", type: "table2" },
   ]),
-  EXPLAIN: defineArgs([
-    { name: "amount", type: "number" },
-    { name: "tiers", type: "table2" },
-    {
-      name: "mode",
-      type: "choice",
-      optional: true,
-      default: "marginal",
-      choices: TIER_MODES,
-      invalidKey: "tierModeInvalid",
-    },
-  ]),
+  EXPLAIN: defineArgs([{ name: "amount", type: "number" }, { name: "tiers", type: "table2" }, TIER_MODE_ARG]),
 };
 
 function args<S extends readonly ArgSpec[]>(specs: S, raw: unknown[]): CoercedArgs<S> {

@@ -625,6 +625,15 @@ function typedInput(s: string): number | null {
 }
 
 /** Excel's reading of a string written through `values`/`formulas` (the "+", "-", "=" rule of Range.values). */
+/** One cell of a `values` or `formulas` write: text as Excel reads typed text, numbers and booleans as they are. */
+function writeScalar(cell: Parameters<typeof writeString>[0], x: unknown, asFormula: boolean, what: string): void {
+  if (typeof x === "string") writeString(cell, x, asFormula);
+  else if (typeof x === "number" || typeof x === "boolean") {
+    cell.f = null;
+    cell.v = x;
+  } else throw new FakeExcelError("InvalidArgument", `Unsupported ${what} ${JSON.stringify(x)}.`);
+}
+
 function writeString(cell: CellModel, s: string, viaFormulas: boolean): void {
   cell.f = null;
   if (s === "") {
@@ -727,25 +736,13 @@ export class FakeRange extends FakeClientObject<RangeRef> {
     return this.read("values");
   }
   set values(m: unknown[][]) {
-    this.writeMatrix("values", m, (cell, x) => {
-      if (typeof x === "string") writeString(cell, x, false);
-      else if (typeof x === "number" || typeof x === "boolean") {
-        cell.f = null;
-        cell.v = x;
-      } else throw new FakeExcelError("InvalidArgument", `Unsupported value ${JSON.stringify(x)}.`);
-    });
+    this.writeMatrix("values", m, (cell, x) => writeScalar(cell, x, false, "value"));
   }
   get formulas(): FakeScalar[][] {
     return this.read("formulas");
   }
   set formulas(m: unknown[][]) {
-    this.writeMatrix("formulas", m, (cell, x) => {
-      if (typeof x === "string") writeString(cell, x, true);
-      else if (typeof x === "number" || typeof x === "boolean") {
-        cell.f = null;
-        cell.v = x;
-      } else throw new FakeExcelError("InvalidArgument", `Unsupported formula ${JSON.stringify(x)}.`);
-    });
+    this.writeMatrix("formulas", m, (cell, x) => writeScalar(cell, x, true, "formula"));
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
