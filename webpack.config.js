@@ -1,5 +1,5 @@
 /* eslint-disable no-undef */
-// Build of the add-in: one shared runtime (task pane + custom functions, SPEC §2/§3.4).
+// Build of the add-in: one shared runtime (task pane + custom functions, docs/reference/functions.md, tabs.md).
 // - functions.json from the JSDoc in src/functions/functions.ts (custom-functions-metadata-plugin)
 // - functions.zh-cn.json derived from it and src/functions/zh-cn.json (build/functionsLocale.js)
 // - taskpane.html loads office.js from Microsoft's CDN (never bundled) and both chunks

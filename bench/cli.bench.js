@@ -1,4 +1,4 @@
-// cli_report_*: wall time and peak memory of `node bin/salesperf.js report in.xlsx -o out.xlsx` (SPEC §4) on
+// cli_report_*: wall time and peak memory of `node bin/salesperf.js report in.xlsx -o out.xlsx` (docs/reference/cli.md) on
 // demo workbooks of 100,000 and 1,048,576 rows, against a bare exceljs streaming read of the same file
 // (WorkbookReader iterating every row) — both as child processes, so node start-up counts on both sides;
 // 3 alternating runs each, medians compared.

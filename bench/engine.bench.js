@@ -1,5 +1,5 @@
 // engine_1m_ms: scoring 1,048,576 in-memory sales rows (Excel's row limit) into a ranked period
-// with the default plan — aggregation, targets, attainment, score, rank, bonus (SPEC §3.3).
+// with the default plan — aggregation, targets, attainment, score, rank, bonus (docs/reference/plan.md).
 // Budget: ≤ 1000 ms. Rows are built before the clock starts; only scorePeriod is timed
 // (median of 3 warm runs; the first, cold run is reported as engine_1m_cold_ms).
 const { scorePeriod } = require("../lib/report/score");

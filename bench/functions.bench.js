@@ -1,6 +1,6 @@
 // PERF.TIERED and PERF.BONUS through their shells (lib/, compiled by bench/run.js) against a
 // plain-float loop doing the same maths on the same inputs in the same run (goal: ≤ 5×).
-// Every shell result must equal a straightforward decimal.js computation (SPEC §1), or this throws.
+// Every shell result must equal a straightforward decimal.js computation (docs/reference/numbers.md), or this throws.
 const path = require("path");
 
 // The shells look CustomFunctions up at call time; only errors use it, none are expected here.

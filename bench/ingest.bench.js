@@ -1,4 +1,4 @@
-// Ingest of 1,048,576 in-memory sales rows (SPEC §3.2 performance): a deterministic, mostly clean
+// Ingest of 1,048,576 in-memory sales rows (docs/reference/cleaning.md performance): a deterministic, mostly clean
 // sheet shaped like the samples, with a messy cell every few hundred rows. Reports ingest_1m_ms.
 const { ingest } = require("../lib/ingest");
 

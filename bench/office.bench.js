@@ -1,4 +1,4 @@
-// Office.js renderer bench (SPEC §3.4): Generate on a 100,000-row sales sheet against the strict
+// Office.js renderer bench (docs/reference/tabs.md): Generate on a 100,000-row sales sheet against the strict
 // Excel fake — syncs, the largest request (MB, goal ≤ 5) and wall time (read → clean → score → write).
 // Compiles what it needs (render/office, taskpane pipeline, the fake) into bench/out/office.
 const { execFileSync } = require("child_process");

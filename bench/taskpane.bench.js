@@ -1,4 +1,4 @@
-// Task pane bench (SPEC §3.4, STYLE §5): the production taskpane.js gzipped (KB, goal ≤ 250) and
+// Task pane bench (docs/reference/tabs.md): the production taskpane.js gzipped (KB, goal ≤ 250) and
 // the time from navigation to the first rendered Data step in headless Chromium with the Excel
 // fake holding sales-en.xlsx (ms, goal ≤ 1000). Builds into bench/out/taskpane-dist.
 const { execFileSync } = require("child_process");
@@ -44,7 +44,7 @@ const OFFICE_SHIM = `
 async function seed() {
   const ExcelJS = require("exceljs");
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile("/work/shared/samples/sales-en.xlsx");
+  await wb.xlsx.readFile(require("path").join(__dirname, "../samples/sales-en.xlsx"));
   const epoch = Date.UTC(1899, 11, 30);
   const conv = (v) => {
     if (v === null || v === undefined) return null;

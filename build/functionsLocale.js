@@ -1,6 +1,6 @@
 // Derives functions.zh-cn.json from the generated functions.json and the translation
 // table in src/functions/zh-cn.json. Ids and parameter names stay the same in every
-// language (SPEC §2); only names and descriptions change. Excel rejects a name that
+// language (docs/reference/functions.md); only names and descriptions change. Excel rejects a name that
 // does not start with a letter or is shorter than 3 characters, so those fail the build.
 
 /** A custom-function name Excel accepts: starts with a letter (CJK counts), ≥ 3 characters, letters/digits/._ */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Recalculate an .xlsx in headless LibreOffice and save it again as .xlsx — the independent engine that checks
-// the report's formulas (SPEC §3.4: formula values equal the engine's). A fresh user profile forces "always
+// the report's formulas (docs/reference/tabs.md: formula values equal the engine's). A fresh user profile forces "always
 // recalculate on load" (OOXMLRecalcMode/ODFRecalcMode = 0), otherwise LibreOffice would keep the cached values.
 // Usage: node scripts/libreoffice-recalc.js <input.xlsx> <outDir>   → prints the recalculated file's path.
 const { execFileSync } = require("child_process");

@@ -1,6 +1,6 @@
 /**
- * `salesperf demo`: writes a demo sales workbook, then runs the report pipeline on it (SPEC §4),
- * so a new user sees the six tabs of §3.4 without Excel or their own data.
+ * `salesperf demo`: writes a demo sales workbook, then runs the report pipeline on it (docs/reference/cli.md),
+ * so a new user sees the six tabs of docs/reference/tabs.md without Excel or their own data.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -13,14 +13,14 @@ export const DEMO_SALES_FILE = "salesperf-demo-sales.xlsx";
 export const DEMO_REPORT_FILE = "salesperf-demo-report.xlsx";
 
 export type { RunReportOptions };
-/** The report pipeline of src/cli/reportCommand.ts: exit code 0/1/2 of SPEC §4 and a one-line summary. */
+/** The report pipeline of src/cli/reportCommand.ts: exit code 0/1/2 of docs/reference/cli.md and a one-line summary. */
 export type RunReport = (opts: RunReportOptions) => Promise<{ code: number; summary: string }>;
 
 /** Seams for tests and for main.ts: where text goes, whether stderr is a terminal, which pipeline runs. */
 export interface DemoIo {
   stdout?: (s: string) => void;
   stderr?: (s: string) => void;
-  /** Progress is shown only on a terminal (SPEC §4); default: process.stderr.isTTY. */
+  /** Progress is shown only on a terminal (docs/reference/cli.md); default: process.stderr.isTTY. */
   isTTY?: boolean;
   runReport?: RunReport;
 }
@@ -56,7 +56,7 @@ function say(lang: DemoLang, key: string, params: Record<string, string | number
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 }
 
-/** Writes the demo workbook and its report. Returns the exit code of SPEC §4 and the two paths. */
+/** Writes the demo workbook and its report. Returns the exit code of docs/reference/cli.md and the two paths. */
 export async function runDemo(
   opts: DemoRunOptions,
   io: DemoIo = {},

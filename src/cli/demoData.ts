@@ -1,7 +1,7 @@
 /**
  * Demo sales workbook generator for `salesperf demo` and benchmarks: a deterministic
  * (seeded) sales sheet shaped like the samples, with a few deliberately messy values of
- * the SPEC §3.2 kinds, plus a manager-rating sheet (SPEC §3.3 "a measure from another sheet").
+ * the docs/reference/cleaning.md kinds, plus a manager-rating sheet (docs/reference/plan.md "a measure from another sheet").
  */
 import * as fs from "fs";
 import * as nodePath from "path";
@@ -27,7 +27,7 @@ export interface WriteDemoOptions extends DemoOptions {
   onProgress?: (rowsWritten: number, rowsTotal: number) => void;
 }
 
-/** The kinds of messy values planted on purpose (SPEC §3.2), so the Data issues tab has something to say. */
+/** The kinds of messy values planted on purpose (docs/reference/cleaning.md), so the Data issues tab has something to say. */
 export type MessyKind =
   | "currencyText" // "$15,370" / "¥11,060"
   | "thousandsText" // "13,020.00"
@@ -41,7 +41,7 @@ export type MessyKind =
   | "return" // negative amount: a return
   | "duplicate" // an identical copy of the row above
   | "percentSatisfaction" // "90%" as text
-  | "formulaText"; // text that looks like a formula (SPEC §3.4: must stay text)
+  | "formulaText"; // text that looks like a formula (docs/reference/tabs.md: must stay text)
 
 export interface MessyCell {
   /** 1-based sheet row on the sales sheet. */
@@ -58,7 +58,7 @@ export interface DemoWorkbook {
   messy: MessyCell[];
 }
 
-/** Excel's last row (SPEC §4 benchmarks fill a sheet): 1,048,576 including the header. */
+/** Excel's last row (docs/reference/cli.md benchmarks fill a sheet): 1,048,576 including the header. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const MAX_DATA_ROWS = EXCEL_MAX_ROWS - 1;
 /** The demo always ends with Q2 2026 (a full quarter) so that a seed alone fixes the file — never today's date. */

@@ -1,7 +1,7 @@
 /**
- * The `salesperf` command line (SPEC §4). bin/salesperf.js calls main(process.argv) and exits with its code:
+ * The `salesperf` command line (docs/reference/cli.md). bin/salesperf.js calls main(process.argv) and exits with its code:
  * 0 success, 1 usage error, 2 the input cannot be scored. Subcommands are factories joined by addCommand
- * (STYLE §3); `demo` and `statements` are added here by their owners.
+ *; `demo` and `statements` are added here by their owners.
  */
 import { Command, CommanderError } from "commander";
 import * as fs from "fs";

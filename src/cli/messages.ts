@@ -1,5 +1,5 @@
 /**
- * The command line's own messages (SPEC §4), English and Simplified Chinese. Kept beside the CLI because the
+ * The command line's own messages (docs/reference/cli.md), English and Simplified Chinese. Kept beside the CLI because the
  * shared i18n index lists one catalogue per layer and the CLI owns none; plan, ingest and report messages
  * still come from `t` in src/i18n.
  */
@@ -25,7 +25,7 @@ const en = {
   // {reason} is an ingest message, a full sentence with its own full stop.
   notScorable: "{input} cannot be scored: {reason} Nothing was written.",
   // Appended after notScorable's "Nothing was written." for a missing sales table: where SalesPerf looked and which
-  // headers it knows (SPEC §3.1), not the reason's advice again.
+  // headers it knows (docs/reference/input.md), not the reason's advice again.
   noSalesTableHint:
     "SalesPerf looks on every sheet but Plan, Targets and its own tabs, in the first 100 rows, for a header row naming at least a rep column, a date column and an amount column; it knows e.g. Rep, Salesperson, Owner · Order Date, Month · Revenue, Sales.",
   internalError: "salesperf could not finish: {reason}. Nothing was written.",

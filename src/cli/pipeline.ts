@@ -1,5 +1,5 @@
 /**
- * The CLI's shared steps (SPEC §4), reused by `report`, `statements` and `demo`: the common options, read the input
+ * The CLI's shared steps (docs/reference/cli.md), reused by `report`, `statements` and `demo`: the common options, read the input
  * workbook, settle the plan (JSON file, else the input's Plan sheet, else the default; `--period` on top), ingest,
  * score, write atomically. Failures are values carrying the exit code (1 usage, 2 cannot be scored) and a message
  * that says what to fix.
@@ -31,7 +31,7 @@ export function failure(code: 1 | 2, message: string): Failure {
 /** An error's first line: the reason shown to the user. */
 export function reasonOf(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  // One line, no stack (STYLE: never throw stack traces at users).
+  // One line, no stack (never throw stack traces at users).
   return msg.split("\n")[0];
 }
 
@@ -71,7 +71,7 @@ function planFailure(lang: Lang, source: string, errors: PlanError[]): Failure {
 }
 
 /**
- * The plan to score with (SPEC §3.3, §4): `--plan` JSON, else the input's Plan/考核方案 sheet, else the default
+ * The plan to score with (docs/reference/plan.md, cli.md): `--plan` JSON, else the input's Plan/考核方案 sheet, else the default
  * plan; a Targets sheet adds per-rep targets; `--period` sets the kind and the scored period.
  */
 export function resolvePlan(
@@ -117,7 +117,7 @@ export interface RunInputOptions {
   stderr?: (s: string) => void;
 }
 
-/** SPEC §4: progress only when stderr is a terminal, so pipes and logs stay clean. */
+/** docs/reference/cli.md: progress only when stderr is a terminal, so pipes and logs stay clean. */
 export function progressTo(stderr: ((s: string) => void) | undefined): Progress | undefined {
   const writeErr = stderr ?? ((s: string) => void process.stderr.write(s));
   return process.stderr.isTTY ? (s: string) => writeErr(`${s}\n`) : undefined;
@@ -144,15 +144,15 @@ export async function readInputAndPlan(
   return { ok: true, sheets: loaded.sheets, plan: planned.plan };
 }
 
-/** Ingest the sales (SPEC §3.1–3.2); no sales table is an input problem (exit 2) with a hint. */
+/** Ingest the sales (docs/reference/input.md, cleaning.md); no sales table is an input problem (exit 2) with a hint. */
 export function ingestSales(
   sheets: RawSheet[],
   plan: Plan,
   opts: { lang: Lang; inputName: string; keepAllColumns?: boolean },
 ): { ok: true; ingest: IngestResult } | Failure {
-  // A KPI may be measured by any column's exact header (SPEC §3.1): ingest keeps those columns' values.
+  // A KPI may be measured by any column's exact header (docs/reference/input.md): ingest keeps those columns' values.
   const extraHeaders = plan.kpis.flatMap((k) => (k.measure.header ? [k.measure.header] : []));
-  // Statements show each rep every column of their rows (SPEC §3.5); the report needs only the KPIs' columns.
+  // Statements show each rep every column of their rows (docs/reference/statements.md); the report needs only the KPIs' columns.
   const ingested = ingest(sheets, { extraHeaders, keepAllColumns: opts.keepAllColumns ?? false });
   if ("kind" in ingested && ingested.kind === "ingestFailure") {
     const reason = t(opts.lang, ingested.messageKey, ingested.params);
@@ -190,7 +190,7 @@ export interface Scored {
   report: Report;
 }
 
-/** Ingest the sales and build the report model (SPEC §3.2–3.4). */
+/** Ingest the sales and build the report model (docs/reference/cleaning.md, plan.md, tabs.md). */
 export function scoreWorkbook(
   sheets: RawSheet[],
   plan: Plan,
@@ -233,7 +233,7 @@ export function writeFileAtomic(target: string, bytes: Buffer): void {
   }
 }
 
-// ---------- the commands' common options (STYLE §3 CLI) ----------
+// ---------- the commands' common options ----------
 
 function parseLang(value: string): Lang {
   const v = value.trim().toLowerCase();

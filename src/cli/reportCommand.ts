@@ -1,6 +1,6 @@
 /**
- * `salesperf report <input.xlsx> -o <output.xlsx>` (SPEC §4): score the input and write the report workbook of
- * SPEC §3.4. The input is never written to; on any failure nothing is written (temp file + rename).
+ * `salesperf report <input.xlsx> -o <output.xlsx>` (docs/reference/cli.md): score the input and write the report workbook of
+ * docs/reference/tabs.md. The input is never written to; on any failure nothing is written (temp file + rename).
  */
 import type { Command } from "commander";
 import * as fs from "fs";
@@ -59,7 +59,7 @@ export async function runReport(opts: RunReportOptions): Promise<RunReportResult
   const scored = scoreWorkbook(read.sheets, read.plan, {
     lang,
     inputName: opts.input,
-    // With --with-data the input's sheets travel along, so report tabs must not take their names (SPEC §3.4).
+    // With --with-data the input's sheets travel along, so report tabs must not take their names (docs/reference/tabs.md).
     existingSheetNames: opts.withData ? read.sheets.map((s) => s.name) : [],
   });
   if (!scored.ok) return fail(scored);
@@ -85,7 +85,7 @@ export async function runReport(opts: RunReportOptions): Promise<RunReportResult
   return { code: 0, summary: cliText(lang, "summary", params) };
 }
 
-/** The `report` subcommand (a factory, joined to the program by addCommand; STYLE §3 CLI). */
+/** The `report` subcommand (a factory, joined to the program by addCommand). */
 export function reportCommand(): Command {
   const cmd = inputCommand(
     "report",

@@ -1,5 +1,5 @@
 /**
- * `salesperf statements <input.xlsx> -o <folder>` (SPEC §3.5, §4): one workbook per scored rep, named after the rep,
+ * `salesperf statements <input.xlsx> -o <folder>` (docs/reference/statements.md, cli.md): one workbook per scored rep, named after the rep,
  * holding only that rep's results. Exit codes as `report`: 0 written, 1 usage error, 2 the input cannot be scored.
  * Every check runs before the first file is written; each file is written atomically (temp file + rename).
  */
@@ -92,13 +92,13 @@ export async function runStatements(opts: RunStatementsOptions): Promise<RunStat
     }
     files.push(target);
   }
-  // SPEC §4: the one-line summary says the rows used and excluded, as `report`'s does.
+  // docs/reference/cli.md: the one-line summary says the rows used and excluded, as `report`'s does.
   const { rowsUsed: used, rowsExcluded: excluded } = rows.reconciliation;
   const params = { count, period: built.period, used, excluded, folder: opts.output };
   return { code: 0, summary: t(lang, "statement.summary", params), files };
 }
 
-/** The `statements` subcommand (a factory, joined to the program by addCommand; STYLE §3 CLI). */
+/** The `statements` subcommand (a factory, joined to the program by addCommand). */
 export function statementsCommand(): Command {
   const cmd = inputCommand(
     "statements",

@@ -1,19 +1,19 @@
 /**
- * Fast per-rep aggregation of sales / measure rows (SPEC §3.3 KPI measures: sum, count,
+ * Fast per-rep aggregation of sales / measure rows (docs/reference/plan.md KPI measures: sum, count,
  * count_unique, count_true, average). One pass, Maps keyed by rep, no Decimal per row:
- * sums are exact (SPEC §1) through decimal.ts's `ExactSum` (scaled integers, decimal.js only for
+ * sums are exact (docs/reference/numbers.md) through decimal.ts's `ExactSum` (scaled integers, decimal.js only for
  * values beyond 15 digits).
  */
 import type Decimal from "decimal.js";
 import { Dec, ExactSum } from "./decimal";
 
-/** Same union as plan/types Aggregate (the engine imports only decimal.js, STYLE §1). */
+/** Same union as plan/types Aggregate (the engine imports only decimal.js). */
 export type AggregateKind = "sum" | "count" | "count_unique" | "count_true" | "average";
 
 /** The sums are decimal.ts's exact running sum (re-exported: callers and tests know it from here). */
 export { ExactSum };
 
-/** Yes/no per SPEC §3.2: yes, y, true, 1, 是 are true; everything else is not. */
+/** Yes/no per docs/reference/cleaning.md: yes, y, true, 1, 是 are true; everything else is not. */
 export function isTrueValue(v: unknown): boolean {
   if (v === true) return true;
   if (typeof v === "number") return v === 1;
@@ -61,7 +61,7 @@ export class Accumulator {
     }
   }
 
-  /** The aggregate; null for an average over no values (SPEC §3.3: "no values" → no attainment). */
+  /** The aggregate; null for an average over no values (docs/reference/plan.md: "no values" → no attainment). */
   result(): Decimal | null {
     switch (this.kind) {
       case "sum":

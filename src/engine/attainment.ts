@@ -1,5 +1,5 @@
 /**
- * ATTAINMENT (SPEC §2): how far a target is met. Not rounded (SPEC §1).
+ * ATTAINMENT (docs/reference/functions.md): how far a target is met. Not rounded (docs/reference/numbers.md).
  * - higher is better: actual / target; negative actuals (net returns) give negative attainment.
  * - lower is better (churn, DSO, cost): max(0, (2·target − actual) / target).
  * - target = 0 → #DIV/0!; target < 0 → #VALUE! "target must be positive".

@@ -1,7 +1,7 @@
 /**
- * BONUS (SPEC §2) and the report's score-driven bonus (SPEC §3.3):
+ * BONUS (docs/reference/functions.md) and the report's score-driven bonus (docs/reference/plan.md):
  * 1. a = ATTAINMENT(actual, target) — or the rep's score;
- * 2. a < threshold (15-digit comparison, SPEC §1) → factor 0;
+ * 2. a < threshold (15-digit comparison, docs/reference/numbers.md) → factor 0;
  * 3. factor = PAYCURVE(a, curve) when a curve is given, else a;
  * 4. factor = min(factor, cap) when a cap is given, then max(factor, 0);
  * 5. payout = target_bonus × factor, rounded once to the currency decimals, half away from zero.
@@ -53,7 +53,7 @@ export function bonus(
   return roundMoney(targetBonus.times(payoutFactor(a, opts)), opts.decimals ?? 2);
 }
 
-/** SPEC §3.3: the bonus driven by the rep's score in place of the attainment. */
+/** docs/reference/plan.md: the bonus driven by the rep's score in place of the attainment. */
 export function bonusFromScore(
   score: Decimal,
   targetBonus: Decimal,

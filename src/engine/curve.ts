@@ -1,6 +1,6 @@
 /**
- * PAYCURVE (SPEC §2): a payout curve through points (x, y) with strictly increasing x,
- * linearly interpolated; flat before the first point and after the last. Not rounded (SPEC §1).
+ * PAYCURVE (docs/reference/functions.md): a payout curve through points (x, y) with strictly increasing x,
+ * linearly interpolated; flat before the first point and after the last. Not rounded (docs/reference/numbers.md).
  * x values must increase when compared to 15 significant digits, like tier bounds.
  */
 import type Decimal from "decimal.js";

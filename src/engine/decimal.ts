@@ -1,5 +1,5 @@
 /**
- * Exact numbers for the engine (SPEC §1).
+ * Exact numbers for the engine (docs/reference/numbers.md).
  * - `Dec`: decimal.js with 40 significant digits and ROUND_HALF_UP (half away from zero).
  * - Excel doubles are read through their shortest decimal string, so 0.1 is 0.1.
  * - Payouts are rounded once, at the end (`roundMoney`); attainments, factors and scores never.
@@ -8,7 +8,7 @@
  */
 import Decimal from "decimal.js";
 
-/** The engine's decimal.js: never the global constructor (STYLE §2). */
+/** The engine's decimal.js: never the global constructor. */
 export const Dec: typeof Decimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP }) as typeof Decimal;
 
 /** A Decimal from a double (via its shortest decimal string), a decimal string or another Decimal. */
@@ -92,7 +92,7 @@ export function scaledDigits(x: number): number {
 const FLUSH_LIMIT = 2 ** 52; // a running sum below 2^52 plus one term below 10^15 stays a safe integer
 
 /**
- * Exact running sum of doubles, each read through its shortest decimal string (SPEC §1). The running
+ * Exact running sum of doubles, each read through its shortest decimal string (docs/reference/numbers.md). The running
  * total is (big + acc)·10⁻ᵏ: values that are m·10⁻ᵏ (|m| < 10^15, see `scaleFrom`) add m to the
  * safe integer acc — one multiply, round and divide each — which moves into the BigInt before it
  * could lose a unit; a value with more decimals raises k for the rest. Values with more than 15

@@ -1,5 +1,5 @@
 /**
- * Fast paths of TIERED and BONUS for plain doubles (SPEC §1–§2), returning the double that the
+ * Fast paths of TIERED and BONUS for plain doubles (docs/reference/numbers.md, functions.md), returning the double that the
  * exact decimal.js path would return (Number of its decimal string), or `undefined` when they
  * cannot prove it — the caller then runs the exact path, which also produces every error.
  *

@@ -1,5 +1,5 @@
 /**
- * GROWTH (SPEC §2): (current − prior) / |prior|, so growth from a negative prior (a loss)
+ * GROWTH (docs/reference/functions.md): (current − prior) / |prior|, so growth from a negative prior (a loss)
  * toward 0 or above is positive. prior = 0 → #N/A "no prior period value". Not rounded.
  */
 import type Decimal from "decimal.js";

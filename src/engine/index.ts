@@ -1,6 +1,6 @@
 /**
- * The engine's public surface (SPEC §1–§2): exact decimal maths, errors as values. Layers above
- * import from here; the engine itself imports only decimal.js (STYLE §1).
+ * The engine's public surface (docs/reference/numbers.md, functions.md): exact decimal maths, errors as values. Layers above
+ * import from here; the engine itself imports only decimal.js.
  */
 export * from "./types";
 export * from "./decimal";

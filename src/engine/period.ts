@@ -1,10 +1,10 @@
 /**
- * Period keys from Excel date serials (SPEC §3.3: "a row belongs to the period of its date").
+ * Period keys from Excel date serials (docs/reference/plan.md: "a row belongs to the period of its date").
  * Excel 1900 date system: serial 25569 = 1970-01-01; Excel's fake 1900-02-29 (serial 60) only
  * matters below serial 61, and all dates here are ≥ 1900-03-01, so serial − 25569 is a plain
  * day count since 1970-01-01. Integer arithmetic only (no Date objects, no time zones).
  */
-/** Same union as plan/types PeriodKind (the engine imports only decimal.js, STYLE §1). */
+/** Same union as plan/types PeriodKind (the engine imports only decimal.js). */
 export type PeriodKind = "month" | "quarter" | "year";
 
 /** Serial of 1970-01-01 in Excel's 1900 date system. */

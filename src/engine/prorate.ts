@@ -1,8 +1,8 @@
 /**
- * PRORATE (SPEC §2): value × (days of [start, end] inside [period_start, period_end]) / (days in
+ * PRORATE (docs/reference/functions.md): value × (days of [start, end] inside [period_start, period_end]) / (days in
  * the period), every range inclusive. Dates are Excel serials; a time of day is ignored (the
  * serial's integer part is the date). Blank start = period start, blank end = period end.
- * Not rounded: a prorated target or payout is rounded where it is paid (SPEC §1).
+ * Not rounded: a prorated target or payout is rounded where it is paid (docs/reference/numbers.md).
  */
 import type Decimal from "decimal.js";
 import { ZERO } from "./decimal";

@@ -1,6 +1,6 @@
 /**
- * RANK (SPEC §2) with an explicit tie policy; values tie when equal to 15 significant digits,
- * as Excel compares (SPEC §1: 0.1 + 0.2 ties with 0.3).
+ * RANK (docs/reference/functions.md) with an explicit tie policy; values tie when equal to 15 significant digits,
+ * as Excel compares (docs/reference/numbers.md: 0.1 + 0.2 ties with 0.3).
  * - order 0: highest first; 1: lowest first.
  * - "competition" (RANK.EQ): 1 + how many are better — 1,2,2,4.
  * - "dense": 1 + how many distinct values are better — 1,2,2,3.

@@ -1,5 +1,5 @@
 /**
- * SCORE (SPEC §2): Σ weight_k × clamp(attainment_k, 0, cap_k). Not rounded (SPEC §1).
+ * SCORE (docs/reference/functions.md): Σ weight_k × clamp(attainment_k, 0, cap_k). Not rounded (docs/reference/numbers.md).
  * Weights are non-negative and add up to 100 % (± 1e-9), else #VALUE! "weights add up to
  * 90%, not 100%". Caps: one per attainment (null = no cap), one for all, or none.
  * Lists are flat here; the functions layer checks range shapes before flattening.

@@ -1,10 +1,10 @@
 /**
- * Rate tables (SPEC §2 TIERED, TOGO, EXPLAIN). Band i is [lower_i, lower_i+1); the last band
+ * Rate tables (docs/reference/functions.md TIERED, TOGO, EXPLAIN). Band i is [lower_i, lower_i+1); the last band
  * has no upper bound; below the first lower bound nothing is paid. Results at full precision
- * (used for money and for factors alike), never rounded here (SPEC §1).
+ * (used for money and for factors alike), never rounded here (docs/reference/numbers.md).
  *
  * Which band holds an amount is decided the way Excel compares: to 15 significant digits
- * (SPEC §1), so an amount that ties with a bound belongs to the band that starts there.
+ * (docs/reference/numbers.md), so an amount that ties with a bound belongs to the band that starts there.
  */
 import type Decimal from "decimal.js";
 import { compare15, ZERO } from "./decimal";

@@ -1,5 +1,5 @@
 /**
- * Shared engine types: errors as values (SPEC §2 — "bad input returns an Excel
+ * Shared engine types: errors as values (docs/reference/functions.md — "bad input returns an Excel
  * error with a message that names the argument"). Only src/functions turns an
  * EngineError into a CustomFunctions.Error; only src/cli picks exit codes.
  */

@@ -1,7 +1,7 @@
 /**
- * Argument specs and their one reader (STYLE §3, after HyperFormula's `implementedFunctions`):
+ * Argument specs and their one reader (after HyperFormula's `implementedFunctions`):
  * each PERF function declares its arguments once; `coerceArgs` turns Excel's raw values into
- * typed ones or the first EngineError, naming the argument (SPEC §2).
+ * typed ones or the first EngineError, naming the argument (docs/reference/functions.md).
  *
  * - blank (null, undefined, "") → the spec's default; a required number defaults to 0 as in
  *   Excel's own arithmetic, an optional one without a default to null;

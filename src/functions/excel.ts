@@ -1,6 +1,6 @@
 /**
  * The functions layer's edge to Excel: the display language, EngineError → CustomFunctions.Error
- * (the only place that builds one, STYLE §3), and Decimal → the double Excel stores.
+ * (the only place that builds one), and Decimal → the double Excel stores.
  * `CustomFunctions` and `Office` are looked up at call time: tests and benches install fakes.
  */
 import type Decimal from "decimal.js";
@@ -16,7 +16,7 @@ export function displayLang(): Lang {
   }
 }
 
-/** Custom messages show only for #VALUE! and #N/A; #DIV/0! and #NUM! carry none (SPEC §2). */
+/** Custom messages show only for #VALUE! and #N/A; #DIV/0! and #NUM! carry none (docs/reference/functions.md). */
 export function excelError(err: EngineError): CustomFunctions.Error {
   const codes = CustomFunctions.ErrorCode;
   if (err.code === "DIV0") return new CustomFunctions.Error(codes.divisionByZero);

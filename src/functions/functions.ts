@@ -1,8 +1,8 @@
 /**
- * The PERF custom functions (SPEC §2). The JSDoc on each function is what Excel shows
+ * The PERF custom functions (docs/reference/functions.md). The JSDoc on each function is what Excel shows
  * (custom-functions-metadata-plugin reads it; the plugin also registers the functions).
  * Each shell: coerce its declared arguments → engine → Excel error or number.
- * TIERED and BONUS try the engine's exact double fast path first (SPEC §1; same results).
+ * TIERED and BONUS try the engine's exact double fast path first (docs/reference/numbers.md; same results).
  */
 import type Decimal from "decimal.js";
 import * as engine from "../engine/index";
@@ -33,7 +33,7 @@ const TIER_MODE_ARG = {
   invalidKey: "tierModeInvalid",
 } as const;
 
-/** Every function's arguments, declared once, in parameter order (STYLE §3). */
+/** Every function's arguments, declared once, in parameter order. */
 export const ARGS = {
   ATTAINMENT: defineArgs([
     { name: "actual", type: "number" },

@@ -1,8 +1,8 @@
 /**
- * Finding the sales table (SPEC §3.1): the block whose header row names a rep, a date and an
+ * Finding the sales table (docs/reference/input.md): the block whose header row names a rep, a date and an
  * amount column — on any sheet, at any position, or an Excel table — and the block's extent.
  *
- * Block extent (decision, SPEC §3.2 "nothing dropped silently"): the block runs from the row
+ * Block extent (decision, docs/reference/cleaning.md "nothing dropped silently"): the block runs from the row
  * under the header down to its last data row. Fully blank rows inside it are skipped. After a
  * blank gap, the block continues only if one of the next five non-blank rows still looks like a
  * sale (a rep, a readable date and a readable amount) — a cleared row in the middle of the data.
@@ -17,7 +17,7 @@ import type { ColumnMapping, IngestFailure, RawCell, RawSheet, StandardField } f
 export const HEADER_SEARCH_ROWS = 100;
 
 /**
- * Tabs the add-in writes and the sheets holding the plan (SPEC §3.3–3.4): never sales, never
+ * Tabs the add-in writes and the sheets holding the plan (docs/reference/plan.md, tabs.md): never sales, never
  * measures — even though e.g. Trends has rep, period and revenue columns. "Scorecard (2)" is the
  * name the add-in gives a tab when the user already has a sheet of that name.
  */
@@ -97,8 +97,8 @@ export function readHeaderRow(
     const m = typeof row[i] === "string" ? matchHeaderRank(text) : null;
     if (m === null) continue;
     // Two headers naming one field ("Name" and "Sales Rep", "Month" and "Order Date"): the more
-    // specific synonym of SPEC §3.1 wins, the leftmost only on equal rank. The other column is
-    // listed on Data issues by ingest (SPEC §3.2: nothing changes silently).
+    // specific synonym of docs/reference/input.md wins, the leftmost only on equal rank. The other column is
+    // listed on Data issues by ingest (docs/reference/cleaning.md: nothing changes silently).
     const r = ranks[m.field];
     if (r === undefined || m.rank < r) {
       columns[m.field] = col;
@@ -308,7 +308,7 @@ export interface SalesBlock {
 }
 
 /**
- * A sales-like sheet that was not used (SPEC §3.2: listed, with the true reason): it has fewer
+ * A sales-like sheet that was not used (docs/reference/cleaning.md: listed, with the true reason): it has fewer
  * data rows; or as many rows but older data; or as many rows and the same latest date, and came later.
  */
 export interface OtherSalesSheet {
@@ -383,7 +383,7 @@ export function locateSalesBlock(
   // Computed only on a tie of row counts: one more pass over the date column.
   const latestOf = (c: Candidate): number => (c.latest ??= latestDate(sheets[c.hit.sheetIndex], c.hit, c.extent));
   // Prefer the block with the most data rows; on equal rows the one whose data is latest (Q2 over
-  // Q1: a newer quarter beside an older one, review finding 6); then the earlier sheet / higher header.
+  // Q1: a newer quarter beside an older one); then the earlier sheet / higher header.
   const better = (a: Candidate, b: Candidate | undefined): boolean =>
     b === undefined ||
     a.extent.dataRows > b.extent.dataRows ||
@@ -438,7 +438,7 @@ function partialHeader(sheet: RawSheet): Record<string, string | number> | null 
 /**
  * Parameters of the missingColumn message: `field` stays the id (for a UI to pick the mapping
  * control); the message itself shows the header words the user knows, in each language
- * (finding 8(d): "no Date column (a header such as Date, Order Date, …)", never "date").
+ * ("no Date column (a header such as Date, Order Date, …)", never "date").
  */
 export function missingColumnParams(field: StandardField, sheet: string, row: number): Record<string, string | number> {
   return {
@@ -453,7 +453,7 @@ export function missingColumnParams(field: StandardField, sheet: string, row: nu
 }
 
 /**
- * The sales table's column mapping (SPEC §3.1), or a failure saying what is missing. `override`
+ * The sales table's column mapping (docs/reference/input.md), or a failure saying what is missing. `override`
  * fixes the sheet, the header row and/or individual columns; the rest is detected.
  */
 export function findSalesTable(

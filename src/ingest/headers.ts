@@ -1,5 +1,5 @@
 /**
- * Header recognition of SPEC §3.1: English and Chinese synonyms, case- and width-insensitive,
+ * Header recognition of docs/reference/input.md: English and Chinese synonyms, case- and width-insensitive,
  * trimmed. A trailing unit in brackets ("Amount (USD)", "金额（元）") is ignored too. Each match
  * carries a rank — the synonym's position in its language's list — so that when two columns name
  * the same field the more specific header wins ("Sales Rep" over "Name", "Order Date" over "Month").
@@ -18,7 +18,7 @@ const SYNONYMS: Record<StandardField, string[]> = {
   behaviour: ["behaviour", "behavior", "manager rating", "行为评分", "行为表现", "主管评分"],
 };
 
-/** A header's field and how specific it is: 0 = first synonym of its language in SPEC §3.1. */
+/** A header's field and how specific it is: 0 = first synonym of its language in docs/reference/input.md. */
 export interface HeaderMatch {
   field: StandardField;
   rank: number;
@@ -26,7 +26,7 @@ export interface HeaderMatch {
 
 const LOOKUP = new Map<string, HeaderMatch>();
 for (const field of Object.keys(SYNONYMS) as StandardField[]) {
-  // Ranked within each language's part of the list (SPEC §3.1 lists English · Chinese): "销售员"
+  // Ranked within each language's part of the list (docs/reference/input.md lists English · Chinese): "销售员"
   // is as specific as "rep", and a generic "name" must not beat it because English comes first.
   let en = 0;
   let zh = 0;
@@ -61,7 +61,7 @@ export function headerSynonyms(field: StandardField): readonly string[] {
 }
 
 /**
- * A field as the user knows it from the header row (SPEC §3.1), never the internal id: for
+ * A field as the user knows it from the header row (docs/reference/input.md), never the internal id: for
  * messages such as "no New customer column" / "缺少新客户列".
  */
 const LABELS: Record<Lang, Record<StandardField, string>> = {

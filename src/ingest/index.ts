@@ -1,4 +1,4 @@
-/** Public API of the ingest layer (SPEC §3.1–3.2): find the sales table, clean it, report issues. */
+/** Public API of the ingest layer (docs/reference/input.md, cleaning.md): find the sales table, clean it, report issues. */
 export * from "./types";
 export { findSalesTable, isReservedSheet } from "./findTable";
 export { ingest, type IngestOptions } from "./ingest";

@@ -1,6 +1,6 @@
 /**
  * Raw sheets → typed sales rows, measure rows, data issues and the reconciliation block
- * (SPEC §3.1–3.2: every coercion or exclusion is listed; rows read = used + excluded; amounts
+ * (docs/reference/input.md, cleaning.md: every coercion or exclusion is listed; rows read = used + excluded; amounts
  * summed exactly). Built for 1,048,576 rows: typeof checks first, regexes only for text cells,
  * caches for repeated strings, scaled-integer sums instead of a Decimal per row.
  */
@@ -45,11 +45,11 @@ import type {
 export interface IngestOptions {
   /** A full mapping (from findSalesTable, possibly edited by the user): used exactly as given. */
   mapping?: ColumnMapping;
-  /** Other columns to carry on each SalesRow.extra, by exact header (KPI measures, SPEC §3.3). */
+  /** Other columns to carry on each SalesRow.extra, by exact header (KPI measures, docs/reference/plan.md). */
   extraHeaders?: string[];
   /**
    * Carry every header of the sales block that is not mapped to a standard field on
-   * SalesRow.extra, by its header text (statements show e.g. Product, SPEC §3.5). Off by default:
+   * SalesRow.extra, by its header text (statements show e.g. Product, docs/reference/statements.md). Off by default:
    * one object per row costs memory on a million rows.
    */
   keepAllColumns?: boolean;
@@ -168,7 +168,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
   }
 
   // A second column naming a mapped field ("Name" beside "Sales Rep"): findTable took the more
-  // specific header; say so (SPEC §3.2, nothing changes silently).
+  // specific header; say so (docs/reference/cleaning.md, nothing changes silently).
   for (const h of mapping.headers) {
     if (mappedCols.has(h.col)) continue;
     const m = matchHeaderRank(h.header);
@@ -182,7 +182,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
     });
   }
 
-  // Satisfaction scale per column (SPEC §3.2): any plain number above 1 means 0–100.
+  // Satisfaction scale per column (docs/reference/cleaning.md): any plain number above 1 means 0–100.
   let satPercent = false;
   if (satC >= 0) {
     for (let i = extent.start; i < extent.end && !satPercent; i++) {
@@ -197,7 +197,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
   }
 
   // A plain 0 < value ≤ 1 in a column judged 0–100 is read as that many percent — by the column
-  // rule of SPEC §3.2, but likely a 0–1 value (0.9 meaning 90 %): listed as a coercion. 0 is not
+  // rule of docs/reference/cleaning.md, but likely a 0–1 value (0.9 meaning 90 %): listed as a coercion. 0 is not
   // listed: it reads as nothing but 0 on either scale.
   const smallSatisfaction = (sheetRow: number, raw: RawCell | undefined, plain: number, read: number): void => {
     issue(sheetRow, satH, raw, "coerced", "satisfactionSmallInPercentColumn", {
@@ -412,7 +412,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
       }
     }
 
-    // Identical duplicate rows (SPEC §3.2): kept and listed, naming the first copy. Open addressing
+    // Identical duplicate rows (docs/reference/cleaning.md): kept and listed, naming the first copy. Open addressing
     // on a hash of date, amount and rep; a slot is confirmed cell by cell across the block.
     const h = mix(dateSerial, amount, spelling === undefined ? 0 : spelling.id);
     let slot = h & dupMask;
@@ -464,7 +464,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
       count: run.count,
     });
   }
-  // SPEC §3.2 (review finding 6): SalesPerf reads one sales table; every other sales-like sheet is listed
+  // docs/reference/cleaning.md: SalesPerf reads one sales table; every other sales-like sheet is listed
   // with the true reason it lost (fewer rows, or as many rows but older data, or a full tie).
   const skippedKey = {
     fewerRows: "otherSalesSheetSkipped",
@@ -523,7 +523,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
 }
 
 /**
- * Rep names that become equal after normalisation (SPEC §3.2): each raw spelling that was changed
+ * Rep names that become equal after normalisation (docs/reference/cleaning.md): each raw spelling that was changed
  * is listed once, at its first used row, when its name has more than one spelling in use.
  */
 function listMerges(
@@ -548,7 +548,7 @@ function listMerges(
 /**
  * A sheet with a rep and a date/month column but no amount (e.g. Ratings / 主管评分) → MeasureRows:
  * every mostly-numeric column by its header, and by its standard field when it names one
- * (Manager Rating → behaviour). Read, never scored as sales (SPEC §3.3).
+ * (Manager Rating → behaviour). Read, never scored as sales (docs/reference/plan.md).
  */
 function readMeasureSheet(sheet: RawSheet, out: MeasureRow[], issues: DataIssue[]): void {
   const hits = findHeaderHits(sheet, 0, ["rep", "date"]);

@@ -1,12 +1,12 @@
 /**
- * Cell coercions of SPEC §3.2: amounts, dates, yes/no, satisfaction and rep names, plus the
+ * Cell coercions of docs/reference/cleaning.md: amounts, dates, yes/no, satisfaction and rep names, plus the
  * Excel serial-date helpers. Text amounts are parsed with decimal.js so the double we return is
- * the one nearest the written decimal ("0.73万" → 7300 exactly, SPEC §1). No rounding happens here.
+ * the one nearest the written decimal ("0.73万" → 7300 exactly, docs/reference/numbers.md). No rounding happens here.
  */
 import Decimal from "decimal.js";
 import type { RawCell } from "./types";
 
-/** Enough digits for any amount a sheet can hold; never the global Decimal config (STYLE §2). */
+/** Enough digits for any amount a sheet can hold; never the global Decimal config. */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 
 export type AmountParse =
@@ -56,7 +56,7 @@ export function rawForIssue(raw: RawCell | undefined): string | number | boolean
   return raw;
 }
 
-/** Trim, collapse inner whitespace, Unicode NFKC (full-width letters and spaces become ASCII). SPEC §3.2. */
+/** Trim, collapse inner whitespace, Unicode NFKC (full-width letters and spaces become ASCII). docs/reference/cleaning.md. */
 export function normaliseRepName(s: string): string {
   return s.normalize("NFKC").trim().replace(/\s+/g, " ");
 }
@@ -124,7 +124,7 @@ function toDouble(d: Decimal): number {
 }
 
 /**
- * An amount cell → a number (SPEC §3.2). Numbers pass through; text is read as a decimal
+ * An amount cell → a number (docs/reference/cleaning.md). Numbers pass through; text is read as a decimal
  * with separators, a currency symbol, "(…)" for negatives, %, 万 (10⁴) and 亿 (10⁸).
  * Blank, error values and text that is no number fail with a catalogue reason key.
  */
@@ -222,7 +222,7 @@ const ZH_DATE_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?
  * A date cell → Excel serial (integer day). Serial numbers and date cells pass through; text
  * "2026-03-11", "2026/3/11", "2026.3.11", "2026年3月11日" is read, and a month ("2026-03",
  * "2026年3月") becomes its 1st day with month = true. Day-first / month-first text such as
- * "3/11/2026" is ambiguous and is refused rather than guessed (SPEC §3.2: anything else → excluded).
+ * "3/11/2026" is ambiguous and is refused rather than guessed (docs/reference/cleaning.md: anything else → excluded).
  */
 export function parseDate(raw: RawCell): DateParse {
   if (typeof raw === "number") {
@@ -269,7 +269,7 @@ const YES_NO = new Map<string, boolean>([
 /**
  * yes/no, y/n, true/false, 1/0, 是/否 (any case, full-width too) and real booleans. A blank cell is
  * "no" (an unticked column is normal, so it is not listed); anything else is null = unreadable,
- * which ingest counts as not true and lists (SPEC §3.2).
+ * which ingest counts as not true and lists (docs/reference/cleaning.md).
  */
 export function parseYesNo(raw: RawCell): boolean | null {
   if (typeof raw === "boolean") return raw;
@@ -284,7 +284,7 @@ export function parseYesNo(raw: RawCell): boolean | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Satisfaction — 0–1, 0–100 or "93%"; the scale is decided per column (SPEC §3.2).
+// Satisfaction — 0–1, 0–100 or "93%"; the scale is decided per column (docs/reference/cleaning.md).
 
 export type SatisfactionRead =
   | { kind: "blank" }

@@ -1,5 +1,5 @@
 /**
- * Ingest contract: raw cell values in, typed rows + data issues out (SPEC §3.1–3.2).
+ * Ingest contract: raw cell values in, typed rows + data issues out (docs/reference/input.md, cleaning.md).
  * Renderers/readers (exceljs in the CLI, Office.js in the pane) convert their own
  * cell objects to RawCell before calling ingest: dates become Excel serial numbers,
  * error cells become { error: "#N/A" }, rich text becomes its plain string.
@@ -22,7 +22,7 @@ export interface RawSheet {
   tables?: { name: string; ref: string }[];
 }
 
-/** The standard fields of SPEC §3.1. */
+/** The standard fields of docs/reference/input.md. */
 export type StandardField =
   "rep" | "team" | "date" | "amount" | "customer" | "newCustomer" | "satisfaction" | "behaviour";
 
@@ -36,7 +36,7 @@ export interface ColumnMapping {
 }
 
 /** One used sales row. Money stays a double exactly as Excel holds it (read via its shortest
- * decimal string when summed, SPEC §1); text amounts were parsed to the exact double. */
+ * decimal string when summed, docs/reference/numbers.md); text amounts were parsed to the exact double. */
 export interface SalesRow {
   sheet: string;
   sheetRow: number; // 1-based
@@ -64,7 +64,7 @@ export interface MeasureRow {
 
 export type IssueAction = "excluded" | "coerced" | "kept" | "merged" | "ignored" | "skipped";
 
-/** One row of the Data issues tab (SPEC §3.2). messageKey/params render through i18n. */
+/** One row of the Data issues tab (docs/reference/cleaning.md). messageKey/params render through i18n. */
 export interface DataIssue {
   sheet: string;
   row: number | null; // 1-based sheet row; null for sheet/column-level issues
@@ -80,7 +80,7 @@ export interface Reconciliation {
   rowsRead: number;
   rowsUsed: number;
   rowsExcluded: number;
-  /** Exact decimal strings (SPEC §1), e.g. "1234567.5". Excluded amount counts amounts that could be read. */
+  /** Exact decimal strings (docs/reference/numbers.md), e.g. "1234567.5". Excluded amount counts amounts that could be read. */
   amountRead: string;
   amountUsed: string;
   amountExcluded: string;
@@ -94,7 +94,7 @@ export interface IngestResult {
   reconciliation: Reconciliation;
   /** ISO code guessed from the amount column's symbols/formats (¥→CNY, $→USD, €→EUR, £→GBP) or null. */
   currencyGuess: string | null;
-  /** Whether the satisfaction column was read as 0–100 (SPEC §3.2). */
+  /** Whether the satisfaction column was read as 0–100 (docs/reference/cleaning.md). */
   satisfactionScale: "fraction" | "percent" | null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Cell helpers for the Plan and Targets sheets (SPEC §3.3): A1 addresses, and reading
+ * Cell helpers for the Plan and Targets sheets (docs/reference/plan.md): A1 addresses, and reading
  * numbers/text from raw cells the way a finance user typed them ("40%", "5,000", "５０００").
  */
 import Decimal from "decimal.js";
@@ -69,7 +69,7 @@ export function percentFormat(fraction: number | null): string {
 
 const SYMBOLS: Record<string, string> = { CNY: "¥", JPY: "¥", USD: "$", EUR: "€", GBP: "£", HKD: "HK$" };
 
-/** Money number format for a currency (SPEC §3.3: "¥#,##0.00"); no currency → "#,##0.00". */
+/** Money number format for a currency (docs/reference/plan.md: "¥#,##0.00"); no currency → "#,##0.00". */
 export function currencyNumberFormat(currency: string | null, decimals: number): string {
   const symbol = currency ? (SYMBOLS[currency] ?? "") : "";
   const places = Number.isInteger(decimals) && decimals > 0 ? `.${"0".repeat(Math.min(decimals, 6))}` : "";

@@ -1,11 +1,11 @@
 /**
- * The default plan of SPEC §3.3 — the example users already know — and the English /
+ * The default plan of docs/reference/plan.md — the example users already know — and the English /
  * Chinese names of its KPIs.
  */
 import type { Lang } from "./vocab";
 import type { Plan, PlanKpi } from "./types";
 
-/** Default KPI names per language, in plan order (SPEC §3.3 table). */
+/** Default KPI names per language, in plan order (docs/reference/plan.md table). */
 export const DEFAULT_KPI_NAMES: readonly { en: string; zh: string }[] = [
   { en: "Revenue", zh: "销售额" },
   { en: "New customers", zh: "新客户" },
@@ -59,7 +59,7 @@ function defaultKpis(lang: Lang): PlanKpi[] {
   ];
 }
 
-/** Default bonus rule (SPEC §3.3): 5000 per period, curve {0.6,0.3; 1,1; 1.5,2}, threshold 60 %, cap 200 %. */
+/** Default bonus rule (docs/reference/plan.md): 5000 per period, curve {0.6,0.3; 1,1; 1.5,2}, threshold 60 %, cap 200 %. */
 export function defaultBonus(): Plan["bonus"] {
   return {
     targetBonus: 5000,
@@ -88,7 +88,7 @@ export function defaultPlan(lang: Lang): Plan {
 
 /**
  * The KPI's name in a language: a default KPI (its name is the default English or
- * Chinese name and it measures the default field) is shown in `lang` (SPEC §4: with
+ * Chinese name and it measures the default field) is shown in `lang` (docs/reference/cli.md: with
  * --lang zh the default plan's KPI names are the Chinese ones); any other name as written.
  */
 export function kpiDisplayName(kpi: PlanKpi, lang: Lang): string {

@@ -1,6 +1,6 @@
 /**
- * The plan layer (SPEC §3.3): default plan, JSON plans (CLI --plan), the Plan and
- * Targets sheets, validation and period keys (§4 --period).
+ * The plan layer (docs/reference/plan.md): default plan, JSON plans (CLI --plan), the Plan and
+ * Targets sheets, validation and period keys (docs/reference/cli.md --period).
  */
 import { t } from "../i18n";
 import type { PlanError } from "./types";

@@ -1,5 +1,5 @@
 /**
- * The CLI's JSON plan (SPEC §3.3 "--plan" format): every field but `kpis` optional,
+ * The CLI's JSON plan (docs/reference/plan.md "--plan" format): every field but `kpis` optional,
  * defaults as the default plan. Unknown keys are errors (a misspelt "wieght" must not
  * silently fall back to a default in a finance plan). Errors name JSON paths.
  */
@@ -110,7 +110,7 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
     if (typeof v !== "string") r.fail("scoredPeriod", "planMustBeText", { field: "scoredPeriod" });
     else {
       const parsed = parsePeriodArg(v);
-      // A scored period alone also sets the period kind, as --period does (SPEC §4).
+      // A scored period alone also sets the period kind, as --period does (docs/reference/cli.md).
       if (parsed && !periodGiven) plan.period = parsed.kind;
       plan.scoredPeriod = parsed ? parsed.key : v;
     }
@@ -187,7 +187,7 @@ function readKpi(r: Reader, k: unknown, base: string): PlanKpi {
   }
   if (r.required(k, "field", base)) {
     if (typeof k.field === "string" && k.field.trim()) {
-      // A §3.1 field name, otherwise the exact header of another column.
+      // A docs/reference/input.md field name, otherwise the exact header of another column.
       const field: StandardField | null = parseFieldName(k.field);
       kpi.measure = field ? { field, header: null } : { field: null, header: k.field.trim() };
     } else r.fail(`${base}.field`, "planMustBeText", { field: "field" });
@@ -202,7 +202,7 @@ function readKpi(r: Reader, k: unknown, base: string): PlanKpi {
   return kpi;
 }
 
-/** `target`: a number (fixed), `{ "perMonth": n }` or `{ "growth": g }` (SPEC §3.3). */
+/** `target`: a number (fixed), `{ "perMonth": n }` or `{ "growth": g }` (docs/reference/plan.md). */
 function readTarget(r: Reader, t: unknown, path: string): KpiTarget {
   const placeholder: KpiTarget = { kind: "fixed", value: 1 };
   if (isNum(t)) return { kind: "fixed", value: t };
@@ -263,7 +263,7 @@ function readRepTargets(r: Reader, v: unknown): Plan["repTargets"] {
   return out;
 }
 
-/** Parse plan.json text; a syntax error names the line and column (SPEC §4 exit 2 "says what to fix"). */
+/** Parse plan.json text; a syntax error names the line and column (docs/reference/cli.md exit 2 "says what to fix"). */
 export function parsePlanText(text: string, lang?: Lang): PlanResult {
   const src = text.replace(/^\uFEFF/, ""); // Windows editors save a BOM
   let json: unknown;

@@ -1,5 +1,5 @@
 /**
- * Period keys (SPEC §3.3, §4 `--period`): "2026-03" a month, "2026-Q1" a quarter,
+ * Period keys (docs/reference/plan.md, cli.md `--period`): "2026-03" a month, "2026-Q1" a quarter,
  * "2026" a year. Keys are normalised ("2026-3" → "2026-03", "2026-q1" → "2026-Q1").
  */
 import type { PeriodKind } from "./types";

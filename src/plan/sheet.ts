@@ -1,5 +1,5 @@
 /**
- * The Plan sheet (SPEC §3.3, §3.4 "Plan · 考核方案"): what a recipient reads and edits.
+ * The Plan sheet (docs/reference/plan.md, tabs.md "Plan · 考核方案"): what a recipient reads and edits.
  * Fixed layout — labels in column A, setting values in column B, hints in column C; the
  * settings, bonus and ranking blocks come first so their cells never move, then the KPI
  * table (A–I) with its "Total weight" check row, and the payout curve (A–B). Other tabs'
@@ -89,7 +89,7 @@ export interface PlanSheetLayout {
   };
 }
 
-/** Tab names per language (SPEC §3.4). */
+/** Tab names per language (docs/reference/tabs.md). */
 export const PLAN_SHEET_NAMES: Record<Lang, string> = {
   en: planMessages.en.planSheetName,
   zh: planMessages.zh.planSheetName,
@@ -139,7 +139,7 @@ const SECTION_KEYS = [
   "planSectionCurve",
 ] as const;
 
-/** SPEC §2 SCORE / validate.ts: weights add up to 100 % ± 1e-9; written as a formula literal too. */
+/** docs/reference/functions.md SCORE / validate.ts: weights add up to 100 % ± 1e-9; written as a formula literal too. */
 const WEIGHT_CHECK_TOLERANCE = "1E-9";
 
 /** A text constant in a formula, inner quotes doubled as Excel writes them. */
@@ -238,9 +238,9 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   const lastKpi = KPI_HEADER_ROW + Math.max(plan.kpis.length, 1);
   const weights = `${absAddress(firstKpi, 6)}:${absAddress(lastKpi, 6)}`;
 
-  // Total weight under the table (review finding 5): the score formulas scale weights that miss 100 % back to
+  // Total weight under the table: the score formulas scale weights that miss 100 % back to
   // 100 % without a word, so the sheet shows the sum and says when it is off. Cached values are exact decimal
-  // sums (SPEC §1), the test the plan's own validation applies (100 % ± 1e-9).
+  // sums (docs/reference/numbers.md), the test the plan's own validation applies (100 % ± 1e-9).
   const totalRow = lastKpi + 1;
   const total = absAddress(totalRow, 6);
   const { sum, ok: sumOk } = weightTotal(plan.kpis.map((k) => k.weight));

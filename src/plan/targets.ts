@@ -1,5 +1,5 @@
 /**
- * The optional Targets sheet (SPEC §3.3 "per-rep targets"): rep · KPI · target rows that
+ * The optional Targets sheet (docs/reference/plan.md "per-rep targets"): rep · KPI · target rows that
  * override the plan's target for the period. Headers in English or Chinese; errors name
  * the cell ("Targets!C5: target must be a number").
  */
@@ -9,7 +9,7 @@ import { kpiDisplayName } from "./defaults";
 import type { Plan, PlanError } from "./types";
 import { normaliseRepName, normaliseWord } from "./vocab";
 
-/** Rep headers of SPEC §3.1 plus the sheet's own. */
+/** Rep headers of docs/reference/input.md plus the sheet's own. */
 const REP_HEADERS = [
   "rep",
   "sales rep",
@@ -101,7 +101,7 @@ export function readTargetsSheet(
       errors.push({ where: targetWhere, messageKey: "planMustBeNumber", params: { field: term(col.target) } });
       ok = false;
     } else if (target <= 0) {
-      // SPEC §3.3: a negative (or zero) target stops the run, like a wrong plan.
+      // docs/reference/plan.md: a negative (or zero) target stops the run, like a wrong plan.
       errors.push({ where: targetWhere, messageKey: "planMustBePositive", params: { field: term(col.target) } });
       ok = false;
     }

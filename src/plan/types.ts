@@ -1,5 +1,5 @@
 /**
- * The plan model (SPEC §3.3). Plain data; numbers are JS numbers as typed by the
+ * The plan model (docs/reference/plan.md). Plain data; numbers are JS numbers as typed by the
  * user (the engine reads them through their shortest decimal string).
  */
 import type { StandardField } from "../ingest/types";
@@ -16,7 +16,7 @@ export type KpiTarget =
 export interface PlanKpi {
   /** Display name as the user wrote it (the default plan has en and zh names, picked by language). */
   name: string;
-  /** A standard field of SPEC §3.1 or an exact header of another column. */
+  /** A standard field of docs/reference/input.md or an exact header of another column. */
   measure: { field: StandardField | null; header: string | null };
   aggregate: Aggregate;
   target: KpiTarget;

@@ -1,5 +1,5 @@
 /**
- * Plan validation (SPEC §3.3: "a plan that is itself wrong … stops with a message that
+ * Plan validation (docs/reference/plan.md: "a plan that is itself wrong … stops with a message that
  * names the cell or JSON path"). One set of rules; a locator turns a field into the
  * place the user wrote it: a JSON path ("kpis[1].weight") or a Plan-sheet cell.
  */
@@ -17,10 +17,10 @@ import {
   type Lang,
 } from "./vocab";
 
-/** Exact sums of the weights as typed (SPEC §1: read doubles through their shortest decimal string). */
+/** Exact sums of the weights as typed (docs/reference/numbers.md: read doubles through their shortest decimal string). */
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
-/** SPEC §2 SCORE: weights must add up to 100 % ± 1e-9. */
+/** docs/reference/functions.md SCORE: weights must add up to 100 % ± 1e-9. */
 const WEIGHT_TOLERANCE = new D("1e-9");
 
 /** The exact sum of weights as typed and whether it is 100 % ± 1e-9 (the Plan sheet's "Total weight" check too). */
@@ -66,7 +66,7 @@ export function pathKey(base: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
 }
 
-/** Locator for the CLI's JSON plan (SPEC §3.3 format): errors name JSON paths. */
+/** Locator for the CLI's JSON plan (docs/reference/plan.md format): errors name JSON paths. */
 export const jsonLocator: PlanLocator = {
   lang: "en",
   at(field, index = 0, keys) {
@@ -174,7 +174,7 @@ export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
     if (!Number.isInteger(d) || d < 0 || d > 6) add("currencyDecimals", "planDecimalsRange");
   }
 
-  // KPIs (SPEC §3.3).
+  // KPIs (docs/reference/plan.md).
   if (!Array.isArray(plan.kpis) || plan.kpis.length === 0) {
     add("kpis", "planNoKpis");
   } else {
@@ -214,7 +214,7 @@ export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
     }
   }
 
-  // Bonus (SPEC §3.3 with §2 BONUS semantics).
+  // Bonus (docs/reference/plan.md with docs/reference/functions.md BONUS semantics).
   const b = plan.bonus;
   if (num("targetBonus", b.targetBonus) && b.targetBonus < 0) add("targetBonus", "planMustBeNonNegative");
   if (num("threshold", b.threshold) && b.threshold < 0) add("threshold", "planMustBeNonNegative");
@@ -237,7 +237,7 @@ export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
     }
   }
 
-  // Ranking (SPEC §3.3: top N, bottom N).
+  // Ranking (docs/reference/plan.md: top N, bottom N).
   for (const field of ["top", "bottom"] as const) {
     const v = plan.ranking[field];
     if (num(field, v) && (!Number.isInteger(v) || v < 0)) add(field, "planMustBeWholeNumber");

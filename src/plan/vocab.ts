@@ -1,6 +1,6 @@
 /**
- * Words of the plan (SPEC §3.3) in English and Chinese: choice values (period,
- * aggregation, direction, group, target kind), standard field names (§3.1), and
+ * Words of the plan (docs/reference/plan.md) in English and Chinese: choice values (period,
+ * aggregation, direction, group, target kind), standard field names (docs/reference/input.md), and
  * text normalisation so either language reads back from a Plan sheet or a JSON plan.
  */
 import type { StandardField } from "../ingest/types";
@@ -17,7 +17,7 @@ export function normaliseWord(text: string): string {
     .trim();
 }
 
-/** Rep names as ingest normalises them (SPEC §3.2): one definition, ingest's, so plan names match the data's. */
+/** Rep names as ingest normalises them (docs/reference/cleaning.md): one definition, ingest's, so plan names match the data's. */
 export { normaliseRepName } from "../ingest/parse";
 
 /** One choice: its code, the word written on a sheet per language, and extra accepted spellings. */
@@ -73,7 +73,7 @@ const targetKinds: Choice<TargetKind>[] = [
   { code: "growth", en: "growth", zh: "增长率", aliases: ["growth rate", "增长"] },
 ];
 
-/** SPEC §3.1 field names: the JSON/English word, the Chinese word written on a zh Plan sheet. */
+/** docs/reference/input.md field names: the JSON/English word, the Chinese word written on a zh Plan sheet. */
 const fields: Choice<StandardField>[] = [
   { code: "rep", en: "rep", zh: "销售员" },
   { code: "team", en: "team", zh: "团队" },

@@ -1,5 +1,5 @@
 /**
- * The plan a workbook carries (SPEC §3.3): its Plan / 考核方案 sheet (else the default plan, or a plan given
+ * The plan a workbook carries (docs/reference/plan.md): its Plan / 考核方案 sheet (else the default plan, or a plan given
  * from outside such as the CLI's --plan JSON), plus per-rep targets from a Targets sheet. Shared by the CLI
  * and the task pane so both read a workbook's rules the same way.
  */

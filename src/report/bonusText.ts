@@ -1,7 +1,7 @@
 /**
- * The Bonus tab's explanation of one payout (SPEC §3.4), in the report language:
+ * The Bonus tab's explanation of one payout (docs/reference/tabs.md), in the report language:
  * "Score 104.2% ≥ threshold 60%; curve between (1, 100%) and (1.5, 200%) gives 108.4%; cap 200%;
- * 5,000 × 108.4% = 5,420.00". Text only: the numbers come from the engine (SPEC §2 BONUS steps).
+ * 5,000 × 108.4% = 5,420.00". Text only: the numbers come from the engine (docs/reference/functions.md BONUS steps).
  */
 import Decimal from "decimal.js";
 import { compare15, dec } from "../engine/index";

@@ -1,5 +1,5 @@
 /**
- * rows + plan → the declarative Report (SPEC §3.3–§3.4, §4 header cells): six tabs whose computed
+ * rows + plan → the declarative Report (docs/reference/plan.md, tabs.md, cli.md header cells): six tabs whose computed
  * columns are native Excel formulas pointing at the Plan tab, each with the engine's value cached.
  * No I/O. Formulas use only functions Excel 2007+, WPS and LibreOffice know (no XLOOKUP/LET/IFS).
  */
@@ -32,7 +32,7 @@ export interface BuildOptions {
   lang: Lang;
   /** "2026-Q2" etc.: overrides the plan's period kind and scored period (CLI --period). */
   period?: string;
-  /** Sheets already in the workbook: a taken name gets " (2)", " (3)" … (SPEC §3.4). */
+  /** Sheets already in the workbook: a taken name gets " (2)", " (3)" … (docs/reference/tabs.md). */
   existingSheetNames?: string[];
 }
 
@@ -95,7 +95,7 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     ];
     const s = addr(C.score, row);
     const rk = addr(C.rank, row);
-    // Rank: score desc, then first KPI actual desc, then row order = rep name code-point order (SPEC §3.3).
+    // Rank: score desc, then first KPI actual desc, then row order = rep name code-point order (docs/reference/plan.md).
     // Not COUNTIF(range,">"&score): "&" turns the score into 15-digit text, and the top score can then
     // exceed its own rounded text (0.62952380952380948 > 0.629523809523809): ranks with a gap.
     const fa = addr(C.actual(0), row);
@@ -321,7 +321,7 @@ function buildBonus(ctx: Ctx): ReportSheet {
   const rows: (ReportCell | null)[][] = [bonusHeader(lang)];
   byName.forEach((r, i) => rows.push(bonusRow(ctx, ctx.names.scorecard, r, i + 2)));
   const n = byName.length;
-  // SPEC §1: the total is the sum of the rounded payouts.
+  // docs/reference/numbers.md: the total is the sum of the rounded payouts.
   rows.push([
     text(t(lang, "total"), "total"),
     null,
@@ -346,9 +346,9 @@ function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResul
   // At least nine rows under the header: the reconciliation block sits beside the list.
   const sheet = issuesTab(lang, ctx.names.issues, issues, 9);
   const rows = sheet.rows;
-  // Reconciliation block beside the list (SPEC §3.2): read = used + excluded, rows and amounts.
+  // Reconciliation block beside the list (docs/reference/cleaning.md): read = used + excluded, rows and amounts.
   const rc = ingest.reconciliation;
-  // Amounts are exact decimal strings (SPEC §1): a number cell when the double holds the value exactly,
+  // Amounts are exact decimal strings (docs/reference/numbers.md): a number cell when the double holds the value exactly,
   // else the exact digits as text (a total beyond 15 significant digits).
   const isExactDouble = (s: string): boolean => dec(Number(s)).eq(dec(s));
   const exactAmounts = [rc.amountRead, rc.amountUsed, rc.amountExcluded].every(isExactDouble);

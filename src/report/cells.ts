@@ -1,4 +1,4 @@
-/** Small builders for the declarative Report (STYLE §4): A1 addresses, quoted sheet refs, literal-safe text cells. */
+/** Small builders for the declarative Report: A1 addresses, quoted sheet refs, literal-safe text cells. */
 import type Decimal from "decimal.js";
 import { currencyNumberFormat } from "../plan/index";
 import type { CellStyle, ReportCell } from "./model";
@@ -40,7 +40,7 @@ export function sheetRef(sheet: string, ref: string): string {
   return `${quoteSheet(sheet)}!${ref}`;
 }
 
-/** SPEC §3.4: text starting with = + - @ is written as text, never as a formula. */
+/** docs/reference/tabs.md: text starting with = + - @ is written as text, never as a formula. */
 export function isFormulaLike(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }
@@ -68,7 +68,7 @@ export function num(v: number | Decimal | null, fmt?: string, style?: CellStyle)
   return c;
 }
 
-/** A formula cell with its cached value (the engine's value, SPEC §3.4). */
+/** A formula cell with its cached value (the engine's value, docs/reference/tabs.md). */
 export function formula(
   f: string,
   v: number | string | boolean | Decimal | null,
@@ -91,7 +91,7 @@ export function decimalLiteral(d: Decimal): string {
   return d.toFixed();
 }
 
-/** Money cells use the currency's symbol (SPEC §3.3: "¥#,##0.00"), the same format as the Plan tab's. */
+/** Money cells use the currency's symbol (docs/reference/plan.md: "¥#,##0.00"), the same format as the Plan tab's. */
 export function moneyFormat(currency: string | null, decimals: number): string {
   return currencyNumberFormat(currency, decimals);
 }

@@ -1,6 +1,6 @@
 /**
- * Formulas and tab pieces the team report (buildReport) and the per-rep statements (statement) share (SPEC §2 BONUS,
- * §3.3 score, §3.4 native formulas on the Plan tab, §3.5): one definition, so a statement's numbers are computed by
+ * Formulas and tab pieces the team report (buildReport) and the per-rep statements (statement) share (docs/reference/functions.md BONUS,
+ * docs/reference/plan.md score, docs/reference/tabs.md native formulas on the Plan tab, docs/reference/statements.md): one definition, so a statement's numbers are computed by
  * the same formulas as the report's.
  */
 import { t, type Lang } from "../i18n/index";
@@ -54,7 +54,7 @@ export function statusText(lang: Lang, status: ScoredRep["status"]): string {
   return status === "top" ? t(lang, "status.top") : status === "coaching" ? t(lang, "status.coaching") : "";
 }
 
-/** BONUS steps 2–4 of SPEC §2 with the score cell `s` as the driver, reading only the Plan tab. */
+/** BONUS steps 2–4 of docs/reference/functions.md with the score cell `s` as the driver, reading only the Plan tab. */
 export function factorFormula(ctx: FormulaContext, s: string): string {
   const b = ctx.cells.bonus;
   let curve = s;
@@ -71,7 +71,7 @@ export function factorFormula(ctx: FormulaContext, s: string): string {
   return `IF(${s}<${planRef(ctx, b.threshold)},0,MAX(0,IF(${cap}="",${curve},MIN(${cap},${curve}))))`;
 }
 
-/** The payout: target bonus × factor, rounded to the currency's decimals (SPEC §1: rounded once, at the end). */
+/** The payout: target bonus × factor, rounded to the currency's decimals (docs/reference/numbers.md: rounded once, at the end). */
 export function bonusFormula(ctx: FormulaContext, factorExpr: string): string {
   const c = ctx.cells;
   return `ROUND(${planRef(ctx, c.bonus.targetBonus)}*${factorExpr},${planRef(ctx, c.currencyDecimals)})`;
@@ -91,7 +91,7 @@ export function scorecardCols(nKpis: number): {
   return { actual: (k) => 2 + 3 * k, score, rank: score + 1, status: score + 2, bonus: score + 3 };
 }
 
-/** The Scorecard's header row (SPEC §4 headers). */
+/** The Scorecard's header row (docs/reference/cli.md headers). */
 export function scorecardHeader(lang: Lang, plan: Plan): ReportCell[] {
   const header = headerCells(lang, ["hdr.rep", "hdr.team"]);
   for (const kpi of plan.kpis) {
@@ -126,11 +126,11 @@ export function kpiAndScoreCells(
     const tg = addr(C.actual(k) + 1, row);
     const at = addr(C.actual(k) + 2, row);
     cells.push(num(sk.actual, fmt));
-    // Targets as formulas on the Plan tab so a changed target recalculates (SPEC §3.4).
+    // Targets as formulas on the Plan tab so a changed target recalculates (docs/reference/tabs.md).
     if (sk.target === null) cells.push(null);
     else if (sk.targetKind === "fixed") cells.push(formula(P(pc.target), sk.target, fmt));
     else if (sk.targetKind === "perMonth") cells.push(formula(`${P(pc.target)}*${months}`, sk.target, fmt));
-    // The prior value is the rep's own (growth over their own prior period, SPEC §3.3).
+    // The prior value is the rep's own (growth over their own prior period, docs/reference/plan.md).
     else if (sk.targetKind === "growth" && sk.prior !== null)
       cells.push(formula(`${decimalLiteral(sk.prior)}*(1+${P(pc.target)})`, sk.target, fmt));
     else cells.push(num(sk.target, fmt)); // the rep's own override from the Targets sheet
@@ -146,7 +146,7 @@ export function kpiAndScoreCells(
       weights.push(w);
     }
   });
-  // SCORE over the KPIs this rep has, weights scaled back to 100 % (SPEC §3.3).
+  // SCORE over the KPIs this rep has, weights scaled back to 100 % (docs/reference/plan.md).
   cells.push(
     terms.length === 0 ? num(r.score, PCT) : formula(`(${terms.join("+")})/(${weights.join("+")})`, r.score, PCT),
   );
@@ -164,7 +164,7 @@ export function statusCell(ctx: FormulaContext, r: ScoredRep, rk: string, count:
   );
 }
 
-/** The Scorecard's bonus: BONUS (SPEC §2) straight from the rep's score cell `s`. */
+/** The Scorecard's bonus: BONUS (docs/reference/functions.md) straight from the rep's score cell `s`. */
 export function payoutCell(ctx: FormulaContext, r: ScoredRep, s: string): ReportCell {
   return formula(bonusFormula(ctx, factorFormula(ctx, s)), r.payout, ctx.money);
 }
@@ -201,7 +201,7 @@ export function bonusHeader(lang: Lang): ReportCell[] {
 }
 
 /**
- * A rep's Bonus row at sheet row `row` (SPEC §2 BONUS): name and score read from the same row of the Scorecard
+ * A rep's Bonus row at sheet row `row` (docs/reference/functions.md BONUS): name and score read from the same row of the Scorecard
  * (both list the reps by name), then the payout factor, the bonus and the explanation in words.
  */
 export function bonusRow(ctx: FormulaContext, scorecardSheet: string, r: ScoredRep, row: number): ReportCell[] {

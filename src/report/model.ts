@@ -1,5 +1,5 @@
 /**
- * The declarative Report (STYLE §4): plain, serialisable data that both renderers
+ * The declarative Report: plain, serialisable data that both renderers
  * (render/xlsx with exceljs, render/office with Office.js) translate without deciding
  * anything. Formulas are stored without the leading "=", in English function names,
  * using only functions Excel 2007+/WPS/LibreOffice know (no XLOOKUP/LET/LAMBDA/IFS);

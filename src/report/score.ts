@@ -1,8 +1,8 @@
 /**
- * Scoring one period (SPEC §3.3): per rep and KPI the actual, target, attainment; weights
- * rescaled when a KPI cannot count; score, rank with the §3.3 tie-break, Top / Coaching,
+ * Scoring one period (docs/reference/plan.md): per rep and KPI the actual, target, attainment; weights
+ * rescaled when a KPI cannot count; score, rank with the docs/reference/plan.md tie-break, Top / Coaching,
  * bonus from the score; team ranking; revenue by rep and period for Trends.
- * Exact decimals throughout (SPEC §1); only the payout is rounded (by the engine).
+ * Exact decimals throughout (docs/reference/numbers.md); only the payout is rounded (by the engine).
  */
 import type Decimal from "decimal.js";
 import {
@@ -59,7 +59,7 @@ export interface ScoredRep {
   score: Decimal;
   rank: number;
   status: RepStatus;
-  /** Payout factor and rounded payout from bonusFromScore (SPEC §2 BONUS with the score). */
+  /** Payout factor and rounded payout from bonusFromScore (docs/reference/functions.md BONUS with the score). */
   factor: Decimal;
   payout: Decimal;
 }
@@ -93,7 +93,7 @@ export interface ScoredPeriod {
   issues: DataIssue[];
   trendPeriods: string[];
   trends: TrendRow[];
-  /** Sum of the rounded payouts (SPEC §1: totals are sums of rounded payouts). */
+  /** Sum of the rounded payouts (docs/reference/numbers.md: totals are sums of rounded payouts). */
   totalPayout: Decimal;
   /**
    * Names on a measure sheet or the Targets that matched a sales rep only ignoring case ("neg" → "Neg"): the name
@@ -109,7 +109,7 @@ export interface ScoreOptions {
   lang?: "en" | "zh";
 }
 
-/** Compare strings by Unicode code point (not UTF-16 units), as SPEC §3.3 asks for ties. */
+/** Compare strings by Unicode code point (not UTF-16 units), as docs/reference/plan.md asks for ties. */
 export function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -177,7 +177,7 @@ function issue(
   return { sheet, row: null, column, raw, action, reasonKey, params };
 }
 
-/** A rep name as compared across sheets: SPEC §3.2's normalisation, then case-insensitive (Excel users expect
+/** A rep name as compared across sheets: docs/reference/cleaning.md's normalisation, then case-insensitive (Excel users expect
  * "carl" on a Ratings or Targets sheet to be the "Carl" of the sales table; Excel's own "=" ignores case). */
 export function repNameKey(name: string): string {
   return normaliseRepName(name).toLowerCase();
@@ -268,12 +268,12 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   const [measNow, measPrior] =
     measureCols.length > 0 ? aggregateByRep(measures, measureCols, ranges) : [new Map(), new Map()];
 
-  // Scored reps: a used sales row in the period, or named on the Targets sheet (SPEC §3.3).
+  // Scored reps: a used sales row in the period, or named on the Targets sheet (docs/reference/plan.md).
   const names = new Set<string>(salesNow.keys());
   for (const name of repTargets.keys()) names.add(name);
   for (const rep of repTargets.keys()) {
     if (salesNow.has(rep)) continue;
-    // Kept (SPEC §3.3 scores them) but listed: a name only on Targets is often a misspelt one.
+    // Kept (docs/reference/plan.md scores them) but listed: a name only on Targets is often a misspelt one.
     const known = matcher.match(rep) !== null;
     issues.push(
       issue(sheet, null, rep, known ? "targetRepNoSalesInPeriod" : "targetRepNotFound", { rep, period }, "kept"),
@@ -365,7 +365,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
       }
       return { actual, target, targetKind, prior: priorValue, attainment: att, used: att !== null };
     });
-    // SPEC §3.3: score over the KPIs that count for this rep, their weights scaled back to 100 %.
+    // docs/reference/plan.md: score over the KPIs that count for this rep, their weights scaled back to 100 %.
     let wSum = dec(0);
     let weighted = dec(0);
     plan.kpis.forEach((kpi, k) => {
@@ -397,7 +397,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
     });
   }
 
-  // SPEC §3.3 ranking: score desc; ties by the first KPI's actual desc, then rep name (code points).
+  // docs/reference/plan.md ranking: score desc; ties by the first KPI's actual desc, then rep name (code points).
   const firstActual = (r: ScoredRep): Decimal => r.kpis[0]?.actual ?? dec(0);
   scored.sort(
     (a, b) =>
@@ -437,9 +437,9 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
 }
 
 /**
- * The per-rep targets by the sales rep they name (SPEC §3.3). A name matching a sales rep only ignoring case is that
+ * The per-rep targets by the sales rep they name (docs/reference/plan.md). A name matching a sales rep only ignoring case is that
  * rep (reported through `onAlias`); where both spellings set one KPI, the rep's own spelling wins. A name matching no
- * sales rep stays a rep of its own (scored per SPEC §3.3), spellings of it that differ in case joined (and reported).
+ * sales rep stays a rep of its own (scored per docs/reference/plan.md), spellings of it that differ in case joined (and reported).
  */
 function targetsBySalesRep(
   plan: Plan,
@@ -471,7 +471,7 @@ function targetsBySalesRep(
 
 /**
  * Measure rows (a Ratings sheet …) under the sales rep (or Targets rep) their name means, ignoring case; each such
- * spelling is listed once per sheet ("merged", SPEC §3.2: merges are listed). Unmatched names stay as they are.
+ * spelling is listed once per sheet ("merged", docs/reference/cleaning.md: merges are listed). Unmatched names stay as they are.
  */
 function measuresBySalesRep(
   rows: readonly MeasureRow[],
@@ -513,7 +513,7 @@ function measuresBySalesRep(
 }
 
 /**
- * Measure rows of the scored period whose rep is not scored (SPEC §3.2: nothing dropped silently): a name no sales
+ * Measure rows of the scored period whose rep is not scored (docs/reference/cleaning.md: nothing dropped silently): a name no sales
  * rep has (a typo, someone who sold nothing) or a rep with no sales in the period. Only rows holding a value a KPI
  * reads count; the rows are listed one by one with their sheet and row.
  */
@@ -544,7 +544,7 @@ function unmatchedMeasureRows(
   return out;
 }
 
-/** Team ranking by average score (SPEC §3.3). Teams match case-insensitively, as Excel's "=" does
+/** Team ranking by average score (docs/reference/plan.md). Teams match case-insensitively, as Excel's "=" does
  * in the Ranking tab's formulas; the first spelling met names the team. */
 export function rankTeams(reps: readonly ScoredRep[]): TeamScore[] {
   const byKey = new Map<string, { team: string; sum: Decimal; reps: number }>();
@@ -596,7 +596,7 @@ function trendsOf(
   const trends: TrendRow[] = [...sums.keys()].sort(compareCodePoints).map((rep) => {
     const byKey = sums.get(rep)!;
     const values = periods.map((p) => byKey.get(p) ?? null);
-    // GROWTH (SPEC §2) of the scored period over its prior: a prior with sales but none now is −100 %.
+    // GROWTH (docs/reference/functions.md) of the scored period over its prior: a prior with sales but none now is −100 %.
     const cur = byKey.get(period) ?? dec(0);
     const pre = byKey.get(prior) ?? null;
     const x = pre === null ? null : growth(cur, pre);

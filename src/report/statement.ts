@@ -1,5 +1,5 @@
 /**
- * Statements (SPEC §3.5, §4 `statements`): one declarative Report per scored rep — their Scorecard line, how
+ * Statements (docs/reference/statements.md, cli.md `statements`): one declarative Report per scored rep — their Scorecard line, how
  * their bonus was reached, their own sales rows of the period, their data issues and the Plan — holding no other
  * rep's name or number. Formulas reference only the rep's own cells and the Plan tab: the rank is a value
  * ("rank k of n"), team averages and the reconciliation (team totals) are left out. No I/O.
@@ -77,7 +77,7 @@ const MAX_NAME_BYTES = 200;
 const UTF8 = new TextEncoder();
 
 /**
- * A rep name as a file name stem (SPEC §3.5): `\ / : * ? " < > |` and control characters become "_"; trailing
+ * A rep name as a file name stem (docs/reference/statements.md): `\ / : * ? " < > |` and control characters become "_"; trailing
  * dots and spaces (dropped by Windows) and a leading dot (a hidden file on macOS/Linux) too; device names and an
  * empty result get a "_" so the file can always be created; very long names are cut at a character boundary.
  */
@@ -125,7 +125,7 @@ interface Ctx extends FormulaContext {
 
 const P = (ctx: Ctx, ref: string): string => sheetRef(ctx.names.plan, ref);
 
-/** The rep's Scorecard line: the report's columns (SPEC §4 headers), formulas on own cells and the Plan only. */
+/** The rep's Scorecard line: the report's columns (docs/reference/cli.md headers), formulas on own cells and the Plan only. */
 function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
   const { lang, plan, scored } = ctx;
   const K = plan.kpis.length;
@@ -141,7 +141,7 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
   ];
   const s = addr(C.score, row);
   const rk = addr(C.rank, row);
-  // The report ranks with SUMPRODUCT over every rep's score: here the rank is a value (SPEC §3.5: no range
+  // The report ranks with SUMPRODUCT over every rep's score: here the rank is a value (docs/reference/statements.md: no range
   // holding other reps), and Status reads only this rank, the rep count and the Plan's top/bottom.
   cells.push(num(r.rank, "0"));
   cells.push(statusCell(ctx, r, rk, String(n)));
@@ -231,7 +231,7 @@ function salesColumns(ctx: Ctx, ingest: IngestResult): SalesColumn[] {
     });
 }
 
-/** The rep's own used sales rows in the period, cleaned (SPEC §3.2), with their sheet row numbers and a total. */
+/** The rep's own used sales rows in the period, cleaned (docs/reference/cleaning.md), with their sheet row numbers and a total. */
 function buildSales(ctx: Ctx, ingest: IngestResult, rows: readonly SalesRow[]): ReportSheet {
   const { lang } = ctx;
   const cols = salesColumns(ctx, ingest);
@@ -251,7 +251,7 @@ function buildSales(ctx: Ctx, ingest: IngestResult, rows: readonly SalesRow[]): 
   const tables = [{ name: "SP_Sales", ref: `A1:${colName(cols.length)}${Math.max(n + 1, 2)}`, style: TABLE_STYLE }];
   if (amountAt >= 0) {
     const col = colName(amountAt + 1);
-    // SPEC §1: exact sum of the rep's own rows (the engine's decimal sum, cached); Excel's SUM recomputes it.
+    // docs/reference/numbers.md: exact sum of the rep's own rows (the engine's decimal sum, cached); Excel's SUM recomputes it.
     const total = rows.reduce((s, r) => s.plus(dec(String(r.amount))), dec(0));
     const totalRow: (ReportCell | null)[] = [text(t(lang, "total"), "total")];
     for (let c = 0; c < cols.length; c++) totalRow.push(null);

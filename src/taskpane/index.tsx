@@ -1,5 +1,5 @@
 /**
- * Task pane entry (STYLE §5, TPR src/taskpane/index.tsx): renders the App inside FluentProvider
+ * Task pane entry (TPR src/taskpane/index.tsx): renders the App inside FluentProvider
  * once Office.onReady says where we are; outside Excel (host null) a friendly note instead.
  */
 import * as React from "react";

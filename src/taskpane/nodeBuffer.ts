@@ -1,5 +1,5 @@
 /**
- * Gives the lazily loaded statements chunk a global `Buffer` (SPEC §3.5 statements in the pane): writeReportXlsx
+ * Gives the lazily loaded statements chunk a global `Buffer` (docs/reference/statements.md statements in the pane): writeReportXlsx
  * asks jszip for a "nodebuffer", and jszip decides when it is first evaluated whether that type exists
  * (`typeof Buffer`). Webpack 5 no longer provides Node globals, so this module must be evaluated before jszip.
  */

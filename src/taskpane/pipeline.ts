@@ -1,5 +1,5 @@
 /**
- * The pane's steps without React or Office (SPEC §3.1–3.4): find and clean the sales table,
+ * The pane's steps without React or Office (docs/reference/input.md, cleaning.md, plan.md, tabs.md): find and clean the sales table,
  * read the Plan (and Targets) sheet, list the periods, build the Report, and turn the default
  * plan into a sheet to write. Pure functions over RawSheets, so tests drive them directly.
  */
@@ -63,14 +63,14 @@ export function periodsOf(ingested: IngestResult | null, plan: Plan | null): str
   return [...keys].sort(comparePeriodKeys);
 }
 
-/** The sheets read as input: all but the add-in's own tabs of an earlier run (they are output, SPEC §3.4). */
+/** The sheets read as input: all but the add-in's own tabs of an earlier run (they are output, docs/reference/tabs.md). */
 export function inputSheets(sheets: readonly RawSheet[], addinTabs: readonly string[]): RawSheet[] {
   return sheets.filter((s) => !addinTabs.some((n) => sameName(n, s.name)));
 }
 
 /**
  * Everything the pane shows before Generate. The add-in's own tabs from an earlier run are
- * not offered to ingest (they are output, SPEC §3.4); the Plan sheet is still read for rules.
+ * not offered to ingest (they are output, docs/reference/tabs.md); the Plan sheet is still read for rules.
  */
 export function analyse(
   sheets: readonly RawSheet[],
@@ -131,7 +131,7 @@ export function buildPaneReport(
   return buildReport(analysis.ingested, analysis.plan.plan, { lang, period: period ?? undefined, existingSheetNames });
 }
 
-/** The default plan as a sheet (SPEC §3.3 "created with defaults when absent"), named for the language. */
+/** The default plan as a sheet (docs/reference/plan.md "created with defaults when absent"), named for the language. */
 export function defaultPlanSheet(lang: Lang): ReportSheet {
   const layout = writePlanSheet(defaultPlan(lang), lang);
   const headers = new Set(layout.headerRows);

@@ -1,6 +1,6 @@
 /**
- * The statements chunk (SPEC §3.5), loaded by `import()` only when the user asks for statements, so exceljs and
- * jszip stay out of taskpane.js (STYLE §5 pane size). The same builder and writer as the CLI's `statements`.
+ * The statements chunk (docs/reference/statements.md), loaded by `import()` only when the user asks for statements, so exceljs and
+ * jszip stay out of taskpane.js (pane size). The same builder and writer as the CLI's `statements`.
  */
 import "./nodeBuffer"; // first: jszip reads `typeof Buffer` when it is evaluated
 import type { Report } from "../report/model";

@@ -1,5 +1,5 @@
 /**
- * Statements from the pane (SPEC §3.5): one workbook per scored rep, built from the same cleaned data, plan and
+ * Statements from the pane (docs/reference/statements.md): one workbook per scored rep, built from the same cleaned data, plan and
  * period as Generate, each opened as a new workbook when the host can (ExcelApi 1.8) or kept for download.
  * The builder and xlsx writer (exceljs, jszip: ~290 KB gzipped) arrive through `import()` on first use.
  */

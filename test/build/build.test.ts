@@ -1,4 +1,4 @@
-// The production build (issue 2): dist/ holds the pane, both functions metadata files
+// The production build: dist/ holds the pane, both functions metadata files
 // and the manifest with every localhost URL rewritten; every @customfunction in
 // src/functions is in functions.json and functions.zh-cn.json with a valid zh-CN name.
 import { execSync } from "child_process";

@@ -1,4 +1,4 @@
-// Offline manifest check (issue 2): the real manifest passes, and deliberately broken
+// Offline manifest check: the real manifest passes, and deliberately broken
 // copies fail with a message that names what is wrong.
 import * as fs from "fs";
 import * as path from "path";

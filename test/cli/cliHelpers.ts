@@ -1,13 +1,13 @@
-/** Helpers for CLI tests: run main() in-process with captured output (STYLE §6: exitOverride, configureOutput). */
+/** Helpers for CLI tests: run main() in-process with captured output (exitOverride, configureOutput). */
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
+import { SAMPLES } from "../samples";
 
-/** The shared samples: ../shared next to the repo in CI, /work/shared here (the same place). */
-export const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
+export { SAMPLES };
 
 export interface CliRun {
   code: number;

@@ -1,4 +1,4 @@
-// `salesperf demo` (SPEC §4): writes the demo workbook, hands it to the report pipeline, prints both paths.
+// `salesperf demo` (docs/reference/cli.md): writes the demo workbook, hands it to the report pipeline, prints both paths.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -92,8 +92,8 @@ describe("demo command", () => {
     expect(cmd.opts()).toEqual({ output: "./salesperf-demo", lang: "en", reps: 12, months: 6, seed: 1 });
   });
 
-  // The real report pipeline (src/cli/reportCommand.ts) on the demo data: the six tabs of SPEC §3.4,
-  // the Scorecard header of SPEC §4, and the messy rows reported on the Data issues tab.
+  // The real report pipeline (src/cli/reportCommand.ts) on the demo data: the six tabs of docs/reference/tabs.md,
+  // the Scorecard header of docs/reference/cli.md, and the messy rows reported on the Data issues tab.
   it.each([
     ["en", ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"], ["Rep", "Team", "Revenue actual"]],
     ["zh", ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"], ["销售员", "团队", "销售额 实际"]],

@@ -1,4 +1,4 @@
-// Demo workbook generator: determinism, the samples' shape, the SPEC §3.2 messy values, and a file round trip.
+// Demo workbook generator: determinism, the samples' shape, the docs/reference/cleaning.md messy values, and a file round trip.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -217,7 +217,7 @@ describe("writeDemoWorkbook", () => {
     const sales = wb.getWorksheet(expected.sales.name)!;
     expect(sales.getCell("A2").numFmt).toBe(DATE_FORMAT);
     expect(sales.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    // Formula-looking text stays text (SPEC §3.4), never becomes a formula in the file.
+    // Formula-looking text stays text (docs/reference/tabs.md), never becomes a formula in the file.
     const formulaRow = expected.messy.find((m) => m.kind === "formulaText")!.row;
     expect(sales.getCell(formulaRow, 4).type).toBe(ExcelJS.ValueType.String);
   });

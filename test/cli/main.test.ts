@@ -1,8 +1,9 @@
-/** The program shell (SPEC §4, STYLE §3 CLI): subcommands by addCommand, exitOverride, help and version. */
+/** The program shell (docs/reference/cli.md): subcommands by addCommand, exitOverride, help and version. */
 import * as fs from "fs";
 import * as path from "path";
 import { buildProgram } from "../../src/cli/main";
 import { runCli } from "./cliHelpers";
+import { SAMPLES } from "../samples";
 
 describe("salesperf program", () => {
   it("has the report subcommand with its options", () => {
@@ -31,12 +32,7 @@ describe("salesperf program", () => {
   });
 
   it("-o into a folder that does not exist is a usage error naming the folder", async () => {
-    const run = await runCli(
-      "report",
-      path.join(__dirname, "../../../shared/samples/sales-en.xlsx"),
-      "-o",
-      "/no/such/dir/r.xlsx",
-    );
+    const run = await runCli("report", path.join(SAMPLES, "sales-en.xlsx"), "-o", "/no/such/dir/r.xlsx");
     expect(run.code).toBe(1);
     expect(run.err).toContain("the folder /no/such/dir does not exist");
   });

@@ -1,5 +1,5 @@
 /**
- * `salesperf report` on the reviewer's t1 / t6a shapes (SPEC §3.2–3.3): a Targets name that differs from a sales rep
+ * `salesperf report` on workbooks shaped like real ones (docs/reference/cleaning.md, plan.md): a Targets name that differs from a sales rep
  * only in case and spacing is that rep (no phantom rep scored 0 and marked Top), a rep named only on Targets is
  * still scored, and a Ratings row whose rep sold nothing is listed on Data issues with its sheet and row.
  */

@@ -1,4 +1,4 @@
-/** `salesperf report` (SPEC §4): exit codes, summary, tabs and charts, --lang zh headers, --with-data, input safety. */
+/** `salesperf report` (docs/reference/cli.md): exit codes, summary, tabs and charts, --lang zh headers, --with-data, input safety. */
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
@@ -77,8 +77,8 @@ describe("salesperf report — success", () => {
     expect(m).not.toBeNull();
     const [, reps, period, used, excluded, shown] = m!;
     expect(shown).toBe(out);
-    expect(period).toBe("2026-Q2"); // the latest period in the sample (SPEC §3.3)
-    // SPEC §3.2 reconciliation: every data row of the sales sheet is used or excluded.
+    expect(period).toBe("2026-Q2"); // the latest period in the sample (docs/reference/plan.md)
+    // docs/reference/cleaning.md reconciliation: every data row of the sales sheet is used or excluded.
     expect(Number(used) + Number(excluded)).toBe(await dataRowCount(EN, "Sales"));
     const wb = await load(out);
     const scorecard = wb.worksheets[0];
@@ -91,7 +91,7 @@ describe("salesperf report — success", () => {
     expect(Number(reps)).toBe(repRows);
   });
 
-  it("writes the six tabs of SPEC §3.4 in order", async () => {
+  it("writes the six tabs of docs/reference/tabs.md in order", async () => {
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Scorecard",
@@ -113,7 +113,7 @@ describe("salesperf report — success", () => {
     expect(await zip.file(charts.Trends[0])!.async("string")).toContain("<c:lineChart>");
   });
 
-  it("the en Scorecard header row holds exactly the SPEC §4 cells", async () => {
+  it("the en Scorecard header row holds exactly the docs/reference/cli.md cells", async () => {
     const wb = await load(out);
     expect(rowStartingWith(wb.getWorksheet("Scorecard")!, "Rep")).toEqual([
       "Rep",
@@ -147,7 +147,7 @@ describe("salesperf report — success", () => {
 });
 
 describe("salesperf report --lang zh", () => {
-  it("writes Chinese tabs and exactly the SPEC §4 Scorecard header; status is 优秀, 辅导 or blank", async () => {
+  it("writes Chinese tabs and exactly the docs/reference/cli.md Scorecard header; status is 优秀, 辅导 or blank", async () => {
     const out = path.join(dir, "report-zh.xlsx");
     const run = await runCli("report", ZH, "-o", out, "--lang", "zh");
     expect(run.code).toBe(0);
@@ -287,7 +287,7 @@ describe("salesperf report — Targets sheet", () => {
     return file;
   }
 
-  it("a Targets sheet in the input overrides the plan's target for that rep (SPEC §3.3)", async () => {
+  it("a Targets sheet in the input overrides the plan's target for that rep (docs/reference/plan.md)", async () => {
     const input = await withTargets([["Alice Chen", "Revenue", 123456]]);
     const out = path.join(dir, "targets-report.xlsx");
     expect((await runCli("report", input, "-o", out)).code).toBe(0);
@@ -427,7 +427,7 @@ describe("salesperf report — failures", () => {
   });
 });
 
-describe("a KPI measured by a column's exact header (SPEC §3.1)", () => {
+describe("a KPI measured by a column's exact header (docs/reference/input.md)", () => {
   it("reads that column: distinct products per rep in the quarter", async () => {
     const plan = writeJson("products.json", {
       kpis: [

@@ -1,8 +1,8 @@
 /**
- * The built task pane in headless Chromium (SPEC §3.4): webpack builds it, a tiny HTTP server
+ * The built task pane in headless Chromium (docs/reference/tabs.md): webpack builds it, a tiny HTTP server
  * serves the output, the office.js CDN URL is answered from node_modules/@microsoft/office-js,
  * and the strict Excel fake (holding sales-zh.xlsx) stands in for Excel. Clicks Generate in
- * Chinese and English and checks the tabs in the fake; then the Share tab (SPEC §3.5): PERF formulas replaced
+ * Chinese and English and checks the tabs in the fake; then the Share tab (docs/reference/statements.md): PERF formulas replaced
  * by values, statements written by the lazily loaded exceljs chunk in the browser (downloads in Chinese, new
  * workbooks through Excel.createWorkbook in English). Screenshots go to test-results/e2e/.
  * Run with `npm run test:e2e` (not part of `npm test`).
@@ -16,6 +16,7 @@ import * as ts from "typescript";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readSeed } from "../fakes/seedXlsx";
+import { SAMPLES } from "../samples";
 
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(ROOT, "test-results", "e2e");
@@ -106,7 +107,7 @@ beforeAll(async () => {
   server = await serve(BUILD);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake = fakeScript();
-  seed = await readSeed("/work/shared/samples/sales-zh.xlsx");
+  seed = await readSeed(path.join(SAMPLES, "sales-zh.xlsx"));
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [

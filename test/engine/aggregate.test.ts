@@ -1,7 +1,7 @@
-/** Per-rep aggregation (SPEC §3.3 aggregates; SPEC §1 exact sums). */
+/** Per-rep aggregation (docs/reference/plan.md aggregates; docs/reference/numbers.md exact sums). */
 import { Accumulator, aggregateByRep, ExactSum, isTrueValue, sumByRepAndPeriod } from "../../src/engine/aggregate";
 
-describe("ExactSum reads doubles through their shortest decimal (SPEC §1)", () => {
+describe("ExactSum reads doubles through their shortest decimal (docs/reference/numbers.md)", () => {
   it.each([
     [[0.1, 0.2], "0.3"],
     [[0.1, 0.2, -0.3], "0"],

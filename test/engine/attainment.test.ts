@@ -1,7 +1,7 @@
 import { attainment } from "../../src/engine/index";
 import { D, expectEngineError, str } from "./helpers";
 
-describe("ATTAINMENT (SPEC §2)", () => {
+describe("ATTAINMENT (docs/reference/functions.md)", () => {
   it.each([
     [560000, 550000, false, "1.018181818181818181818181818181818181818"],
     [15, 20, false, "0.75"],

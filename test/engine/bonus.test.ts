@@ -10,7 +10,7 @@ const CURVE = curveOf([
   [3, 1.6],
 ]);
 
-describe("BONUS (SPEC §2)", () => {
+describe("BONUS (docs/reference/functions.md)", () => {
   it.each<[string, number, number, number, BonusOptions, string]>([
     ["no curve", 130000, 100000, 10000, {}, "13000"],
     ["cap 1.2", 130000, 100000, 10000, { cap: D(1.2) }, "12000"],
@@ -75,7 +75,7 @@ describe("BONUS (SPEC §2)", () => {
   });
 });
 
-describe("bonusFromScore (SPEC §3.3: the score in place of the attainment)", () => {
+describe("bonusFromScore (docs/reference/plan.md: the score in place of the attainment)", () => {
   const plan: BonusOptions = {
     curve: curveOf([
       [0.6, 0.3],

@@ -9,7 +9,7 @@ const CURVE = curveOf([
   [3, 1.6],
 ]);
 
-describe("PAYCURVE (SPEC §2)", () => {
+describe("PAYCURVE (docs/reference/functions.md)", () => {
   it.each([
     [2.4, "1.48"],
     [0.75, "0.5"],

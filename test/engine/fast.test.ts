@@ -47,7 +47,7 @@ function randomTable(rnd: () => number, lowerDecimals: number, rateDecimals: num
 }
 
 describe("tieredNumber: the scaled-integer fast path equals decimal.js", () => {
-  it("on the SPEC table", () => {
+  it("on the reference table", () => {
     const rows: Rows = [
       [0, 0.04],
       [150000, 0.08],
@@ -171,7 +171,7 @@ describe("bonusNumber: the float fast path with an error bound equals decimal.js
     [3, 1.6],
   ];
 
-  it("on the SPEC examples", () => {
+  it("on the reference examples", () => {
     expect(bonusNumber(130000, 100000, 10000, null, 0, null)).toBe(13000);
     expect(bonusNumber(130000, 100000, 10000, null, 0, 1.2)).toBe(12000);
     expect(bonusNumber(40000, 100000, 10000, null, 0.5, null)).toBe(0);
@@ -246,7 +246,7 @@ describe("bonusNumber: the float fast path with an error bound equals decimal.js
         [1.5, 2],
       ] as Rows,
     ],
-    ["cents, the SPEC curve", 2, CURVE],
+    ["cents, the reference curve", 2, CURVE],
     ["no curve", 2, null],
     [
       "awkward decimals",

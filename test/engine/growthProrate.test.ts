@@ -5,7 +5,7 @@ const MAR1 = 46082; // DATE(2026,3,1)
 const MAR11 = 46092;
 const MAR31 = 46112;
 
-describe("GROWTH (SPEC §2)", () => {
+describe("GROWTH (docs/reference/functions.md)", () => {
   it.each([
     [560000, 500000, "0.12"],
     [90, -100, "1.9"],
@@ -20,7 +20,7 @@ describe("GROWTH (SPEC §2)", () => {
   });
 });
 
-describe("PRORATE (SPEC §2)", () => {
+describe("PRORATE (docs/reference/functions.md)", () => {
   it("a hire on 2026-03-11 in March: 30000 × 21/31", () => {
     expect(str(prorate(D(30000), MAR11, null, MAR1, MAR31))).toBe("20322.58064516129032258064516129032258065");
   });

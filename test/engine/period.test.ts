@@ -1,4 +1,4 @@
-/** Period keys from Excel serials (SPEC §3.3: a row belongs to the period of its date). */
+/** Period keys from Excel serials (docs/reference/plan.md: a row belongs to the period of its date). */
 import {
   civilFromSerial,
   comparePeriodKeys,

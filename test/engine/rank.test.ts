@@ -3,7 +3,7 @@ import { expectEngineError, prng, randomFixed } from "./helpers";
 
 const VALUES = [1.2, 1.1, 1.1, 0.95, 0.9, 0.9, 0.8];
 
-describe("RANK (SPEC §2)", () => {
+describe("RANK (docs/reference/functions.md)", () => {
   it.each<[RankMethod, number[]]>([
     ["competition", [1, 2, 2, 4, 5, 5, 7]],
     ["dense", [1, 2, 2, 3, 4, 4, 5]],

@@ -4,7 +4,7 @@ import { D, expectEngineError, prng, randomFixed, str } from "./helpers";
 
 const ds = (xs: number[]) => xs.map((x) => D(x));
 
-describe("SCORE (SPEC §2)", () => {
+describe("SCORE (docs/reference/functions.md)", () => {
   it("SCORE({1.018, 0.75, 1.0333, 0.8}, {0.4, 0.3, 0.1, 0.2}) = 0.89553", () => {
     expect(str(score(ds([1.018, 0.75, 1.0333, 0.8]), ds([0.4, 0.3, 0.1, 0.2])))).toBe("0.89553");
   });

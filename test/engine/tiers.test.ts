@@ -11,25 +11,25 @@ import {
 } from "../../src/engine/index";
 import { D, expectEngineError, prng, randomFixed, str, tiersOf } from "./helpers";
 
-const SPEC_TIERS = tiersOf([
+const REF_TIERS = tiersOf([
   [0, 0.04],
   [150000, 0.08],
   [250000, 0.12],
 ]);
 
-describe("TIERED on the SPEC table {0, 4%; 150000, 8%; 250000, 12%}", () => {
+describe("TIERED on the reference table {0, 4%; 150000, 8%; 250000, 12%}", () => {
   it.each([
     [220000, "11600", "17600"],
     [150000, "6000", "12000"],
     [149999, "5999.96", "5999.96"],
     [300000, "20000", "36000"],
   ])("amount %p: marginal %s, retroactive %s", (amount, marginal, retroactive) => {
-    expect(str(tiered(D(amount), SPEC_TIERS, "marginal"))).toBe(marginal);
-    expect(str(tiered(D(amount), SPEC_TIERS, "retroactive"))).toBe(retroactive);
+    expect(str(tiered(D(amount), REF_TIERS, "marginal"))).toBe(marginal);
+    expect(str(tiered(D(amount), REF_TIERS, "retroactive"))).toBe(retroactive);
   });
 
   it("defaults to marginal", () => {
-    expect(str(tiered(D(220000), SPEC_TIERS))).toBe("11600");
+    expect(str(tiered(D(220000), REF_TIERS))).toBe("11600");
   });
 
   it("pays 0 below the first lower bound", () => {
@@ -54,7 +54,7 @@ describe("TIERED on the SPEC table {0, 4%; 150000, 8%; 250000, 12%}", () => {
   });
 
   it("an amount exactly on a bound belongs to the band that starts there (retroactive)", () => {
-    expect(str(tiered(D(250000), SPEC_TIERS, "retroactive"))).toBe("30000");
+    expect(str(tiered(D(250000), REF_TIERS, "retroactive"))).toBe("30000");
   });
 
   it("an amount tied with a bound to 15 digits belongs to that band (0.1 + 0.2 vs 0.3)", () => {
@@ -91,7 +91,7 @@ describe("TIERED on the SPEC table {0, 4%; 150000, 8%; 250000, 12%}", () => {
 
   it("an empty table or an unknown mode is #VALUE!", () => {
     expectEngineError(tiered(D(1), []), "VALUE", "tiers", "rangeIsEmpty");
-    expectEngineError(tiered(D(1), SPEC_TIERS, "flat" as never), "VALUE", "mode", "tierModeInvalid");
+    expectEngineError(tiered(D(1), REF_TIERS, "flat" as never), "VALUE", "mode", "tierModeInvalid");
   });
 });
 
@@ -105,7 +105,7 @@ describe("TOGO", () => {
     [999999, "0"],
     [-100, "100"],
   ])("TOGO(%p) = %s", (amount, want) => {
-    expect(str(togo(D(amount), SPEC_TIERS))).toBe(want);
+    expect(str(togo(D(amount), REF_TIERS))).toBe(want);
   });
 });
 
@@ -114,7 +114,7 @@ describe("EXPLAIN", () => {
     [b.band, b.from, b.to, b.rate, b.amountInBand, b.payout].map((x) => (x === null ? null : String(x)));
 
   it("marginal: every band with its slice, and the total", () => {
-    const r = explain(D(220000), SPEC_TIERS);
+    const r = explain(D(220000), REF_TIERS);
     if (isEngineError(r)) throw new Error("error");
     expect(r.bands.map(row)).toEqual([
       ["1", "0", "150000", "0.04", "150000", "6000"],
@@ -125,7 +125,7 @@ describe("EXPLAIN", () => {
   });
 
   it("retroactive: the whole amount in the band that holds it", () => {
-    const r = explain(D(220000), SPEC_TIERS, "retroactive");
+    const r = explain(D(220000), REF_TIERS, "retroactive");
     if (isEngineError(r)) throw new Error("error");
     expect(r.bands.map((b) => [b.amountInBand.toString(), b.payout.toString()])).toEqual([
       ["0", "0"],

@@ -1,4 +1,4 @@
-/** The Excel fake enforces Office.js rules (STYLE §6 "a stricter in-memory Excel"). */
+/** The Excel fake enforces Office.js rules. */
 /* The first test breaks the Office.js rules on purpose, to see the fake refuse: */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
 import { FakeExcel, PAYLOAD_LIMIT_BYTES, type FakeRequestContext } from "./excelFake";

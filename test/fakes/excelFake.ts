@@ -1,5 +1,5 @@
 /**
- * A strict in-memory Excel for tests (STYLE §6 "Fakes", SPEC §3.4): proxy objects that queue
+ * A strict in-memory Excel for tests : proxy objects that queue
  * operations until `context.sync()`, throw when a property is read before `load` + `sync`,
  * measure each sync's request and response payload (JSON size) and throw past 5 MB as Excel
  * on the web does, and count syncs. No Node imports: the e2e test bundles it for Chromium.

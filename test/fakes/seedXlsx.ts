@@ -1,4 +1,4 @@
-/** Reads an .xlsx with exceljs into SeedSheets for the Excel fake (test setup only; SPEC §3.1 inputs). */
+/** Reads an .xlsx with exceljs into SeedSheets for the Excel fake (test setup only; docs/reference/input.md inputs). */
 import ExcelJS from "exceljs";
 import type { FakeScalar, SeedSheet } from "./excelFake";
 

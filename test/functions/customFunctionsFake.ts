@@ -1,5 +1,5 @@
 /**
- * A small stand-in for Excel's CustomFunctions runtime (STYLE §6 fakes): the Error class and the
+ * A small stand-in for Excel's CustomFunctions runtime: the Error class and the
  * ErrorCode enum with Excel's own values. `installCustomFunctionsFake()` sets it on the global
  * object before the shells run; they look it up at call time.
  */

@@ -1,4 +1,4 @@
-// The PERF shells (SPEC §2): coerce → engine → Excel error. Imported before the fake is installed:
+// The PERF shells (docs/reference/functions.md): coerce → engine → Excel error. Imported before the fake is installed:
 // the shells look CustomFunctions up when called, as they must in Excel's runtime.
 import type Decimal from "decimal.js";
 import * as engine from "../../src/engine/index";
@@ -23,7 +23,7 @@ const CURVE = [
 beforeAll(installCustomFunctionsFake);
 afterEach(() => setDisplayLanguage(null));
 
-describe("SPEC §2 examples through the shells", () => {
+describe("docs/reference/functions.md examples through the shells", () => {
   it.each<[string, () => unknown, unknown]>([
     ["ATTAINMENT(560000, 550000)", () => perf.attainment(560000, 550000), 560000 / 550000],
     ["ATTAINMENT(0.04, 0.05, TRUE)", () => perf.attainment(0.04, 0.05, true), 1.2],

@@ -1,4 +1,4 @@
-// What Excel sees (SPEC §2): the JSDoc of src/functions/functions.ts as the metadata plugin reads
+// What Excel sees (docs/reference/functions.md): the JSDoc of src/functions/functions.ts as the metadata plugin reads
 // it, checked against the argument specs the shells coerce with, and the zh-CN translations.
 import * as fs from "fs";
 import * as path from "path";
@@ -49,7 +49,7 @@ describe("custom functions metadata", () => {
       expect(p.description).toBeTruthy();
       const s = spec[i];
       // Excel's brackets: optional in Excel exactly where a blank means a default — except
-      // PRORATE's start and end, which SPEC lists as plain arguments that may be left blank.
+      // PRORATE's start and end, which the reference lists as plain arguments that may be left blank.
       const blankable = id === "PRORATE" && (s.name === "start" || s.name === "end");
       expect(Boolean(p.optional)).toBe(Boolean(s.optional) && !blankable);
       const isRange = s.type === "table2" || s.type === "grid" || s.type === "gridOrBlank" || s.type === "numbers";

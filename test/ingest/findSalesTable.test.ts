@@ -1,4 +1,4 @@
-// SPEC §3.1: the sales table is found by its headers wherever it is; the mapping can be overridden.
+// docs/reference/input.md: the sales table is found by its headers wherever it is; the mapping can be overridden.
 import { fieldLabel, findSalesTable, isReservedSheet } from "../../src/ingest";
 import type { ColumnMapping, IngestFailure, RawCell, RawSheet, StandardField } from "../../src/ingest";
 import { t } from "../../src/i18n";
@@ -196,7 +196,7 @@ describe("findSalesTable", () => {
     });
   });
 
-  // Finding 1: the more specific synonym of SPEC §3.1 wins; the leftmost only on equal rank.
+  // Finding 1: the more specific synonym of docs/reference/input.md wins; the leftmost only on equal rank.
   it.each<[string, RawCell[], Partial<Record<StandardField, number>>]>([
     ["Sales Rep beats Name", ["Date", "Name", "Sales Rep", "Amount"], { date: 0, rep: 2, amount: 3 }],
     ["Rep beats Owner and Salesperson", ["Owner", "Salesperson", "Rep", "Date", "Amount"], { rep: 2 }],

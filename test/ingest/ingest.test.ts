@@ -1,4 +1,4 @@
-// SPEC §3.2 end to end on small in-memory sheets: each cleaning rule, its Data issues row, and the
+// docs/reference/cleaning.md end to end on small in-memory sheets: each cleaning rule, its Data issues row, and the
 // reconciliation block (rows read = used + excluded, amounts exact).
 import { ingest } from "../../src/ingest";
 import type { DataIssue, IngestFailure, IngestResult, RawCell, RawSheet } from "../../src/ingest";
@@ -23,7 +23,7 @@ const row = (
   sat: RawCell = 0.9,
 ) => [rep, date, amount, customer, isNew, sat];
 
-describe("amounts (SPEC §3.2)", () => {
+describe("amounts (docs/reference/cleaning.md)", () => {
   it.each<[RawCell, string | null, string[]]>([
     [1234.5, "1234.5", []],
     ["1,234.50", "1234.5", ["2:Amount:coerced:amountTextCoerced"]],
@@ -71,7 +71,7 @@ describe("amounts (SPEC §3.2)", () => {
   });
 });
 
-describe("dates (SPEC §3.2)", () => {
+describe("dates (docs/reference/cleaning.md)", () => {
   it.each<[RawCell, number | null, string[]]>([
     [D, D, []],
     [D + 0.5, D, []],
@@ -97,7 +97,7 @@ describe("dates (SPEC §3.2)", () => {
   });
 });
 
-describe("rep (SPEC §3.2)", () => {
+describe("rep (docs/reference/cleaning.md)", () => {
   it.each<[RawCell, string[]]>([
     [null, ["2:Sales Rep:excluded:repMissing"]],
     ["", ["2:Sales Rep:excluded:repMissing"]],
@@ -162,7 +162,7 @@ describe("rep (SPEC §3.2)", () => {
   });
 });
 
-describe("yes/no (SPEC §3.2)", () => {
+describe("yes/no (docs/reference/cleaning.md)", () => {
   it.each<[RawCell, boolean, string[]]>([
     ["Yes", true, []],
     ["y", true, []],
@@ -192,7 +192,7 @@ describe("yes/no (SPEC §3.2)", () => {
   });
 });
 
-describe("satisfaction (SPEC §3.2)", () => {
+describe("satisfaction (docs/reference/cleaning.md)", () => {
   it("reads a 0–1 column as fractions, and 93% as 0.93", () => {
     const r = run([row("A", D, 1, "c", "No", 0.9), row("B", D, 1, "c", "No", "93%"), row("C", D, 1, "c", "No", 1)]);
     expect(r.satisfactionScale).toBe("fraction");
@@ -281,7 +281,7 @@ describe("satisfaction (SPEC §3.2)", () => {
   });
 });
 
-describe("duplicates and negatives (SPEC §3.2)", () => {
+describe("duplicates and negatives (docs/reference/cleaning.md)", () => {
   it("keeps identical rows and lists each later copy, naming the first", () => {
     const r = run([
       row("A", D, 10),
@@ -321,7 +321,7 @@ describe("duplicates and negatives (SPEC §3.2)", () => {
   });
 });
 
-describe("reconciliation (SPEC §3.2)", () => {
+describe("reconciliation (docs/reference/cleaning.md)", () => {
   it("sums exactly: 0.1 + 0.2 = 0.3, and read = used + excluded", () => {
     const r = run([
       row("A", D, 0.1),
@@ -356,7 +356,7 @@ describe("reconciliation (SPEC §3.2)", () => {
   });
 });
 
-describe("block extent (SPEC §3.2: nothing dropped silently)", () => {
+describe("block extent (docs/reference/cleaning.md: nothing dropped silently)", () => {
   it("skips blank rows inside the data and trailing blank rows", () => {
     const r = run([row("A", D, 1), [], [null, "  ", null], row("B", D, 2), [], []]);
     expect(r.rows.map((x) => x.sheetRow)).toEqual([2, 5]);
@@ -530,7 +530,7 @@ describe("other sheets", () => {
 
 // Finding 1 (t9.xlsx): two columns naming one field — the more specific header is used and the
 // other one is listed, in English and Chinese.
-describe("two columns for one field (SPEC §3.1–3.2)", () => {
+describe("two columns for one field (docs/reference/input.md, cleaning.md)", () => {
   it.each<[RawCell[], RawCell[], string, string, string, string]>([
     [
       ["Date", "Name", "Sales Rep", "Amount"],

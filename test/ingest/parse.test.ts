@@ -1,4 +1,4 @@
-// SPEC §3.1–3.2 cell by cell: amounts, dates, yes/no, rep names, headers, serial dates, currency.
+// docs/reference/input.md, cleaning.md cell by cell: amounts, dates, yes/no, rep names, headers, serial dates, currency.
 import {
   currencyOfFormat,
   dateToSerial,
@@ -11,7 +11,7 @@ import {
 } from "../../src/ingest";
 import type { RawCell } from "../../src/ingest";
 
-describe("parseAmount reads every amount form of SPEC §3.2", () => {
+describe("parseAmount reads every amount form of docs/reference/cleaning.md", () => {
   it.each<[string, RawCell, string, boolean, string | undefined]>([
     ["a number", 1234.5, "1234.5", false, undefined],
     ["a negative number", -14150, "-14150", false, undefined],
@@ -84,7 +84,7 @@ describe("parseAmount reads every amount form of SPEC §3.2", () => {
   });
 });
 
-describe("parseDate reads the date forms of SPEC §3.2", () => {
+describe("parseDate reads the date forms of docs/reference/cleaning.md", () => {
   // Serial 46092 = 2026-03-11 in Excel's 1900 date system.
   it.each<[string, RawCell, number, boolean, boolean]>([
     ["an Excel serial", 46092, 46092, false, false],
@@ -183,7 +183,7 @@ describe("normaliseRepName", () => {
   });
 });
 
-describe("matchHeader knows the synonyms of SPEC §3.1", () => {
+describe("matchHeader knows the synonyms of docs/reference/input.md", () => {
   it.each([
     ["Sales Rep", "rep"],
     ["rep", "rep"],

@@ -1,4 +1,4 @@
-// Property (STYLE §6, SPEC §3.2): on random messy sheets, rows read = used + excluded, and the
+// Property (docs/reference/cleaning.md): on random messy sheets, rows read = used + excluded, and the
 // amounts reconcile exactly — checked against an independent decimal.js sum of every amount.
 import Decimal from "decimal.js";
 import { ingest, parseAmount } from "../../src/ingest";

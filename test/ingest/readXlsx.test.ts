@@ -1,4 +1,4 @@
-// readXlsx (SPEC §4 input): exceljs streaming cells → RawCell, on a workbook written for the test.
+// readXlsx (docs/reference/cli.md input): exceljs streaming cells → RawCell, on a workbook written for the test.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";

@@ -1,12 +1,11 @@
-// The sample workbooks end to end through readXlsx + ingest (SPEC §3.2, §4). Expected figures were
+// The sample workbooks end to end through readXlsx + ingest (docs/reference/cleaning.md, cli.md). Expected figures were
 // established by inspecting the files cell by cell (an independent script over the exceljs
 // workbook DOM, summing amounts with decimal.js) and are asserted exactly.
 import * as path from "path";
 import { ingest } from "../../src/ingest";
 import type { IngestResult } from "../../src/ingest";
 import { readXlsx } from "../../src/render/xlsx/readXlsx";
-
-const SAMPLES = "/work/shared/samples";
+import { SAMPLES } from "../samples";
 
 async function load(file: string) {
   const sheets = await readXlsx(path.join(SAMPLES, file));

@@ -1,4 +1,4 @@
-/** Compare every formula cell's cached value (our engine's) with the value LibreOffice recalculated (SPEC §3.4). */
+/** Compare every formula cell's cached value (our engine's) with the value LibreOffice recalculated (docs/reference/tabs.md). */
 import * as ExcelJS from "exceljs";
 
 export interface FormulaMismatch {

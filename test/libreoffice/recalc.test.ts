@@ -1,5 +1,5 @@
 /**
- * The independent engine (SPEC §3.4: "the values those formulas produce equal the engine's values"): run the CLI
+ * The independent engine (docs/reference/tabs.md: "the values those formulas produce equal the engine's values"): run the CLI
  * on both samples, let headless LibreOffice recalculate every formula (forced by a fresh profile), save as .xlsx,
  * and compare each formula cell's recalculated value with the cached value our engine wrote.
  * LibreOffice is required: without `soffice` this suite fails, unless SALESPERF_NO_LIBREOFFICE=1 opts out.

@@ -1,8 +1,8 @@
-/** Default plan (SPEC §3.3 table), KPI names by language, period keys (SPEC §4 --period). */
+/** Default plan (docs/reference/plan.md table), KPI names by language, period keys (docs/reference/cli.md --period). */
 import { defaultPlan, kpiDisplayName, parsePeriodArg } from "../../src/plan";
 
 describe("defaultPlan", () => {
-  it("is SPEC §3.3's table", () => {
+  it("is docs/reference/plan.md's table", () => {
     const p = defaultPlan("en");
     expect(
       p.kpis.map((k) => [k.name, k.measure.field, k.aggregate, k.target, k.group, k.weight, k.cap, k.direction]),

@@ -1,10 +1,10 @@
-/** JSON plans (SPEC §3.3 "--plan" format): defaults, target kinds, errors naming JSON paths. */
+/** JSON plans (docs/reference/plan.md "--plan" format): defaults, target kinds, errors naming JSON paths. */
 import { t } from "../../src/i18n";
 import { defaultPlan, formatPlanError, parsePlanJson, parsePlanText } from "../../src/plan";
 import type { PlanError, PlanResult } from "../../src/plan";
 
-/** SPEC §3.3, verbatim. */
-const SPEC_JSON = `{
+/** docs/reference/plan.md, verbatim. */
+const REF_JSON = `{
   "period": "quarter",
   "currencyDecimals": 2,
   "kpis": [
@@ -42,8 +42,8 @@ const kpi = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe("parsePlanJson", () => {
-  it("reads SPEC's JSON as exactly the default plan", () => {
-    expect(planOf(parsePlanText(SPEC_JSON))).toEqual(defaultPlan("en"));
+  it("reads the reference's JSON as exactly the default plan", () => {
+    expect(planOf(parsePlanText(REF_JSON))).toEqual(defaultPlan("en"));
   });
 
   it("fills every optional field from the defaults in a minimal plan", () => {
@@ -313,7 +313,7 @@ describe("parsePlanText", () => {
   });
 
   it("reads a file saved with a byte-order mark", () => {
-    expect(planOf(parsePlanText(`\uFEFF${SPEC_JSON}`))).toEqual(defaultPlan("en"));
+    expect(planOf(parsePlanText(`\uFEFF${REF_JSON}`))).toEqual(defaultPlan("en"));
   });
 
   it("has a message for every error key in both languages", () => {

@@ -1,4 +1,4 @@
-/** The Plan sheet (SPEC §3.3, §3.4): layout, round trip in both languages, edits, errors naming cells. */
+/** The Plan sheet (docs/reference/plan.md, tabs.md): layout, round trip in both languages, edits, errors naming cells. */
 import { defaultPlan, formatPlanError, PLAN_SHEET_NAMES, readPlanSheet, writePlanSheet } from "../../src/plan";
 import type { Plan, PlanResult } from "../../src/plan";
 import type { RawCell } from "../../src/ingest/types";

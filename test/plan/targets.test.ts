@@ -1,4 +1,4 @@
-/** The Targets sheet (SPEC §3.3 per-rep targets): rep · KPI · target, headers en/zh, errors naming cells. */
+/** The Targets sheet (docs/reference/plan.md per-rep targets): rep · KPI · target, headers en/zh, errors naming cells. */
 import { defaultPlan, formatPlanError, readTargetsSheet } from "../../src/plan";
 import type { RawCell } from "../../src/ingest/types";
 

@@ -1,4 +1,4 @@
-/** validatePlan (SPEC §3.3): every rule, each error naming its JSON path. */
+/** validatePlan (docs/reference/plan.md): every rule, each error naming its JSON path. */
 import { defaultPlan, formatPlanError, validatePlan } from "../../src/plan";
 import type { Plan } from "../../src/plan";
 

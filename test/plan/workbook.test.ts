@@ -1,11 +1,11 @@
-// The plan a workbook carries (SPEC §3.3): Plan sheet, else default (or a given plan); Targets on top.
+// The plan a workbook carries (docs/reference/plan.md): Plan sheet, else default (or a given plan); Targets on top.
 import { defaultPlan, readWorkbookPlan, writePlanSheet } from "../../src/plan";
 import type { RawSheet } from "../../src/ingest/types";
 
 const planSheet = (weights: number[]): RawSheet => {
   const layout = writePlanSheet(defaultPlan("en"), "en");
   const values = layout.rows.map((r) => [...r]);
-  // The weight column holds the KPI weights from row 21 (SPEC default plan: 4 KPIs).
+  // The weight column holds the KPI weights from row 21 (the default plan: 4 KPIs).
   const col = layout.cells.kpis[0].weight.replace(/\$|\d/g, "").charCodeAt(0) - 65;
   weights.forEach((w, i) => (values[20 + i][col] = w));
   return { name: "Plan", values };

@@ -1,4 +1,4 @@
-/** buildReport (SPEC §3.4, §4): six tabs, exact Scorecard headers, native formulas whose cached values hold. */
+/** buildReport (docs/reference/tabs.md, cli.md): six tabs, exact Scorecard headers, native formulas whose cached values hold. */
 import { defaultPlan } from "../../src/plan/index";
 import { buildReport, sheetNames } from "../../src/report/buildReport";
 import type { Report, ReportCell, ReportSheet, SheetKey } from "../../src/report/model";
@@ -40,7 +40,7 @@ const header = (s: ReportSheet) => s.rows[0].map((c) => c?.v ?? null);
 const en = buildReport(ingestOf(defaultExample()), defaultPlan("en"), { lang: "en" });
 const zh = buildReport(ingestOf(defaultExample(), { currency: "CNY" }), defaultPlan("zh"), { lang: "zh" });
 
-describe("buildReport tabs (SPEC §3.4)", () => {
+describe("buildReport tabs (docs/reference/tabs.md)", () => {
   it.each([
     [en, ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"]],
     [zh, ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"]],
@@ -62,7 +62,7 @@ describe("buildReport tabs (SPEC §3.4)", () => {
   });
 });
 
-describe("Scorecard header row (SPEC §4)", () => {
+describe("Scorecard header row (docs/reference/cli.md)", () => {
   it("English", () => {
     expect(header(sheet(en, "scorecard"))).toEqual([
       "Rep",
@@ -254,7 +254,7 @@ describe("Ranking, Trends, Bonus tabs", () => {
   });
 });
 
-describe("Data issues tab and literal text (SPEC §3.2, §3.4)", () => {
+describe("Data issues tab and literal text (docs/reference/cleaning.md, tabs.md)", () => {
   const issues = [
     {
       sheet: "Sales",
@@ -387,7 +387,7 @@ describe("degenerate inputs", () => {
     expect(checkFormulas(r).mismatches).toEqual([]);
   });
 
-  it("0.1 + 0.2 sold ties with 0.3 sold (exact sums, SPEC §1): ties fall to the first KPI, then the name", () => {
+  it("0.1 + 0.2 sold ties with 0.3 sold (exact sums, docs/reference/numbers.md): ties fall to the first KPI, then the name", () => {
     const base = defaultPlan("en");
     const kpi = { ...base.kpis[0], target: { kind: "fixed" as const, value: 1 }, weight: 0.5, cap: null };
     const plan = {
@@ -413,7 +413,7 @@ describe("degenerate inputs", () => {
   });
 });
 
-describe("reconciliation amounts stay exact (SPEC §3.2)", () => {
+describe("reconciliation amounts stay exact (docs/reference/cleaning.md)", () => {
   it("a total beyond 15 significant digits is written as its exact digits", () => {
     const ingest = ingestOf(defaultExample());
     ingest.reconciliation = {

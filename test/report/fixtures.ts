@@ -1,4 +1,4 @@
-/** Hand-made IngestResults for the report tests (SPEC §3.1 fields; dates as Excel serials). */
+/** Hand-made IngestResults for the report tests (docs/reference/input.md fields; dates as Excel serials). */
 import { serialFromCivil } from "../../src/engine/period";
 import type { ColumnMapping, DataIssue, IngestResult, SalesRow, StandardField } from "../../src/ingest/types";
 

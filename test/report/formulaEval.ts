@@ -1,7 +1,7 @@
 /**
- * A tiny evaluator for the formula subset the report writes (SPEC §3.4), to check that every
+ * A tiny evaluator for the formula subset the report writes (docs/reference/tabs.md), to check that every
  * formula cell's cached value equals what the formula computes. Excel semantics where they matter:
- * 15-digit comparisons (SPEC §1), blank = 0 / "", case-insensitive text "=", ROUND half away from
+ * 15-digit comparisons (docs/reference/numbers.md), blank = 0 / "", case-insensitive text "=", ROUND half away from
  * zero, COUNTIF with ">"&x criteria, MATCH type 1 and 0, array arithmetic inside SUMPRODUCT.
  */
 import Decimal from "decimal.js";

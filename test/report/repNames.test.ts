@@ -1,7 +1,7 @@
 /**
- * Names on a Ratings (measure) sheet and on Targets find their sales rep (SPEC §3.2 rep names, §3.3 scored reps):
+ * Names on a Ratings (measure) sheet and on Targets find their sales rep (docs/reference/cleaning.md rep names, docs/reference/plan.md scored reps):
  * normalised and case-insensitive, mapped to the sales rep's spelling; a measure row of nobody scored and a rep
- * named only on Targets are listed on Data issues. The reviewer's t1 / t6a / t7 workbooks, built in memory.
+ * named only on Targets are listed on Data issues. Workbooks of those shapes, built in memory.
  */
 import { t } from "../../src/i18n/index";
 import { ingest } from "../../src/ingest/index";
@@ -216,7 +216,7 @@ describe("Targets names find their sales rep (t6a: ' carl ' is Carl)", () => {
     }
   });
 
-  it("a rep named only on Targets is still scored (SPEC §3.3), and listed", () => {
+  it("a rep named only on Targets is still scored (docs/reference/plan.md), and listed", () => {
     const { ingested, plan } = read(
       t6a([
         ["Olga", "Revenue", 1000],

@@ -1,6 +1,5 @@
-/** End to end on the shared messy samples: readXlsx → ingest → buildReport (SPEC §3.1–§3.4). */
+/** End to end on the shared messy samples: readXlsx → ingest → buildReport (docs/reference/input.md, cleaning.md, plan.md, tabs.md). */
 import * as fs from "fs";
-import * as path from "path";
 import { ingest } from "../../src/ingest/index";
 import type { IngestResult } from "../../src/ingest/types";
 import { defaultPlan } from "../../src/plan/index";
@@ -8,9 +7,7 @@ import { readXlsx } from "../../src/render/xlsx/readXlsx";
 import { buildReport } from "../../src/report/buildReport";
 import type { Report } from "../../src/report/model";
 import { checkFormulas } from "./formulaEval";
-
-// The shared folder sits next to the repo (/work/shared here, ../shared beside CI's clone).
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
+import { SAMPLES } from "../samples";
 
 async function build(file: string, lang: "en" | "zh"): Promise<{ report: Report; ingested: IngestResult }> {
   const sheets = await readXlsx(`${SAMPLES}/${file}`);

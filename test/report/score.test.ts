@@ -1,4 +1,4 @@
-/** scorePeriod (SPEC §3.3): actual/target/attainment, rescaled weights, score, rank, status, bonus. */
+/** scorePeriod (docs/reference/plan.md): actual/target/attainment, rescaled weights, score, rank, status, bonus. */
 import { defaultPlan } from "../../src/plan/index";
 import type { Plan, PlanKpi } from "../../src/plan/types";
 import { compareCodePoints, scorePeriod } from "../../src/report/score";
@@ -27,7 +27,7 @@ function simplePlan(kpis: Partial<PlanKpi>[], over: Partial<Plan> = {}): Plan {
   };
 }
 
-describe("scorePeriod with the default plan (SPEC §3.3)", () => {
+describe("scorePeriod with the default plan (docs/reference/plan.md)", () => {
   const scored = scorePeriod(ingestOf(defaultExample()), defaultPlan("en"));
   const rep = (name: string) => scored.reps.find((r) => r.rep === name)!;
 
@@ -72,7 +72,7 @@ describe("scorePeriod with the default plan (SPEC §3.3)", () => {
     expect(s(rep("Alice").kpis[0].prior)).toBe("100000");
   });
 
-  it("the total is the sum of the rounded payouts (SPEC §1)", () => {
+  it("the total is the sum of the rounded payouts (docs/reference/numbers.md)", () => {
     expect(scored.totalPayout.toString()).toBe("13306.25");
   });
 
@@ -94,7 +94,7 @@ describe("scorePeriod with the default plan (SPEC §3.3)", () => {
 });
 
 describe("scorePeriod edge cases", () => {
-  it("a growth target with a prior ≤ 0 is no target (SPEC §3.3)", () => {
+  it("a growth target with a prior ≤ 0 is no target (docs/reference/plan.md)", () => {
     const rows = [
       { rep: "Dave", date: "2026-01-05", amount: -500 },
       { rep: "Dave", date: "2026-04-05", amount: 800, satisfaction: 0.9, behaviour: 4 },
@@ -177,7 +177,7 @@ describe("scorePeriod edge cases", () => {
   });
 });
 
-describe("measures from another sheet (SPEC §3.3: e.g. a Ratings sheet)", () => {
+describe("measures from another sheet (docs/reference/plan.md: e.g. a Ratings sheet)", () => {
   it("a KPI whose field is not in the sales table is read from measure rows", () => {
     const ingest = ingestOf([{ rep: "Alice", date: "2026-04-02", amount: 100, satisfaction: 0.9 }], {
       drop: ["behaviour"],

@@ -1,4 +1,4 @@
-/** Statement file names (SPEC §3.5): the rep's name, characters not allowed in file names → "_", no clashes; messages. */
+/** Statement file names (docs/reference/statements.md): the rep's name, characters not allowed in file names → "_", no clashes; messages. */
 import { reportMessages } from "../../src/i18n/catalogues/report";
 import { uiMessages } from "../../src/i18n/catalogues/ui";
 import { sanitiseFileName, statementFileNames } from "../../src/report/statement";

@@ -1,5 +1,5 @@
 /**
- * Statements recalculate to the engine's numbers in an independent spreadsheet (SPEC §3.5 statements are opened
+ * Statements recalculate to the engine's numbers in an independent spreadsheet (docs/reference/statements.md statements are opened
  * without the add-in): headless LibreOffice recalculates every formula of a few statements and each cached value
  * must come back unchanged. Needs `soffice`, as test/libreoffice does; SALESPERF_NO_LIBREOFFICE=1 opts out.
  */

@@ -1,5 +1,5 @@
 /**
- * Statements (SPEC §3.5) with names on a Ratings sheet and on Targets that match a sales rep only ignoring case:
+ * Statements (docs/reference/statements.md) with names on a Ratings sheet and on Targets that match a sales rep only ignoring case:
  * the rows and their issues are that rep's, no phantom rep gets a statement, and a Ratings row of nobody scored
  * (listed on the team report's Data issues) is on no statement.
  */

@@ -1,5 +1,5 @@
 /**
- * The statement model (SPEC §3.5): each rep's numbers equal the team report's and scorePeriod's, every formula's
+ * The statement model (docs/reference/statements.md): each rep's numbers equal the team report's and scorePeriod's, every formula's
  * cached value is what it computes, formulas reach only the rep's own cells and the Plan, and data issues go to
  * the rep whose row they are on.
  */
@@ -13,8 +13,7 @@ import type { Report, ReportSheet } from "../../src/report/model";
 import { scorePeriod } from "../../src/report/score";
 import { buildStatements, type Statements } from "../../src/report/statement";
 import { checkFormulas } from "../report/formulaEval";
-
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
+import { SAMPLES } from "../samples";
 
 interface Loaded {
   sheets: RawSheet[];
@@ -149,7 +148,7 @@ describe.each([
       expect(s.scored.rows).toBe(mine.length);
       const total = sales.rows.find((r) => r[0]?.style === "total")!;
       const amount = total.find((c, i) => i > 0 && c !== null)!;
-      // The default plan's first KPI is revenue = sum of amounts (SPEC §3.3).
+      // The default plan's first KPI is revenue = sum of amounts (docs/reference/plan.md).
       expect(amount.v).toBe(s.scored.kpis[0].actual!.toNumber());
     }
   });
@@ -215,7 +214,7 @@ describe.each([
 });
 
 describe("--lang zh statement", () => {
-  it("has Chinese tab names and the §4 Chinese Scorecard headers", async () => {
+  it("has Chinese tab names and the docs/reference/cli.md Chinese Scorecard headers", async () => {
     const { ingested, sheets } = await load("sales-zh.xlsx");
     const plan = defaultPlan("zh");
     const s = buildStatements(ingested, plan, { lang: "zh", sheets }).statements[0];
@@ -224,7 +223,7 @@ describe("--lang zh statement", () => {
     const kpiCols = plan.kpis.flatMap((k) => [`${k.name} 实际`, `${k.name} 目标`, `${k.name} 达成率`]);
     expect(header).toEqual(["销售员", "团队", ...kpiCols, "综合得分", "排名", "状态", "奖金"]);
     expect(plan.kpis.map((k) => k.name)).toEqual(["销售额", "新客户", "客户满意度", "主管评分"]);
-    // Status is 优秀 for the top rep (SPEC §4).
+    // Status is 优秀 for the top rep (docs/reference/cli.md).
     expect(s.report.sheets[0].rows[1][header.length - 2]!.v).toBe("优秀");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `salesperf statements` (SPEC §3.5, §4): no other rep's name or number anywhere in a statement's package (every
+ * `salesperf statements` (docs/reference/statements.md, cli.md): no other rep's name or number anywhere in a statement's package (every
  * part: sheets, shared strings, tables, docProps, rels), the numbers in the files equal the report's, exit codes,
  * file names, --lang zh.
  */
@@ -14,8 +14,8 @@ import { defaultPlan, normaliseRepName } from "../../src/plan/index";
 import { readXlsx } from "../../src/render/xlsx/readXlsx";
 import { scorePeriod, type ScoredPeriod } from "../../src/report/score";
 import { runCli, sha256, tempDir } from "../cli/cliHelpers";
+import { SAMPLES } from "../samples";
 
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples");
 const EN = path.join(SAMPLES, "sales-en.xlsx");
 const ZH = path.join(SAMPLES, "sales-zh.xlsx");
 
@@ -121,7 +121,7 @@ describe.each([
   it("writes one file per scored rep, named after the rep, and says so", async () => {
     expect(written).toEqual(s.scored.reps.map((r) => `${r.rep}.xlsx`).sort());
     const again = await runCli("statements", input, "-o", out, "--lang", lang);
-    // SPEC §4: the summary names the rows used and excluded, as `report`'s does.
+    // docs/reference/cli.md: the summary names the rows used and excluded, as `report`'s does.
     const n = s.scored.reps.length;
     const { rowsUsed: used, rowsExcluded: excluded } = s.ingested.reconciliation;
     const summary =
@@ -131,7 +131,7 @@ describe.each([
     expect(again).toEqual({ code: 0, out: summary, err: "" });
   });
 
-  it("the summary line's counts are the sample's (SPEC §4)", () => {
+  it("the summary line's counts are the sample's (docs/reference/cli.md)", () => {
     const expected = lang === "en" ? [10, 2080, 4] : [12, 2793, 6];
     const r = s.ingested.reconciliation;
     expect([s.scored.reps.length, r.rowsUsed, r.rowsExcluded]).toEqual(expected);
@@ -314,7 +314,7 @@ describe("file names", () => {
       expect(hits(all, numberRe("4321"))).toEqual([]);
       expect(hits(all, /Con\b/g)).toEqual([]);
     }
-    // The customer text that looks like a formula stays text (SPEC §3.4).
+    // The customer text that looks like a formula stays text (docs/reference/tabs.md).
     const sheetWithRows = [...ann1.values(), ...ann2.values()].join("");
     expect(sheetWithRows).not.toMatch(/<f>HYPERLINK/);
   });
@@ -371,7 +371,7 @@ describe("per-rep targets (Targets sheet)", () => {
   });
 });
 
-describe("exit codes (SPEC §4: 0 written, 1 usage, 2 cannot be scored) — nothing written on failure", () => {
+describe("exit codes (docs/reference/cli.md: 0 written, 1 usage, 2 cannot be scored) — nothing written on failure", () => {
   it.each([
     // (commander's own usage errors also exit 1)
     ["missing input", 1, () => ["statements", path.join(dir, "nope.xlsx"), "-o", path.join(dir, "x1")], /not found/],

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-/** The task pane with fake ExcelOps props (STYLE §6 "UI tests pass async functions as props"; SPEC §3.4). */
+/** The task pane with fake ExcelOps props (UI tests pass Excel operations as props). */
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -10,7 +10,7 @@ import type { RawSheet } from "../../src/ingest/types";
 import type { Report } from "../../src/report/model";
 import type { Lang } from "../../src/i18n";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar uses it to reflow when narrow (STYLE §5).
+// jsdom has no ResizeObserver; Fluent's MessageBar uses it to reflow when narrow.
 class ResizeObserverStub {
   observe(): void {}
   unobserve(): void {}

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * The Share tab (SPEC §3.5) with fake ExcelOps and fake statement tools (STYLE §6): the PERF cells are listed,
+ * The Share tab (docs/reference/statements.md) with fake ExcelOps and fake statement tools: the PERF cells are listed,
  * replaced only on confirmation, the outcome is shown; statements show a progress bar naming each rep, then open as
  * workbooks or, without ExcelApi 1.8, are offered as downloads under their file names.
  */

@@ -1,5 +1,5 @@
 /**
- * Generate end to end on the strict Excel fake (SPEC §3.1–3.4): the pane's pipeline with the
+ * Generate end to end on the strict Excel fake (docs/reference/input.md, cleaning.md, plan.md, tabs.md): the pane's pipeline with the
  * real Office.js operations, on both sample workbooks and on a generated 100,000-row sheet.
  */
 import { FakeExcel, installFakeExcel, PAYLOAD_LIMIT_BYTES, type SeedSheet } from "../fakes/excelFake";
@@ -8,8 +8,7 @@ import { officeExcelOps } from "../../src/render/office/excelOps";
 import { TABS_SETTING } from "../../src/render/office/renderReport";
 import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet } from "../../src/taskpane/pipeline";
 import type { Lang } from "../../src/i18n";
-
-const SAMPLES = "/work/shared/samples";
+import { SAMPLES } from "../samples";
 
 async function generate(lang: Lang) {
   const read = await officeExcelOps.readSheets();
@@ -89,7 +88,7 @@ describe.each([
     uninstall = installFakeExcel(fake, { displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
   });
 
-  it("writes the six tabs with the Scorecard header of SPEC §4 and native formulas", async () => {
+  it("writes the six tabs with the Scorecard header of docs/reference/cli.md and native formulas", async () => {
     const { written, report } = await generate(lang);
     expect(written.ok).toBe(true);
     expect(fake.sheetNames()).toEqual([...sourceSheets, ...TABS[lang]]);

@@ -1,4 +1,4 @@
-/** The pane's pure steps (SPEC §3.1 mapping override, §3.3 periods and Plan sheet). */
+/** The pane's pure steps (docs/reference/input.md mapping override, docs/reference/plan.md periods and Plan sheet). */
 import { analyse, defaultPeriod, defaultPlanSheet, remap, valuesFromA1 } from "../../src/taskpane/pipeline";
 import type { RawSheet } from "../../src/ingest/types";
 

@@ -1,5 +1,5 @@
 /**
- * The Share tab's two actions end to end without React (SPEC §3.5): prepare for sharing through the real ExcelOps
+ * The Share tab's two actions end to end without React (docs/reference/statements.md): prepare for sharing through the real ExcelOps
  * on the strict Excel fake (only PERF cells change), and statements with the real builder and xlsx writer, opened
  * through Excel.createWorkbook when the host has ExcelApi 1.8, else kept for download.
  */
@@ -11,8 +11,7 @@ import { analyse, inputSheets, scoringPeriod } from "../../src/taskpane/pipeline
 import { createStatements, toBase64, type ScoringInput, type StatementProgress } from "../../src/taskpane/statements";
 import * as statementFiles from "../../src/taskpane/statementFiles";
 import type { Lang } from "../../src/i18n";
-
-const SAMPLES = "/work/shared/samples";
+import { SAMPLES } from "../samples";
 
 function put(sheet: SheetModel, a1: string, cell: { v: FakeScalar | null; f?: string; fmt?: string }): void {
   const { rect } = parseAddress(a1);

@@ -1,7 +1,7 @@
 import type { Catalogue } from "../index";
 
 /**
- * Engine and PERF function messages (SPEC §2: a bad input's message names the argument).
+ * Engine and PERF function messages (docs/reference/functions.md: a bad input's message names the argument).
  * {arg} is the argument as the user sees it ("tiers", "weights"); argument names stay in
  * English in both languages, as Excel shows them.
  */

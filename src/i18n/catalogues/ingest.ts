@@ -1,5 +1,5 @@
 /**
- * Messages of the ingest layer (SPEC §3.1–3.2): why a row was excluded, coerced, kept or merged
+ * Messages of the ingest layer (docs/reference/input.md, cleaning.md): why a row was excluded, coerced, kept or merged
  * on the Data issues tab, and why no sales table was found. Placeholders: {name}.
  */
 import type { Catalogue } from "../index";

@@ -1,5 +1,5 @@
 /**
- * Plan messages and Plan-sheet labels (SPEC §3.3), English and Simplified Chinese.
+ * Plan messages and Plan-sheet labels (docs/reference/plan.md), English and Simplified Chinese.
  * The plan layer reads the labels of BOTH dictionaries back from a Plan sheet, so a
  * label changed here must stay unique within its block (settings labels are matched
  * in column A, KPI and curve table headers in their header row).
@@ -41,11 +41,11 @@ export const planMessages: Catalogue = {
     planTargetsNoHeader: "no header row with rep, KPI and target columns was found",
     planTargetsDuplicate: "{rep} already has a target for {kpi} (cell {first})",
 
-    // Plan sheet (SPEC §3.3, §3.4 "Plan · 考核方案").
+    // Plan sheet (docs/reference/plan.md, tabs.md "Plan · 考核方案").
     planSheetName: "Plan",
     planTargetsSheetName: "Targets",
     planTitle: "Performance plan",
-    // SPEC §3.4: the tabs' formulas read only some of these cells; the rest were used when SalesPerf built the tabs.
+    // docs/reference/tabs.md: the tabs' formulas read only some of these cells; the rest were used when SalesPerf built the tabs.
     planNote:
       "These rules drive every tab. Recalculates at once: targets, weights, caps, target bonus, threshold, payout cap, the curve's points, Top N and Bottom N. Takes effect at the next run of SalesPerf: period, scored period, currency, measure, aggregation, target kind, direction, and added KPIs or curve points. Weights must add up to 100%.",
     planSectionSettings: "Settings",

@@ -1,4 +1,4 @@
-/** Report-layer messages (SPEC §3.4, §4): tab names, header cells, statuses, bonus explanations, scoring issues. */
+/** Report-layer messages (docs/reference/tabs.md, cli.md): tab names, header cells, statuses, bonus explanations, scoring issues. */
 import type { Catalogue } from "../index";
 
 export const reportMessages: Catalogue = {
@@ -75,7 +75,7 @@ export const reportMessages: Catalogue = {
       "{rep}: {kpi} target {target} is not positive; the KPI is skipped and the other weights are scaled back to 100%",
     weightsRescaled: "{rep}: scored on KPIs weighing {weight} in the plan, scaled back to 100%",
     noKpiScored: "{rep}: no KPI could be scored, so the score is 0",
-    // Names on Targets and measure sheets matched to the sales reps (SPEC §3.2: nothing dropped silently).
+    // Names on Targets and measure sheets matched to the sales reps (docs/reference/cleaning.md: nothing dropped silently).
     measureRepNotFound: "{rep}: rep not found among the sales reps; this row is not used",
     measureRepNotScored: "{rep}: no sales in {period}, so not scored; this row is not used",
     measureRepMatched: '"{name}" matched the sales rep "{rep}" (names compared ignoring case); {rows} row(s)',
@@ -84,7 +84,7 @@ export const reportMessages: Catalogue = {
     targetRepNotFound:
       "{rep}: named on Targets but not found among the sales reps; scored with no sales (check the spelling)",
     targetRepNoSalesInPeriod: "{rep}: named on Targets but has no sales in {period}; scored with no sales",
-    // Statements (SPEC §3.5, §4 `statements`): one workbook per rep, holding only that rep's results.
+    // Statements (docs/reference/statements.md, cli.md `statements`): one workbook per rep, holding only that rep's results.
     "statement.sheetSales": "My sales",
     "statement.rankOf": "Rank {rank} of {count} reps in {period}",
     "statement.note":

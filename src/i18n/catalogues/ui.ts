@@ -1,4 +1,4 @@
-/** Task pane and Office.js renderer messages (SPEC §3.4), English and Simplified Chinese. */
+/** Task pane and Office.js renderer messages (docs/reference/tabs.md), English and Simplified Chinese. */
 import type { Catalogue } from "../index";
 
 export const uiMessages: Catalogue = {
@@ -66,7 +66,7 @@ export const uiMessages: Catalogue = {
     "ui.done.none": "none",
     "ui.failed.title": "Not generated",
     "ui.open": "Open {sheet}",
-    // Prepare for sharing (SPEC §3.5): PERF formulas become values so recipients without the add-in see numbers.
+    // Prepare for sharing (docs/reference/statements.md): PERF formulas become values so recipients without the add-in see numbers.
     "share.title": "Prepare for sharing",
     "share.hint": "Replaces PERF formulas with their current values, so people without the add-in see the numbers.",
     "share.find": "Find PERF formulas",
@@ -87,7 +87,7 @@ export const uiMessages: Catalogue = {
     "share.confirm":
       "Replace these {count} cells with their current values? Nothing else changes. Keep a copy if you need the formulas again.",
     "share.keep": "Keep formulas",
-    // Statements (SPEC §3.5) from the pane: one workbook per scored rep.
+    // Statements (docs/reference/statements.md) from the pane: one workbook per scored rep.
     "share.statements.title": "Statements",
     "share.statements.hint": "One workbook per scored rep, holding only their own results, to email to each of them.",
     "share.statements.create": "Create statements",

@@ -1,4 +1,4 @@
-/** A1 helpers for the Office.js renderer (SPEC §3.4): column letters, sheet-qualified references. */
+/** A1 helpers for the Office.js renderer (docs/reference/tabs.md): column letters, sheet-qualified references. */
 
 export function columnLetters(col: number): string {
   let s = "";

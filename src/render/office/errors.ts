@@ -1,5 +1,5 @@
 /**
- * Errors of the Office.js layer as values (STYLE §3 "errors are values"): a catalogue key
+ * Errors of the Office.js layer as values: a catalogue key
  * (src/i18n/catalogues/ui.ts) plus parameters naming the sheet, step and Excel's own message.
  */
 

@@ -1,6 +1,6 @@
 /**
  * The Excel operations the task pane needs, as one object passed to components as props
- * (STYLE §1/§5, TPR App.tsx → excel.ts): the real ones below use Office.js; tests pass fakes.
+ * (TPR App.tsx → excel.ts): the real ones below use Office.js; tests pass fakes.
  * Every operation returns its error as a value (never swallowed, never thrown at the user).
  */
 import type { RawSheet } from "../../ingest/types";
@@ -23,13 +23,13 @@ export interface ExcelOps {
   /** Writes the Plan sheet with defaults (recorded, so the next report run rewrites it in place). */
   writePlanSheet(sheet: ReportSheet, lang: Report["lang"]): Promise<RenderResult>;
   activateSheet(name: string): Promise<OfficeResult<null>>;
-  /** Prepare for sharing (SPEC §3.5): every cell whose formula calls a PERF function. */
+  /** Prepare for sharing (docs/reference/statements.md): every cell whose formula calls a PERF function. */
   findPerfFormulas(): Promise<OfficeResult<PerfFormula[]>>;
   /** Replaces those cells (and nothing else) with their current values; the value is how many were replaced. */
   replacePerfFormulas(found: readonly PerfFormula[]): Promise<OfficeResult<number>>;
   /** True when the host can open a workbook from bytes (`Excel.createWorkbook`, ExcelApi 1.8). */
   canCreateWorkbook(): boolean;
-  /** Opens an .xlsx file (base64) as a new, unsaved workbook (a statement, SPEC §3.5). */
+  /** Opens an .xlsx file (base64) as a new, unsaved workbook (a statement, docs/reference/statements.md). */
   createWorkbook(base64: string): Promise<OfficeResult<null>>;
 }
 

@@ -1,4 +1,4 @@
-/** The Office.js layer (SPEC §3.4): all workbook reads and writes of the task pane. */
+/** The Office.js layer (docs/reference/tabs.md): all workbook reads and writes of the task pane. */
 export * from "./errors";
 export * from "./requirements";
 export * from "./readWorkbook";

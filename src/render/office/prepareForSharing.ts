@@ -1,5 +1,5 @@
 /**
- * "Prepare for sharing" (SPEC §3.5; the workbook is emailed to people without the add-in): find the cells whose
+ * "Prepare for sharing" (docs/reference/statements.md; the workbook is emailed to people without the add-in): find the cells whose
  * formula calls a PERF custom function and replace exactly those with their current values. Other formulas stay.
  * Reads are chunked by rows and batched by cells (Excel's 5 MB payload limit), with one sync per batch, never one
  * per sheet or per cell; a batch that still comes back too large is split in half and read again.
@@ -299,7 +299,7 @@ export async function replacePerfFormulasWithValues(
   return replaced;
 }
 
-/** For the pane: findPerfFormulas in its own Excel.run, the error as a value (STYLE §1). */
+/** For the pane: findPerfFormulas in its own Excel.run, the error as a value. */
 export async function findPerfFormulasInWorkbook(): Promise<OfficeResult<PerfFormula[]>> {
   try {
     return { ok: true, value: await Excel.run((context) => findPerfFormulas(context)) };

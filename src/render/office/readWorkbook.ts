@@ -1,6 +1,6 @@
 /**
  * Reads every sheet's used range (values + number formats) and tables through Office.js as
- * RawSheets for ingest (SPEC §3.1, ingest/types.ts). Reads are chunked by rows so that no
+ * RawSheets for ingest (docs/reference/input.md, ingest/types.ts). Reads are chunked by rows so that no
  * request returns more than Excel's 5 MB response limit or 5M cells; a chunk that still comes
  * back too large is split in half and read again.
  */

@@ -1,5 +1,5 @@
 /**
- * Writes a Report (report/model.ts) into the open workbook through Office.js (SPEC §3.4):
+ * Writes a Report (report/model.ts) into the open workbook through Office.js (docs/reference/tabs.md):
  * values and formulas in 2-D blocks of at most ~4 MB per request, number formats, text kept
  * as text, tables with filters, frozen headers, data bars and formula fills, native charts.
  * The tabs it makes are remembered in the workbook settings so a rerun replaces exactly those;
@@ -48,7 +48,7 @@ function byteLength(x: unknown): number {
 
 /**
  * Text Excel would re-read on entry (a formula sign, a number, a date, TRUE) gets the text
- * format "@" before its value is written, so it stays the text the model holds (SPEC §3.4).
+ * format "@" before its value is written, so it stays the text the model holds (docs/reference/tabs.md).
  */
 const REINTERPRETED_TEXT = /^[=+\-@]|^\s*[\d.,(（$¥€£]|^\s*(true|false)\s*$/i;
 
@@ -172,7 +172,7 @@ function applySheetLayout(ws: Excel.Worksheet, sheet: ReportSheet, renames: Read
     const table = ws.tables.add(ws.getRange(spec.ref), true);
     table.name = spec.name;
     if (spec.style) table.style = spec.style;
-    table.showFilterButton = true; // SPEC §3.4: tables have filters
+    table.showFilterButton = true; // docs/reference/tabs.md: tables have filters
   }
   for (const cf of sheet.conditionalFormats ?? []) addConditionalFormat(ws, cf, renames);
   const freeze = sheet.freeze;
@@ -441,7 +441,7 @@ async function deleteTabs(
   }
 }
 
-/** Renders every sheet of the report, replacing the add-in's previous tabs (SPEC §3.4). */
+/** Renders every sheet of the report, replacing the add-in's previous tabs (docs/reference/tabs.md). */
 export async function renderReport(report: Report, opts: RenderOptions = {}): Promise<RenderResult> {
   const unsupported = checkRequirements();
   if (unsupported) return { ok: false, error: unsupported };
@@ -458,7 +458,7 @@ export async function renderReport(report: Report, opts: RenderOptions = {}): Pr
 }
 
 /**
- * Writes one sheet outside a report run. The Plan sheet created with defaults (SPEC §3.3) is
+ * Writes one sheet outside a report run. The Plan sheet created with defaults (docs/reference/plan.md) is
  * recorded ("add") so the next report run, which rewrites the Plan tab from the rules read off
  * it, replaces it instead of adding "Plan (2)"; "none" leaves the sheet to the user.
  */

@@ -1,5 +1,5 @@
 /**
- * Requirement-set check (SPEC §3.4 needs ExcelApi 1.9: charts' series API, conditional formats,
+ * Requirement-set check (docs/reference/tabs.md needs ExcelApi 1.9: charts' series API, conditional formats,
  * suspendApiCalculationUntilNextSync). Returns an error value with the message key when too old.
  */
 import { officeError, type OfficeError } from "./errors";

@@ -1,4 +1,4 @@
-/** CellStyle (report model) → exceljs style objects for the .xlsx writer (SPEC §3.4 tabs). */
+/** CellStyle (report model) → exceljs style objects for the .xlsx writer (docs/reference/tabs.md tabs). */
 import type * as ExcelJS from "exceljs";
 import type { CellStyle } from "../../report/model";
 

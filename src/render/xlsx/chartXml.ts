@@ -1,5 +1,5 @@
 /**
- * DrawingML parts for the Ranking and Trends charts (SPEC §3.4): exceljs cannot write charts, so the writer
+ * DrawingML parts for the Ranking and Trends charts (docs/reference/tabs.md): exceljs cannot write charts, so the writer
  * adds xl/charts/chartN.xml and xl/drawings/drawingN.xml itself. Element order follows the ECMA-376 schema
  * (CT_ChartSpace, CT_BarChart, CT_LineChart, CT_CatAx, CT_ValAx) — Excel "repairs" files that break it.
  */

@@ -1,7 +1,7 @@
 /**
- * Worksheet XML for a --with-data copy of an input sheet (SPEC §4: values and number formats), produced as a
+ * Worksheet XML for a --with-data copy of an input sheet (docs/reference/cli.md: values and number formats), produced as a
  * stream of chunks so a 1,048,576-row copy never exists as one string (V8 caps strings near 512 MB).
- * Text is written as inline strings: a value like "=HYPERLINK(…)" stays text (SPEC §3.4).
+ * Text is written as inline strings: a value like "=HYPERLINK(…)" stays text (docs/reference/tabs.md).
  */
 import { Readable } from "stream";
 import type { RawCell, RawSheet } from "../../ingest/types";

@@ -1,6 +1,6 @@
 /**
- * The CLI's .xlsx reader (SPEC §4): exceljs's streaming WorkbookReader → RawSheet[] for ingest
- * (SPEC §3.1). Never builds the workbook DOM, so 1,048,576 rows stay within memory; the per-cell
+ * The CLI's .xlsx reader (docs/reference/cli.md): exceljs's streaming WorkbookReader → RawSheet[] for ingest
+ * (docs/reference/input.md). Never builds the workbook DOM, so 1,048,576 rows stay within memory; the per-cell
  * work on top of exceljs's own parse is a typeof switch and one format comparison.
  *
  * Conversions (the RawCell contract of src/ingest/types.ts):

@@ -1,5 +1,5 @@
 /**
- * Report → .xlsx bytes (SPEC §3.4 tabs, §4 `report`): exceljs writes cells, formulas with their cached results,
+ * Report → .xlsx bytes (docs/reference/tabs.md tabs, docs/reference/cli.md `report`): exceljs writes cells, formulas with their cached results,
  * styles, tables, conditional formats and defined names; the package is then post-processed to add the charts
  * (DrawingML, which exceljs cannot write) and the --with-data copies (streamed, for million-row inputs).
  * A translator only: every decision (names, formats, formulas, literal text) is already in the Report.
@@ -54,7 +54,7 @@ function address(c0: number, r0: number): string {
   return `${columnLetters(c0)}${r0 + 1}`;
 }
 
-/** The exceljs value for one model cell. Formula cells carry their cached result (SPEC §3.4: equal to the
+/** The exceljs value for one model cell. Formula cells carry their cached result (docs/reference/tabs.md: equal to the
  * engine's value), so a viewer that does not recalculate still shows the right numbers. */
 function cellValue(cell: ReportCell): ExcelJS.CellValue {
   if (cell.f !== undefined && !cell.literal) {

@@ -1,5 +1,5 @@
 /**
- * Low-level edits of the .xlsx package that exceljs cannot make (SPEC §3.4 charts, §4 --with-data copies):
+ * Low-level edits of the .xlsx package that exceljs cannot make (docs/reference/tabs.md charts, docs/reference/cli.md --with-data copies):
  * relationship files, [Content_Types].xml overrides and worksheet elements placed in CT_Worksheet order.
  */
 import type JSZip from "jszip";

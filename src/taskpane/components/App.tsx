@@ -1,5 +1,5 @@
 /**
- * The task pane (SPEC §3.4–3.5, STYLE §5): Data → Plan → Generate → Share in a ~320 px pane. Excel is
+ * The task pane (docs/reference/tabs.md, statements.md): Data → Plan → Generate → Share in a ~320 px pane. Excel is
  * reached only through the `excel` prop (TPR App.tsx passes its excel.ts the same way), so
  * tests hand in fakes; errors come back as values and are shown, never swallowed.
  */

@@ -1,4 +1,4 @@
-/** Step 1 (SPEC §3.1): the detected sales table, a column Dropdown per standard field, row counts. */
+/** Step 1 (docs/reference/input.md): the detected sales table, a column Dropdown per standard field, row counts. */
 import * as React from "react";
 import { Dropdown, Field, MessageBar, MessageBarBody, Option, Text } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";

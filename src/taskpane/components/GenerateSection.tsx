@@ -1,4 +1,4 @@
-/** Step 3 (SPEC §3.4): Generate, a ProgressBar naming the stage, Cancel, then the outcome and a button per tab. */
+/** Step 3 (docs/reference/tabs.md): Generate, a ProgressBar naming the stage, Cancel, then the outcome and a button per tab. */
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";

@@ -1,4 +1,4 @@
-/** Step 2 (SPEC §3.3): the Plan sheet's rules (or a button to create it), the scored period, plan errors by cell. */
+/** Step 2 (docs/reference/plan.md): the Plan sheet's rules (or a button to create it), the scored period, plan errors by cell. */
 import * as React from "react";
 import {
   Button,

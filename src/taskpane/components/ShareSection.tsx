@@ -1,5 +1,5 @@
 /**
- * Step 4 (SPEC §3.5): prepare the workbook for sharing (PERF formulas → values, listed first, replaced on
+ * Step 4 (docs/reference/statements.md): prepare the workbook for sharing (PERF formulas → values, listed first, replaced on
  * confirmation) and create one statement workbook per scored rep (opened in Excel, or offered for download).
  */
 import * as React from "react";

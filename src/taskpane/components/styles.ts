@@ -1,4 +1,4 @@
-/** Shared pane styles (STYLE §5): tokens only, laid out for a ~320 px pane. */
+/** Shared pane styles: tokens only, laid out for a ~320 px pane. */
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useSectionStyles = makeStyles({

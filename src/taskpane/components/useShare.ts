@@ -1,5 +1,5 @@
 /**
- * State of the Share tab (SPEC §3.5), kept in App so a run survives switching tabs: prepare for sharing (find the
+ * State of the Share tab (docs/reference/statements.md), kept in App so a run survives switching tabs: prepare for sharing (find the
  * PERF formulas, then replace them on confirmation) and statements (progress, then the opened or downloadable files).
  */
 import { useCallback, useEffect, useRef, useState } from "react";

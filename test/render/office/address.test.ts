@@ -1,4 +1,4 @@
-/** A1 helpers of the Office.js renderer (SPEC §3.4: a renamed tab's references follow it). */
+/** A1 helpers of the Office.js renderer (docs/reference/tabs.md: a renamed tab's references follow it). */
 import {
   cellA1,
   columnLetters,

@@ -1,4 +1,4 @@
-/** A small hand-made Report (report/model.ts) exercising every renderer feature (SPEC §3.4). */
+/** A small hand-made Report (report/model.ts) exercising every renderer feature (docs/reference/tabs.md). */
 import type { Report, ReportCell, ReportSheet } from "../../../src/report/model";
 
 const h = (v: string): ReportCell => ({ v, style: "header" });

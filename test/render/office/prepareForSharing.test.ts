@@ -1,5 +1,5 @@
 /**
- * "Prepare for sharing" (SPEC §3.5): PERF formulas → their values on the strict Excel fake; the list is complete,
+ * "Prepare for sharing" (docs/reference/statements.md): PERF formulas → their values on the strict Excel fake; the list is complete,
  * nothing else changes, reads and writes stay under the 5 MB payload limit with a bounded number of syncs.
  */
 import {

@@ -1,9 +1,8 @@
-/** readWorkbookSheets on the strict fake seeded from the sample workbooks (SPEC §3.1 inputs, ingest/types.ts RawSheet). */
+/** readWorkbookSheets on the strict fake seeded from the sample workbooks (docs/reference/input.md inputs, ingest/types.ts RawSheet). */
 import { FakeExcel, installFakeExcel, PAYLOAD_LIMIT_BYTES, type FakeRequestContext } from "../../fakes/excelFake";
 import { readSeed } from "../../fakes/seedXlsx";
 import { readWorkbookSheets, toRawCell } from "../../../src/render/office/readWorkbook";
-
-const SAMPLES = "/work/shared/samples";
+import { SAMPLES } from "../../samples";
 
 async function readAll(fake: FakeExcel) {
   return fake.run((ctx: FakeRequestContext) => readWorkbookSheets(ctx as unknown as Excel.RequestContext));

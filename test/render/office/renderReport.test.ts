@@ -1,4 +1,4 @@
-/** renderReport on the strict Excel fake (SPEC §3.4): cells, formats, layout, reruns, clashes, cancel, limits. */
+/** renderReport on the strict Excel fake (docs/reference/tabs.md): cells, formats, layout, reruns, clashes, cancel, limits. */
 import { FakeExcel, installFakeExcel, PAYLOAD_LIMIT_BYTES } from "../../fakes/excelFake";
 import { renderReport, writeSheet, TABS_SETTING, chunkRows, styleRects } from "../../../src/render/office/renderReport";
 import { t } from "../../../src/i18n";

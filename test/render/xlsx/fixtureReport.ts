@@ -1,4 +1,4 @@
-/** A hand-made Report shaped like buildReport's output (SPEC §3.4), for writer tests independent of the engine. */
+/** A hand-made Report shaped like buildReport's output (docs/reference/tabs.md), for writer tests independent of the engine. */
 import type { Report, ReportCell, ReportSheet } from "../../../src/report/model";
 
 const h = (v: string): ReportCell => ({ v, style: "header" });

@@ -6,8 +6,9 @@ import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { readXlsx } from "../../../src/render/xlsx/readXlsx";
+import { SAMPLES } from "../../samples";
 
-const SAMPLE = path.resolve(__dirname, "../../../../shared/samples/sales-en.xlsx");
+const SAMPLE = path.join(SAMPLES, "sales-en.xlsx");
 
 async function reorder(input: string, output: string): Promise<string[]> {
   const zip = await JSZip.loadAsync(fs.readFileSync(input));

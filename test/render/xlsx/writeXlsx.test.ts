@@ -1,4 +1,4 @@
-/** The .xlsx writer (SPEC §3.4 tabs, §4 --with-data): exceljs parts, post-processed charts and data copies. */
+/** The .xlsx writer (docs/reference/tabs.md tabs, docs/reference/cli.md --with-data): exceljs parts, post-processed charts and data copies. */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DOMParser } from "@xmldom/xmldom";
