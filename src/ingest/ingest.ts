@@ -1,35 +1,28 @@
 /**
  * Raw sheets → typed sales rows, measure rows, data issues and the reconciliation block
  * (docs/reference/input.md, cleaning.md: every coercion or exclusion is listed; rows read = used + excluded; amounts
- * summed exactly). Built for 1,048,576 rows: typeof checks first, regexes only for text cells,
- * caches for repeated strings, scaled-integer sums instead of a Decimal per row.
+ * summed exactly). Built for 1,048,576 rows: the field readers (fields.ts) check typeof first and cache repeated
+ * strings; sums are scaled integers instead of a Decimal per row.
  */
 import type Decimal from "decimal.js";
 import { ExactSum } from "../engine/index";
+import { isReservedSheet, locateSalesBlock, type SalesBlock } from "./findTable";
+import { fieldLabel, matchHeaderRank, normaliseHeader } from "./headers";
+import { DuplicateRows } from "./duplicates";
 import {
-  blockExtent,
-  findHeaderHits,
-  isReservedSheet,
-  locateSalesBlock,
-  type BlockExtent,
-  type HeaderHit,
-} from "./findTable";
-import { fieldLabel, matchHeader, matchHeaderRank, normaliseHeader } from "./headers";
-import {
-  Dec,
-  currencyOfFormat,
-  isBlankCell,
-  isoOfSymbol,
-  normaliseRepName,
-  parseAmount,
-  parseDate,
-  parseYesNo,
-  percentToFraction,
-  rawForIssue,
-  readNumber,
-  readSatisfaction,
-  serialToYmd,
-} from "./parse";
+  AmountField,
+  DateField,
+  NewCustomerField,
+  RepField,
+  SatisfactionField,
+  TeamField,
+  readBehaviour,
+  readCustomer,
+  readExtras,
+} from "./fields";
+import { SheetIssues } from "./issues";
+import { readMeasureSheet } from "./measures";
+import { isBlankCell, serialToYmd } from "./parse";
 import type {
   ColumnMapping,
   DataIssue,
@@ -38,6 +31,7 @@ import type {
   MeasureRow,
   RawCell,
   RawSheet,
+  Reconciliation,
   SalesRow,
   StandardField,
 } from "./types";
@@ -55,181 +49,156 @@ export interface IngestOptions {
   keepAllColumns?: boolean;
 }
 
-/** Shared, frozen: rows without extra columns do not each allocate an object. */
-const NO_EXTRA: Record<string, number | string | boolean | null> = Object.freeze({}) as Record<
-  string,
-  number | string | boolean | null
->;
-
-const MAX_SERIAL_EXCL = 2958466;
-
-interface RepSpelling {
-  id: number;
-  norm: string;
-  usedRows: number;
-  firstUsedRow: number;
-}
-
-function ymdText(serial: number): string {
-  const { y, m, d } = serialToYmd(serial);
-  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
-}
-
-/** A well-mixed int32 hash (murmur3 finaliser) of a row's date, amount and rep spelling. */
-function mix(dateSerial: number, amount: number, repId: number): number {
-  let h = Math.imul(dateSerial, 0x9e3779b1) ^ Math.imul(amount | 0, 0x85ebca77) ^ Math.imul(repId, 0xc2b2ae3d);
-  h ^= Math.imul(((amount * 1000) % 1000) | 0, 0x27d4eb2f);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-function sameCell(a: RawCell | undefined, b: RawCell | undefined): boolean {
-  if (a === b) return true;
-  const an = a === undefined || a === null || a === "";
-  const bn = b === undefined || b === null || b === "";
-  if (an || bn) return an && bn;
-  if (typeof a === "object" && typeof b === "object") return a!.error === b!.error;
-  return false;
-}
-
-function sameRow(a: RawCell[], b: RawCell[], lo: number, hi: number): boolean {
-  for (let c = lo; c <= hi; c++) if (!sameCell(a[c], b[c])) return false;
-  return true;
-}
-
 /** Ingest the workbook: find the sales table (or use `options.mapping`), clean it, read measure sheets. */
 export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {}): IngestResult | IngestFailure {
   const located = locateSalesBlock(sheets, options.mapping, options.mapping !== undefined);
   if ("kind" in located) return located;
-  const { hit, extent, mapping } = located;
-  const sheetIndex = hit.sheetIndex;
-  const sheet = sheets[sheetIndex];
-  const sheetName = sheet.name;
-  const firstRow = sheet.firstRow ?? 1;
-  const firstCol = sheet.firstCol ?? 0;
-  const values = sheet.values;
-  const formats = sheet.numberFormats;
-  const rel = (f: StandardField): number => (hit.columns[f] === undefined ? -1 : (hit.columns[f] as number) - firstCol);
-  const repC = rel("rep");
-  const dateC = rel("date");
-  const amtC = rel("amount");
-  const teamC = rel("team");
-  const custC = rel("customer");
-  const newC = rel("newCustomer");
-  const satC = rel("satisfaction");
-  const behC = rel("behaviour");
-  const lo = hit.span[0] - firstCol;
-  const hi = hit.span[1] - firstCol;
-  const headerByRel = new Map<number, string>();
-  for (const h of mapping.headers) headerByRel.set(h.col - firstCol, h.header);
-  const header = (c: number): string | null => headerByRel.get(c) ?? null;
-  const repH = header(repC);
-  const dateH = header(dateC);
-  const amtH = header(amtC);
-  const newH = header(newC);
-  const satH = header(satC);
-  const behH = header(behC);
-
+  const table = new SalesTable(sheets, located);
   const issues: DataIssue[] = [];
-  const issue = (
-    row: number | null,
-    column: string | null,
-    raw: RawCell | undefined,
-    action: DataIssue["action"],
-    reasonKey: string,
-    params?: Record<string, string | number>,
-  ): void => {
-    const i: DataIssue = { sheet: sheetName, row, column, raw: rawForIssue(raw), action, reasonKey };
-    if (params) i.params = params;
-    issues.push(i);
-  };
+  const salesIssues = new SheetIssues(table.sheet.name, issues);
 
-  // Extra columns by exact header, falling back to a case-/width-insensitive match.
+  listOtherColumnsForFields(table, salesIssues);
+  const sales = readSalesRows(table, extraColumns(table, options), salesIssues);
+  listIgnoredRuns(located, salesIssues);
+  listOtherSalesSheets(sheets, located, issues);
+  const measures = readMeasureSheets(sheets, located, issues);
+  sortBySheetAndRow(issues, sheets);
+
+  return {
+    mapping: located.mapping,
+    rows: sales.rows,
+    measures,
+    issues,
+    reconciliation: sales.reconciliation,
+    currencyGuess: sales.currencyGuess,
+    satisfactionScale: sales.satisfactionScale,
+  };
+}
+
+/** The sales block: its sheet, and each mapped field's column relative to the sheet's values (-1 = none). */
+class SalesTable {
+  readonly sheet: RawSheet;
+  readonly firstRow: number;
+  readonly firstCol: number;
+  /** The block's first and last column, relative. */
+  readonly lo: number;
+  readonly hi: number;
+  private readonly headerByColumn = new Map<number, string>();
+
+  constructor(
+    sheets: readonly RawSheet[],
+    readonly block: SalesBlock,
+  ) {
+    this.sheet = sheets[block.hit.sheetIndex];
+    this.firstRow = this.sheet.firstRow ?? 1;
+    this.firstCol = this.sheet.firstCol ?? 0;
+    this.lo = block.hit.span[0] - this.firstCol;
+    this.hi = block.hit.span[1] - this.firstCol;
+    for (const h of block.mapping.headers) this.headerByColumn.set(h.col - this.firstCol, h.header);
+  }
+
+  column(field: StandardField): number {
+    const c = this.block.hit.columns[field];
+    return c === undefined ? -1 : c - this.firstCol;
+  }
+
+  /** The header text of a relative column, as in the file. */
+  header(c: number): string | null {
+    return this.headerByColumn.get(c) ?? null;
+  }
+
+  fieldHeader(field: StandardField): string | null {
+    return this.header(this.column(field));
+  }
+}
+
+/** Extra columns by exact header, falling back to a case-/width-insensitive match; all unmapped ones on request. */
+function extraColumns(table: SalesTable, options: IngestOptions): { key: string; c: number }[] {
+  const { mapping, hit } = table.block;
   const extras: { key: string; c: number }[] = [];
   for (const key of options.extraHeaders ?? []) {
     const want = key.trim();
     let h = mapping.headers.find((x) => x.header === want);
     if (!h) h = mapping.headers.find((x) => normaliseHeader(x.header) === normaliseHeader(want));
-    if (h) extras.push({ key, c: h.col - firstCol });
+    if (h) extras.push({ key, c: h.col - table.firstCol });
   }
-  const mappedCols = new Set<number>(Object.values(hit.columns) as number[]);
   if (options.keepAllColumns) {
     // Every unmapped header by its text; a repeated header text keeps its first (leftmost) column,
     // as a KPI's exact-header lookup does.
+    const mappedCols = new Set<number>(Object.values(hit.columns) as number[]);
     const keys = new Set(extras.map((x) => x.key));
     for (const h of mapping.headers) {
       if (mappedCols.has(h.col) || keys.has(h.header)) continue;
       keys.add(h.header);
-      extras.push({ key: h.header, c: h.col - firstCol });
+      extras.push({ key: h.header, c: h.col - table.firstCol });
     }
   }
+  return extras;
+}
 
-  // A second column naming a mapped field ("Name" beside "Sales Rep"): findTable took the more
-  // specific header; say so (docs/reference/cleaning.md, nothing changes silently).
+/**
+ * A second column naming a mapped field ("Name" beside "Sales Rep"): findTable took the more specific header;
+ * say so (docs/reference/cleaning.md, nothing changes silently).
+ */
+function listOtherColumnsForFields(table: SalesTable, issues: SheetIssues): void {
+  const { mapping, hit } = table.block;
+  const mappedCols = new Set<number>(Object.values(hit.columns) as number[]);
   for (const h of mapping.headers) {
     if (mappedCols.has(h.col)) continue;
     const m = matchHeaderRank(h.header);
     const usedCol = m === null ? undefined : hit.columns[m.field];
     if (m === null || usedCol === undefined) continue;
-    issue(null, h.header, null, "skipped", "otherColumnForField", {
+    issues.add(null, h.header, null, "skipped", "otherColumnForField", {
       field: m.field,
       fieldEn: fieldLabel(m.field, "en").toLowerCase(),
       fieldZh: fieldLabel(m.field, "zh"),
-      used: header(usedCol - firstCol) ?? "",
+      used: table.header(usedCol - table.firstCol) ?? "",
     });
   }
+}
 
-  // Satisfaction scale per column (docs/reference/cleaning.md): any plain number above 1 means 0–100.
-  let satPercent = false;
-  if (satC >= 0) {
-    for (let i = extent.start; i < extent.end && !satPercent; i++) {
-      const v = values[i]?.[satC];
-      if (typeof v === "number") {
-        if (v > 1) satPercent = true;
-      } else if (typeof v === "string") {
-        const s = readSatisfaction(v);
-        if (s.kind === "plain" && s.value > 1) satPercent = true;
-      }
-    }
-  }
+interface SalesRead {
+  rows: SalesRow[];
+  reconciliation: Reconciliation;
+  currencyGuess: string | null;
+  satisfactionScale: IngestResult["satisfactionScale"];
+}
 
-  // A plain 0 < value ≤ 1 in a column judged 0–100 is read as that many percent — by the column
-  // rule of docs/reference/cleaning.md, but likely a 0–1 value (0.9 meaning 90 %): listed as a coercion. 0 is not
-  // listed: it reads as nothing but 0 on either scale.
-  const smallSatisfaction = (sheetRow: number, raw: RawCell | undefined, plain: number, read: number): void => {
-    issue(sheetRow, satH, raw, "coerced", "satisfactionSmallInPercentColumn", {
-      value: String(plain),
-      read: String(read),
-      suggest: new Dec(String(plain)).times(100).toString(),
-    });
-  };
+/** Every non-blank row of the block: used (typed) or excluded (listed), the amounts of both summed exactly. */
+function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], issues: SheetIssues): SalesRead {
+  const { extent } = table.block;
+  const { values, numberFormats } = table.sheet;
+  const { firstRow, lo, hi } = table;
+  const repC = table.column("rep");
+  const dateC = table.column("date");
+  const amtC = table.column("amount");
+  const teamC = table.column("team");
+  const custC = table.column("customer");
+  const newC = table.column("newCustomer");
+  const satC = table.column("satisfaction");
+  const behC = table.column("behaviour");
+  const repH = table.fieldHeader("rep");
+  const dateH = table.fieldHeader("date");
+  const amtH = table.fieldHeader("amount");
+  const behH = table.fieldHeader("behaviour");
+
+  const repField = new RepField();
+  const dateField = new DateField();
+  const amountField = new AmountField(numberFormats, amtC);
+  const teamField = new TeamField();
+  const newCustomerField = new NewCustomerField(issues, table.fieldHeader("newCustomer"));
+  const satisfactionField =
+    satC < 0 ? null : new SatisfactionField(values, satC, extent, issues, table.fieldHeader("satisfaction"));
 
   // Pre-sized (and trimmed at the end): a million pushes would regrow the array ~30 times.
-  const rows: SalesRow[] = new Array<SalesRow>(Math.max(0, extent.end - extent.start));
+  const capacity = Math.max(0, extent.end - extent.start);
+  const rows: SalesRow[] = new Array<SalesRow>(capacity);
+  const duplicates = new DuplicateRows(capacity, values, firstRow, lo, hi);
   let nUsed = 0;
   const used = new ExactSum();
   const excluded = new ExactSum();
   let rowsRead = 0;
   let rowsExcluded = 0;
-  const repSpellings = new Map<string, RepSpelling>();
-  const teamCache = new Map<string, string>();
-  const yesNoCache = new Map<string, boolean | null>();
-  const currencyCounts = new Map<string, number>();
-  const countCurrency = (iso: string | null) => {
-    if (iso) currencyCounts.set(iso, (currencyCounts.get(iso) ?? 0) + 1);
-  };
-  let lastFmtRow: (string | null)[] | null | undefined = undefined;
-  let lastFmtIso: string | null = null;
-  // Duplicate detection table: slot → 1 + index into rows (0 = empty); at most half full.
-  let dupSize = 16;
-  while (dupSize < (extent.end - extent.start) * 2) dupSize *= 2;
-  // Pairs (1 + index into rows, full hash): one cache line per probe, and a row object is only
-  // touched when the full hash matches.
-  const dupTable = new Int32Array(dupSize * 2);
-  const dupMask = dupSize - 1;
 
   for (let i = extent.start; i < extent.end; i++) {
     const row = values[i];
@@ -237,241 +206,96 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
     const repRaw = row[repC];
     const dateRaw = row[dateC];
     const amtRaw = row[amtC];
-    if (isBlankCell(repRaw) && isBlankCell(dateRaw) && isBlankCell(amtRaw)) {
-      let blank = true;
-      for (let c = lo; c <= hi && blank; c++) if (!isBlankCell(row[c])) blank = false;
-      if (blank) continue;
-    }
+    if (isBlankCell(repRaw) && isBlankCell(dateRaw) && isBlankCell(amtRaw) && isBlankRow(row, lo, hi)) continue;
     rowsRead++;
     const sheetRow = firstRow + i;
 
-    // Rep
-    let rep: string | null = null;
-    let spelling: RepSpelling | undefined;
-    if (typeof repRaw === "string") {
-      spelling = repSpellings.get(repRaw);
-      if (spelling === undefined) {
-        spelling = { id: repSpellings.size + 1, norm: normaliseRepName(repRaw), usedRows: 0, firstUsedRow: 0 };
-        repSpellings.set(repRaw, spelling);
-      }
-      if (spelling.norm.length > 0) rep = spelling.norm;
-    } else if (typeof repRaw === "number") {
-      rep = String(repRaw);
-    }
-
-    // Date
-    let dateSerial = 0;
-    let dateFail: string | null = null;
-    let dateCoerced = false;
-    if (typeof dateRaw === "number" && dateRaw >= 1 && dateRaw < MAX_SERIAL_EXCL) {
-      dateSerial = Math.floor(dateRaw);
-    } else {
-      const p = parseDate(dateRaw ?? null);
-      if (p.ok) {
-        dateSerial = p.serial;
-        dateCoerced = !p.month; // a month can only be written as text: nothing to fix
-      } else dateFail = p.reasonKey;
-    }
-
-    // Amount
-    let amount = 0;
-    let amountOk = true;
-    let amountFail: string | null = null;
-    let amountCoerced = false;
-    if (typeof amtRaw === "number" && Number.isFinite(amtRaw)) {
-      amount = amtRaw;
-      if (formats !== undefined) {
-        const fr = formats[i];
-        if (fr !== lastFmtRow) {
-          lastFmtRow = fr;
-          lastFmtIso = currencyOfFormat(fr?.[amtC]);
-        }
-        countCurrency(lastFmtIso);
-      }
-    } else {
-      const p = parseAmount(amtRaw ?? null);
-      if (p.ok) {
-        amount = p.value;
-        amountCoerced = p.coerced;
-        countCurrency(isoOfSymbol(p.symbol));
-      } else {
-        amountOk = false;
-        amountFail = p.reasonKey;
-      }
-    }
-
-    if (rep === null || dateFail !== null || !amountOk) {
+    const rep = repField.read(repRaw);
+    const dateOk = dateField.read(dateRaw);
+    const amountOk = amountField.read(amtRaw, i);
+    const amount = amountField.value;
+    if (rep === null || !dateOk || !amountOk) {
       rowsExcluded++;
       if (amountOk) excluded.add(amount);
-      if (rep === null) issue(sheetRow, repH, repRaw, "excluded", "repMissing");
-      if (dateFail !== null) issue(sheetRow, dateH, dateRaw, "excluded", dateFail);
-      if (amountFail !== null) issue(sheetRow, amtH, amtRaw, "excluded", amountFail);
+      if (rep === null) issues.add(sheetRow, repH, repRaw, "excluded", "repMissing");
+      if (!dateOk) issues.add(sheetRow, dateH, dateRaw, "excluded", dateField.failure!);
+      if (!amountOk) issues.add(sheetRow, amtH, amtRaw, "excluded", amountField.failure!);
       continue;
     }
 
     used.add(amount);
-    if (spelling !== undefined && spelling.usedRows++ === 0) spelling.firstUsedRow = sheetRow;
-    if (amountCoerced) issue(sheetRow, amtH, amtRaw, "coerced", "amountTextCoerced", { value: String(amount) });
-    if (dateCoerced) issue(sheetRow, dateH, dateRaw, "coerced", "dateTextCoerced", { date: ymdText(dateSerial) });
-    if (amount < 0) issue(sheetRow, amtH, amtRaw, "kept", "negativeAmount", { value: String(amount) });
+    repField.markUsed(sheetRow);
+    const dateSerial = dateField.serial;
+    if (amountField.coerced)
+      issues.add(sheetRow, amtH, amtRaw, "coerced", "amountTextCoerced", { value: String(amount) });
+    if (dateField.coerced)
+      issues.add(sheetRow, dateH, dateRaw, "coerced", "dateTextCoerced", { date: ymdText(dateSerial) });
+    if (amount < 0) issues.add(sheetRow, amtH, amtRaw, "kept", "negativeAmount", { value: String(amount) });
 
-    // Team, customer
-    let team: string | null = null;
-    if (teamC >= 0) {
-      const t = row[teamC];
-      if (typeof t === "string") {
-        let n = teamCache.get(t);
-        if (n === undefined) {
-          n = normaliseRepName(t);
-          teamCache.set(t, n);
-        }
-        team = n.length > 0 ? n : null;
-      } else if (typeof t === "number") team = String(t);
-    }
-    let customer: string | null = null;
-    if (custC >= 0) {
-      const c = row[custC];
-      if (typeof c === "string") {
-        const s = c.trim();
-        customer = s.length > 0 ? s : null;
-      } else if (typeof c === "number") customer = String(c);
-    }
-
-    // New customer (yes/no)
-    let newCustomer: boolean | null = null;
-    if (newC >= 0) {
-      const v = row[newC];
-      let b: boolean | null | undefined;
-      if (typeof v === "string") {
-        b = yesNoCache.get(v);
-        if (b === undefined) {
-          b = parseYesNo(v);
-          yesNoCache.set(v, b);
-        }
-      } else b = parseYesNo(v ?? null);
-      if (b === null) {
-        issue(sheetRow, newH, v, "coerced", "yesNoUnreadable");
-        b = false;
-      }
-      newCustomer = b;
-    }
-
-    // Satisfaction
-    let satisfaction: number | null = null;
-    if (satC >= 0) {
-      const v = row[satC];
-      if (typeof v === "number" && v >= 0 && v <= (satPercent ? 100 : 1)) {
-        satisfaction = satPercent ? percentToFraction(v) : v;
-        if (satPercent && v > 0 && v <= 1) smallSatisfaction(sheetRow, v, v, satisfaction);
-      } else {
-        const s = readSatisfaction(v ?? null);
-        let f: number | null = null;
-        if (s.kind === "plain") f = satPercent ? percentToFraction(s.value) : s.value;
-        else if (s.kind === "percent") f = s.value;
-        if (s.kind === "unreadable") {
-          issue(sheetRow, satH, v, "ignored", "satisfactionUnreadable");
-        } else if (f !== null && (f < 0 || f > 1)) {
-          issue(sheetRow, satH, v, "ignored", "satisfactionOutOfRange");
-        } else if (f !== null) {
-          satisfaction = f;
-          if (s.kind === "plain" && satPercent && s.value > 0 && s.value <= 1) {
-            smallSatisfaction(sheetRow, v, s.value, f);
-          } else if (typeof v === "string") {
-            issue(sheetRow, satH, v, "coerced", "satisfactionTextCoerced", { value: String(f) });
-          }
-        }
-      }
-    }
-
-    // Behaviour
-    let behaviour: number | null = null;
-    if (behC >= 0) {
-      const v = row[behC];
-      if (typeof v === "number" && Number.isFinite(v)) behaviour = v;
-      else {
-        const r = readNumber(v);
-        if (r === null) issue(sheetRow, behH, v, "ignored", "behaviourUnreadable");
-        else if (r !== undefined) {
-          behaviour = r.value;
-          issue(sheetRow, behH, v, "coerced", "behaviourTextCoerced", { value: String(r.value) });
-        }
-      }
-    }
-
-    let extra = NO_EXTRA;
-    if (extras.length > 0) {
-      extra = {};
-      for (const x of extras) {
-        const v = row[x.c];
-        if (v === undefined || v === null) extra[x.key] = null;
-        else if (typeof v === "object") extra[x.key] = v.error;
-        else if (typeof v === "string") {
-          const r = readNumber(v);
-          extra[x.key] = r ? r.value : v.trim().length > 0 ? v : null;
-        } else extra[x.key] = v;
-      }
-    }
-
-    // Identical duplicate rows (docs/reference/cleaning.md): kept and listed, naming the first copy. Open addressing
-    // on a hash of date, amount and rep; a slot is confirmed cell by cell across the block.
-    const h = mix(dateSerial, amount, spelling === undefined ? 0 : spelling.id);
-    let slot = h & dupMask;
-    let duplicateOf = -1;
-    for (;;) {
-      const k = dupTable[slot << 1];
-      if (k === 0) {
-        dupTable[slot << 1] = nUsed + 1;
-        dupTable[(slot << 1) | 1] = h;
-        break;
-      }
-      const other = dupTable[(slot << 1) | 1] === h ? rows[k - 1] : undefined;
-      if (
-        other !== undefined &&
-        other.dateSerial === dateSerial &&
-        other.amount === amount &&
-        other.rep === rep &&
-        sameRow(values[other.sheetRow - firstRow], row, lo, hi)
-      ) {
-        duplicateOf = other.sheetRow;
-        break;
-      }
-      slot = (slot + 1) & dupMask;
-    }
-    if (duplicateOf >= 0) issue(sheetRow, null, null, "kept", "possibleDuplicate", { firstRow: duplicateOf });
-
-    rows[nUsed++] = {
-      sheet: sheetName,
+    const salesRow: SalesRow = {
+      sheet: issues.sheet,
       sheetRow,
       rep,
-      team,
+      team: teamC >= 0 ? teamField.read(row[teamC]) : null,
       dateSerial,
       amount,
-      customer,
-      newCustomer,
-      satisfaction,
-      behaviour,
-      extra,
+      customer: custC >= 0 ? readCustomer(row[custC]) : null,
+      newCustomer: newC >= 0 ? newCustomerField.read(row[newC], sheetRow) : null,
+      satisfaction: satisfactionField === null ? null : satisfactionField.read(row[satC], sheetRow),
+      behaviour: behC >= 0 ? readBehaviour(row[behC], sheetRow, issues, behH) : null,
+      extra: readExtras(row, extras),
     };
+    const firstCopy = duplicates.firstCopyOf(rows, nUsed, row, dateSerial, amount, rep, repField.spellingId());
+    if (firstCopy >= 0) issues.add(sheetRow, null, null, "kept", "possibleDuplicate", { firstRow: firstCopy });
+    rows[nUsed++] = salesRow;
   }
   rows.length = nUsed;
+  repField.listMerges(issues, repH);
 
-  listMerges(repSpellings, (row, raw, params) => issue(row, repH, raw, "merged", "repNamesMerged", params));
+  const usedD = used.value();
+  const excludedD = excluded.value();
+  return {
+    rows,
+    reconciliation: {
+      rowsRead,
+      rowsUsed: nUsed,
+      rowsExcluded,
+      amountRead: decimalString(usedD.plus(excludedD)),
+      amountUsed: decimalString(usedD),
+      amountExcluded: decimalString(excludedD),
+    },
+    currencyGuess: amountField.currencyGuess(),
+    satisfactionScale: satisfactionField === null ? null : satisfactionField.percentScale ? "percent" : "fraction",
+  };
+}
 
-  for (const run of extent.ignored) {
-    issue(run.from, null, run.firstValue, "ignored", "rowsAfterBlankIgnored", {
+function isBlankRow(row: readonly RawCell[], lo: number, hi: number): boolean {
+  for (let c = lo; c <= hi; c++) if (!isBlankCell(row[c])) return false;
+  return true;
+}
+
+/** Non-blank rows after the table's end, past a blank gap (docs/reference/cleaning.md): listed, one run each. */
+function listIgnoredRuns(block: SalesBlock, issues: SheetIssues): void {
+  for (const run of block.extent.ignored) {
+    issues.add(run.from, null, run.firstValue, "ignored", "rowsAfterBlankIgnored", {
       from: run.from,
       to: run.to,
       count: run.count,
     });
   }
-  // docs/reference/cleaning.md: SalesPerf reads one sales table; every other sales-like sheet is listed
-  // with the true reason it lost (fewer rows, or as many rows but older data, or a full tie).
+}
+
+/**
+ * docs/reference/cleaning.md: SalesPerf reads one sales table; every other sales-like sheet is listed with the
+ * true reason it lost (fewer rows, or as many rows but older data, or a full tie).
+ */
+function listOtherSalesSheets(sheets: readonly RawSheet[], block: SalesBlock, issues: DataIssue[]): void {
   const skippedKey = {
     fewerRows: "otherSalesSheetSkipped",
     olderData: "otherSalesSheetSkippedOlder",
     sameData: "otherSalesSheetSkippedSame",
   } as const;
-  for (const other of located.alsoSalesLike) {
+  for (const other of block.alsoSalesLike) {
     issues.push({
       sheet: sheets[other.sheetIndex].name,
       row: null,
@@ -479,138 +303,31 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
       raw: null,
       action: "skipped",
       reasonKey: skippedKey[other.reason],
-      params: { used: sheetName, rows: other.dataRows, usedRows: extent.dataRows },
+      params: { used: block.mapping.sheet, rows: other.dataRows, usedRows: block.extent.dataRows },
     });
   }
-  const otherSales = new Set(located.alsoSalesLike.map((o) => o.sheetIndex));
+}
 
+/** Every sheet that is neither the sales sheet, another sales-like sheet nor one SalesPerf writes. */
+function readMeasureSheets(sheets: readonly RawSheet[], block: SalesBlock, issues: DataIssue[]): MeasureRow[] {
+  const otherSales = new Set(block.alsoSalesLike.map((o) => o.sheetIndex));
   const measures: MeasureRow[] = [];
   sheets.forEach((s, idx) => {
-    if (idx === sheetIndex || isReservedSheet(s.name) || otherSales.has(idx)) return;
+    if (idx === block.hit.sheetIndex || isReservedSheet(s.name) || otherSales.has(idx)) return;
     readMeasureSheet(s, measures, issues);
   });
+  return measures;
+}
 
+/** Data issues in workbook order: by sheet, then row (stable, so each row keeps its issues' order). */
+function sortBySheetAndRow(issues: DataIssue[], sheets: readonly RawSheet[]): void {
   const order = new Map<string, number>(sheets.map((s, i) => [s.name, i]));
   issues.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
-
-  let currencyGuess: string | null = null;
-  let bestCount = 0;
-  for (const [iso, n] of currencyCounts) {
-    if (n > bestCount) {
-      bestCount = n;
-      currencyGuess = iso;
-    }
-  }
-
-  const usedD = used.value();
-  const excludedD = excluded.value();
-  return {
-    mapping,
-    rows,
-    measures,
-    issues,
-    reconciliation: {
-      rowsRead,
-      rowsUsed: rows.length,
-      rowsExcluded,
-      amountRead: decimalString(usedD.plus(excludedD)),
-      amountUsed: decimalString(usedD),
-      amountExcluded: decimalString(excludedD),
-    },
-    currencyGuess,
-    satisfactionScale: satC < 0 ? null : satPercent ? "percent" : "fraction",
-  };
 }
 
-/**
- * Rep names that become equal after normalisation (docs/reference/cleaning.md): each raw spelling that was changed
- * is listed once, at its first used row, when its name has more than one spelling in use.
- */
-function listMerges(
-  spellings: Map<string, RepSpelling>,
-  emit: (row: number, raw: string, params: Record<string, string | number>) => void,
-): void {
-  const byNorm = new Map<string, { raw: string; s: RepSpelling }[]>();
-  for (const [raw, s] of spellings) {
-    if (s.usedRows === 0 || s.norm.length === 0) continue;
-    const g = byNorm.get(s.norm);
-    if (g) g.push({ raw, s });
-    else byNorm.set(s.norm, [{ raw, s }]);
-  }
-  for (const [norm, group] of byNorm) {
-    if (group.length < 2) continue;
-    for (const { raw, s } of group) {
-      if (raw !== norm) emit(s.firstUsedRow, raw, { name: norm, rows: s.usedRows });
-    }
-  }
-}
-
-/**
- * A sheet with a rep and a date/month column but no amount (e.g. Ratings / 主管评分) → MeasureRows:
- * every mostly-numeric column by its header, and by its standard field when it names one
- * (Manager Rating → behaviour). Read, never scored as sales (docs/reference/plan.md).
- */
-function readMeasureSheet(sheet: RawSheet, out: MeasureRow[], issues: DataIssue[]): void {
-  const hits = findHeaderHits(sheet, 0, ["rep", "date"]);
-  const hit: HeaderHit | undefined = hits.find((h) => h.columns.amount === undefined);
-  if (!hit) return;
-  const extent: BlockExtent = blockExtent(sheet, hit);
-  const firstRow = sheet.firstRow ?? 1;
-  const firstCol = sheet.firstCol ?? 0;
-  const repC = (hit.columns.rep as number) - firstCol;
-  const dateC = (hit.columns.date as number) - firstCol;
-  const header = (c: number) => hit.headers.find((h) => h.col - firstCol === c)?.header ?? null;
-  const add = (
-    row: number | null,
-    column: string | null,
-    raw: RawCell | undefined,
-    action: DataIssue["action"],
-    key: string,
-  ) => issues.push({ sheet: sheet.name, row, column, raw: rawForIssue(raw), action, reasonKey: key });
-
-  // Mostly-numeric columns only: a "Comment" column is not a measure.
-  const cols: { c: number; header: string; field: StandardField | null }[] = [];
-  for (const h of hit.headers) {
-    const c = h.col - firstCol;
-    if (c === repC || c === dateC) continue;
-    let numeric = 0;
-    let other = 0;
-    for (let i = extent.start; i < extent.end; i++) {
-      const r = readNumber(sheet.values[i]?.[c]);
-      if (r) numeric++;
-      else if (r === null) other++;
-    }
-    if (numeric > other) cols.push({ c, header: h.header, field: matchHeader(h.header) });
-  }
-
-  for (let i = extent.start; i < extent.end; i++) {
-    const row = sheet.values[i];
-    if (!row) continue;
-    let blank = true;
-    for (let c = hit.span[0] - firstCol; c <= hit.span[1] - firstCol && blank; c++)
-      if (!isBlankCell(row[c])) blank = false;
-    if (blank) continue;
-    const sheetRow = firstRow + i;
-    const repRaw = row[repC];
-    const rep =
-      typeof repRaw === "string" ? normaliseRepName(repRaw) : typeof repRaw === "number" ? String(repRaw) : "";
-    const d = parseDate(row[dateC] ?? null);
-    if (rep.length === 0 || !d.ok) {
-      if (rep.length === 0) add(sheetRow, header(repC), repRaw, "excluded", "repMissing");
-      if (!d.ok) add(sheetRow, header(dateC), row[dateC], "excluded", d.reasonKey);
-      continue;
-    }
-    const values: Record<string, number> = {};
-    for (const col of cols) {
-      const r = readNumber(row[col.c]);
-      if (r === null) add(sheetRow, col.header, row[col.c], "ignored", "measureNotNumber");
-      else if (r !== undefined) {
-        values[col.header] = r.value;
-        if (col.field) values[col.field] = r.value;
-      }
-    }
-    out.push({ sheet: sheet.name, sheetRow, rep, dateSerial: d.serial, values });
-  }
+function ymdText(serial: number): string {
+  const { y, m, d } = serialToYmd(serial);
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /** Plain decimal notation for the reconciliation block: no exponent, "0" rather than "-0". */
