@@ -39,15 +39,45 @@ export function score(
   const bad = validateWeights(weights);
   if (bad) return bad;
   const capAt = (i: number): Decimal | null => (capList ? capList[i] : ((caps as Decimal | null | undefined) ?? null));
-  let total = ZERO;
   for (let i = 0; i < attainments.length; i++) {
     const cap = capAt(i);
     if (cap && cap.isNegative()) {
       return engineError("VALUE", "caps", capList ? "itemMustNotBeNegative" : "mustNotBeNegative", { item: i + 1 });
     }
-    let a = attainments[i].isNegative() ? ZERO : attainments[i];
+  }
+  return weightedSum(attainments, weights, capAt).total;
+}
+
+/** Σ weight × clamp(attainment, 0, cap) over the attainments that are not null, and the weights counted. */
+function weightedSum(
+  attainments: readonly (Decimal | null)[],
+  weights: readonly Decimal[],
+  capAt: (i: number) => Decimal | null,
+): { total: Decimal; weight: Decimal } {
+  let total = ZERO;
+  let weight = ZERO;
+  for (let i = 0; i < attainments.length; i++) {
+    const att = attainments[i];
+    if (att === null) continue;
+    const cap = capAt(i);
+    let a = att.isNegative() ? ZERO : att;
     if (cap && a.gt(cap)) a = cap;
     total = total.plus(weights[i].times(a));
+    weight = weight.plus(weights[i]);
   }
-  return total;
+  return { total, weight };
+}
+
+/**
+ * A scorecard's score (docs/reference/plan.md): SCORE over the KPIs that count for a rep (attainment not null),
+ * their weights scaled back to 100 %: Σ w × clamp(a) ÷ Σ w, divided once so no rounding creeps in per KPI.
+ * `weight` is the weight counted; a score over no weight is 0. Weights and caps were validated by the plan.
+ */
+export function rescaledScore(
+  attainments: readonly (Decimal | null)[],
+  weights: readonly Decimal[],
+  caps: readonly (Decimal | null)[],
+): { score: Decimal; weight: Decimal } {
+  const { total, weight } = weightedSum(attainments, weights, (i) => caps[i]);
+  return { score: weight.isZero() ? ZERO : total.div(weight), weight };
 }

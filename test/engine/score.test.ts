@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { score } from "../../src/engine/index";
+import { rescaledScore, score } from "../../src/engine/index";
 import { D, expectEngineError, prng, randomFixed, str } from "./helpers";
 
 const ds = (xs: number[]) => xs.map((x) => D(x));
@@ -55,5 +55,26 @@ describe("SCORE (docs/reference/functions.md)", () => {
       expect(s.gte(0)).toBe(true);
       expect(s.lte(Decimal.max(...caps))).toBe(true);
     }
+  });
+});
+
+describe("rescaledScore (a scorecard's score over the KPIs that count)", () => {
+  it("rescales the counted weights to 100 % and divides once", () => {
+    // (0.4 × min(1.5, cap 1.2) + 0.3 × 0) ÷ 0.7; the third KPI does not count.
+    const r = rescaledScore([D(1.5), D(-0.2), null], ds([0.4, 0.3, 0.3]), [D(1.2), null, null]);
+    expect(r.weight.toString()).toBe("0.7");
+    expect(r.score.times(0.7).toString()).toBe("0.48");
+  });
+
+  it("equals SCORE when every KPI counts", () => {
+    const att = ds([1.1, 0.55, 1.1, 1.1]);
+    const weights = ds([0.4, 0.3, 0.15, 0.15]);
+    const caps = [D(1.5), D(1.5), null, null];
+    expect(rescaledScore(att, weights, caps).score.toString()).toBe((score(att, weights, caps) as Decimal).toString());
+  });
+
+  it("no KPI counts: score 0 over weight 0", () => {
+    const r = rescaledScore([null, null], ds([0.5, 0.5]), [null, null]);
+    expect([r.score.toString(), r.weight.toString()]).toEqual(["0", "0"]);
   });
 });
