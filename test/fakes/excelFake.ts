@@ -3,6 +3,13 @@
  * operations until `context.sync()`, throw when a property is read before `load` + `sync`,
  * measure each sync's request and response payload (JSON size) and throw past 5 MB as Excel
  * on the web does, and count syncs. No Node imports: the e2e test bundles it for Chromium.
+ *
+ * A failed batch behaves as Excel's does (office-js "OfficeExtension.Error" debugInfo): the operations queued
+ * before the failing one have taken effect, the failing one and those after it have not, and nothing is rolled
+ * back. Faults can be injected (`FakeExcel.faults`): the k-th queued operation fails, or the pane is lost after
+ * the k-th sync (its requests never return and nothing it queues afterwards reaches the workbook). Renaming a
+ * sheet rewrites the references to it in formulas, names, conditional formats and charts, as Excel does.
+ * `snapshot()` dumps the whole workbook for before/after comparisons.
  */
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -13,12 +20,15 @@ const MAX_COLS = 16_384;
 export type FakeScalar = string | number | boolean;
 
 export class FakeExcelError extends Error {
+  /** As OfficeExtension.Error: which queued statement failed (set when a sync runs it). */
+  debugInfo: { code: string; message: string; errorLocation?: string };
   constructor(
     public code: string,
     message: string,
   ) {
     super(message);
     this.name = "RichApi.Error";
+    this.debugInfo = { code, message };
   }
 }
 
@@ -72,8 +82,11 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   freeze: { rows: number; cols: number } | null;
   tabColor: string;
+  visibility: SheetVisibility;
   formats: { address: string; prop: string; value: unknown }[];
 }
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 export interface WorkbookModel {
   sheets: SheetModel[];
@@ -157,6 +170,40 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A formula or reference with references to sheet `from` pointed at `to` (string literals left alone). */
+function renameRefs(text: string, from: string, to: string): string {
+  const quoted = new RegExp(`'${escapeRegExp(from.replace(/'/g, "''"))}'!`, "gi");
+  const bare = new RegExp(`(^|[^A-Za-z0-9_.'])${escapeRegExp(from)}!`, "gi");
+  return text
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(quoted, `${quoteSheet(to)}!`).replace(bare, `$1${quoteSheet(to)}!`),
+    )
+    .join("");
+}
+
+/** Excel follows a sheet rename everywhere the sheet is referred to. */
+function followRename(model: WorkbookModel, from: string, to: string): void {
+  const fix = (t: string) => renameRefs(t, from, to);
+  for (const s of model.sheets) {
+    for (const row of s.cells) for (const cell of row ?? []) if (cell?.f) cell.f = fix(cell.f);
+    for (const cf of s.conditionalFormats) if (cf.formula) cf.formula = fix(cf.formula);
+    for (const ch of s.charts) {
+      ch.source = fix(ch.source);
+      for (const se of ch.series) {
+        if (se.values) se.values = fix(se.values);
+        if (se.xValues) se.xValues = fix(se.xValues);
+      }
+    }
+  }
+  for (const [k, ref] of model.names) model.names.set(k, fix(ref));
+  if (model.activeSheet?.toLowerCase() === from.toLowerCase()) model.activeSheet = to;
+}
+
 const encoder = new TextEncoder();
 function jsonBytes(x: unknown): number {
   return encoder.encode(JSON.stringify(x) ?? "").length;
@@ -174,6 +221,8 @@ function notLoaded(prop: string): FakeExcelError {
 interface Op {
   payload: unknown;
   run: () => void;
+  /** 1-based position among all operations queued on this workbook (fault injection counts these). */
+  index?: number;
   writesCells?: boolean;
   suspendsCalc?: boolean;
 }
@@ -182,16 +231,25 @@ export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   readonly application: FakeApplication;
   private pending: Op[] = [];
+  /** The pane this context belongs to; once that pane is lost, nothing from it reaches the workbook. */
+  private readonly pane: number;
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
     this.application = new FakeApplication(this);
+    this.pane = excel.pane;
+  }
+
+  private get lost(): boolean {
+    return this.pane !== this.excel.pane;
   }
 
   queue(op: Op): void {
-    this.pending.push(op);
+    if (this.lost) return;
+    this.pending.push({ ...op, index: ++this.excel.opsQueued });
   }
 
   async sync(): Promise<void> {
+    if (this.lost) return new Promise<void>(() => {}); // a closed pane's request never comes back
     const ops = this.pending;
     this.pending = [];
     const stats = this.excel.stats;
@@ -210,11 +268,28 @@ export class FakeRequestContext {
       if (ops.some((o) => o.suspendsCalc)) stats.suspendedWrites++;
     }
     this.responseBytes = 0;
-    this.excel.onSync?.(this.excel.stats.syncs);
-    for (const op of ops) op.run(); // a failing op rejects the sync; earlier ones stay applied, as in Excel
+    const n = stats.syncs;
+    this.excel.onSync?.(n);
+    // A failing op rejects the sync; earlier ones stay applied and later ones are dropped, as in Excel.
+    for (const op of ops) {
+      try {
+        if (op.index === this.excel.faults.failOp) {
+          throw new FakeExcelError("GeneralException", `Injected failure of operation ${op.index}.`);
+        }
+        op.run();
+      } catch (e) {
+        if (e instanceof FakeExcelError) e.debugInfo.errorLocation = JSON.stringify(op.payload).slice(0, 200);
+        throw e;
+      }
+    }
     stats.responseBytes.push(this.responseBytes);
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, this.responseBytes);
+    if (n === this.excel.faults.loseAfterSync) {
+      this.excel.losePane();
+      return new Promise<void>(() => {});
+    }
     await Promise.resolve();
+    this.excel.afterSync?.(n);
   }
 
   responseBytes = 0;
@@ -411,8 +486,9 @@ export class FakeWorksheetCollection extends FakeClientObject<WorkbookModel> {
   }
 }
 
-function findSheet(model: WorkbookModel, name: string): SheetModel | null {
-  return model.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+/** Office.js `worksheets.getItem(key)`: the key is a sheet's name or its id. */
+function findSheet(model: WorkbookModel, key: string): SheetModel | null {
+  return model.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase()) ?? null;
 }
 
 export class FakeWorksheet extends FakeClientObject<SheetModel> {
@@ -425,7 +501,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
       id: (s) => s.id,
       position: (s) => this.ctx.model.sheets.indexOf(s),
       tabColor: (s) => s.tabColor,
-      visibility: () => "Visible",
+      visibility: (s) => s.visibility,
     };
   }
   readProp(p: string, s: SheetModel): unknown {
@@ -440,7 +516,24 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
     this.set("name", v, (s) => {
       const problem = sheetNameProblem(v, this.ctx.model, s);
       if (problem) throw new FakeExcelError("InvalidArgument", `The sheet name "${v}" ${problem}.`);
+      const from = s.name;
       s.name = v;
+      followRename(this.ctx.model, from, v);
+    });
+  }
+  get visibility(): SheetVisibility {
+    return this.read("visibility");
+  }
+  set visibility(v: SheetVisibility) {
+    this.set("visibility", v, (s) => {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v))
+        throw new FakeExcelError("InvalidArgument", `Bad visibility ${String(v)}.`);
+      const others = this.ctx.model.sheets.filter((o) => o !== s && o.visibility === "Visible");
+      if (v !== "Visible" && others.length === 0)
+        throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      s.visibility = v;
+      if (v !== "Visible" && this.ctx.model.activeSheet?.toLowerCase() === s.name.toLowerCase())
+        this.ctx.model.activeSheet = others[0].name;
     });
   }
   get id(): string {
@@ -461,14 +554,17 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   delete(): void {
     this.call("delete", [], (s) => {
       const model = this.ctx.model;
-      if (model.sheets.length === 1)
+      if (!model.sheets.some((o) => o !== s && o.visibility === "Visible"))
         throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       model.sheets.splice(model.sheets.indexOf(s), 1);
-      if (model.activeSheet === s.name) model.activeSheet = model.sheets[0].name;
+      if (model.activeSheet?.toLowerCase() === s.name.toLowerCase())
+        model.activeSheet = model.sheets.find((o) => o.visibility === "Visible")!.name;
     });
   }
   activate(): void {
     this.call("activate", [], (s) => {
+      if (s.visibility !== "Visible")
+        throw new FakeExcelError("InvalidOperation", "A hidden sheet can't be activated.");
       this.ctx.model.activeSheet = s.name;
     });
   }
@@ -959,6 +1055,13 @@ export class FakeTableCollection extends FakeClientObject<TableModel[]> {
     if (!this.loadedItems) throw notLoaded("items");
     return this.loadedItems;
   }
+  getItem(name: string): FakeTable {
+    return new FakeTable(
+      this.ctx,
+      `tables.getItem(${name})`,
+      () => allTables(this.ctx.model).find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null,
+    );
+  }
   getItemOrNullObject(name: string): FakeTable {
     return new FakeTable(
       this.ctx,
@@ -1269,6 +1372,15 @@ export class FakeExcel {
   private nextId = 1;
   /** Test hook: called at the start of every sync with the sync number (to fail or cancel midway). */
   onSync?: (n: number) => void;
+  /** Test hook: called when sync n has come back to the pane (to cancel before sync n + 1). */
+  afterSync?: (n: number) => void;
+  /** Injected faults: `failOp` = the k-th queued operation fails; `loseAfterSync` = the pane is lost after sync k. */
+  faults: { failOp?: number; loseAfterSync?: number } = {};
+  /** Operations queued so far on this workbook, across contexts (the k of `faults.failOp`). */
+  opsQueued = 0;
+  /** Which pane is open: contexts of an earlier, lost pane are dead. */
+  pane = 1;
+  private paneLostResolvers: (() => void)[] = [];
 
   readonly ChartType = {
     barClustered: "BarClustered",
@@ -1278,6 +1390,7 @@ export class FakeExcel {
   };
   readonly ChartSeriesBy = { auto: "Auto", columns: "Columns", rows: "Rows" };
   readonly ConditionalFormatType = { dataBar: "DataBar", custom: "Custom" };
+  readonly SheetVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
   readonly ErrorCodes = { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument" };
 
   constructor(seed: SeedSheet[] = []) {
@@ -1296,6 +1409,7 @@ export class FakeExcel {
       conditionalFormats: [],
       freeze: null,
       tabColor: "",
+      visibility: "Visible",
       formats: [],
     };
     this.model.sheets.push(s);
@@ -1337,6 +1451,53 @@ export class FakeExcel {
     this.stats = newStats();
   }
 
+  /** The pane closes or reloads: its pending requests never return; a new pane starts with fresh contexts. */
+  losePane(): void {
+    this.pane++;
+    this.faults = {};
+    for (const resolve of this.paneLostResolvers.splice(0)) resolve();
+  }
+
+  /** Resolves when the pane is lost (after `faults.loseAfterSync`). */
+  paneLost(): Promise<void> {
+    return new Promise((resolve) => this.paneLostResolvers.push(resolve));
+  }
+
+  /**
+   * The whole workbook as plain data: sheets in order with visibility, every cell's value, formula and number
+   * format, recorded formats, tables, charts, conditional formats, freeze panes, tab colour; defined names,
+   * settings and the active sheet. A formula cell is dumped as its formula: its value is Excel's to calculate.
+   */
+  snapshot(): WorkbookDump {
+    return {
+      sheets: this.model.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        cells: s.cells.flatMap((row, r) =>
+          (row ?? []).flatMap((cell, c) =>
+            cell && (cell.v !== null || cell.f !== null || cell.fmt !== null)
+              ? [`${colName(c)}${r + 1}=${JSON.stringify(cell.f !== null ? { f: cell.f, fmt: cell.fmt } : cell)}`]
+              : [],
+          ),
+        ),
+        formats: s.formats.map((f) => ({ ...f })),
+        tables: s.tables.map((t) => ({
+          name: t.name,
+          address: t.address,
+          style: t.style,
+          filters: t.showFilterButton,
+        })),
+        charts: s.charts.map((ch) => JSON.parse(JSON.stringify(ch)) as ChartModel),
+        conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
+        freeze: s.freeze,
+        tabColor: s.tabColor,
+      })),
+      names: [...this.model.names.entries()].sort(),
+      settings: [...this.model.settings.entries()].map(([k, v]) => [k, JSON.stringify(v)] as [string, string]).sort(),
+      activeSheet: this.model.activeSheet,
+    };
+  }
+
   // ---- inspection helpers for tests (not part of Office.js) ----
   sheetNames(): string[] {
     return this.model.sheets.map((s) => s.name);
@@ -1367,6 +1528,23 @@ export class FakeExcel {
     }
     return out;
   }
+}
+
+export interface WorkbookDump {
+  sheets: {
+    name: string;
+    visibility: SheetVisibility;
+    cells: string[];
+    formats: { address: string; prop: string; value: unknown }[];
+    tables: { name: string; address: string; style: string; filters: boolean }[];
+    charts: ChartModel[];
+    conditionalFormats: ConditionalFormatModel[];
+    freeze: { rows: number; cols: number } | null;
+    tabColor: string;
+  }[];
+  names: [string, string][];
+  settings: [string, string][];
+  activeSheet: string | null;
 }
 
 function newStats(): SyncStats {

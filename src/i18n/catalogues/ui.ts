@@ -5,11 +5,21 @@ export const uiMessages: Catalogue = {
   en: {
     // render/office errors
     excelTooOld: "This Excel is too old (needs ExcelApi {version} or later). Update Office or use Excel on the web.",
-    renderCancelled: "Cancelled. The {tabs} tabs it had started were removed.",
-    renderFailed: "Writing “{sheet}” failed ({stage}): {detail} The new tabs were removed.",
-    renderCleanupFailed:
-      "Writing “{sheet}” failed ({stage}): {detail} Removing the new tabs failed too ({cleanup}); delete these by hand: {tabs}.",
+    renderCancelled: "Cancelled. Nothing in the workbook was changed.",
+    renderFailed: "Writing “{sheet}” failed ({stage}): {detail} Nothing in the workbook was changed.",
+    renderUndoFailed:
+      "The run failed ({detail}) and putting the workbook back failed too ({cleanup}). Close and reopen this pane: it puts the workbook back as it was before the run.",
+    writeUnfinished:
+      "An earlier SalesPerf change to this workbook is unfinished (another pane is writing, or one was closed midway). Close and reopen this pane to settle it, then try again.",
     readFailed: "Could not read the workbook: {detail}",
+    recoveryFailed:
+      "The last SalesPerf change to this workbook was interrupted and could not be settled: {detail} Close and reopen this pane to try again.",
+    "recovery.undone.tabs":
+      "The last Generate was interrupted (the pane was closed or reloaded). The workbook was put back as it was before it.",
+    "recovery.finished.tabs": "The last Generate was interrupted just before the end; it has now been completed.",
+    "recovery.undone.share":
+      "The last Prepare for sharing was interrupted (the pane was closed or reloaded). Every PERF formula was put back.",
+    "recovery.finished.share": "The last Prepare for sharing was interrupted just before the end; it has now been completed.",
     sheetMissing: "The tab “{sheet}” is no longer in the workbook.",
     activateFailed: "Could not open “{sheet}”: {detail}",
     // pane
@@ -60,7 +70,7 @@ export const uiMessages: Catalogue = {
     "ui.stage.preparing": "Preparing the tabs",
     "ui.stage.writing": "Writing {sheet}",
     "ui.stage.finishing": "Finishing",
-    "ui.stage.cleaning-up": "Removing half-written tabs",
+    "ui.stage.cleaning-up": "Putting the workbook back as it was",
     "ui.done.title": "Done",
     "ui.done.body": "{reps} reps scored for {period}. Top: {top}. Coaching: {coaching}. Data issues: {issues}.",
     "ui.done.none": "none",
@@ -77,7 +87,10 @@ export const uiMessages: Catalogue = {
     "share.replacing": "Replacing formulas with values",
     "share.done": "{count} cells now hold values instead of PERF formulas.",
     "share.findFailed": "Could not look for PERF formulas: {detail}",
-    "share.replaceFailed": "Could not replace the PERF formulas: {detail}",
+    "share.replaceFailed": "Could not replace the PERF formulas: {detail} Nothing in the workbook was changed.",
+    "share.replaceCancelled": "Cancelled. Every PERF formula is as it was.",
+    "share.undoFailed":
+      "Replacing the PERF formulas failed ({detail}) and putting them back failed too ({cleanup}). Close and reopen this pane: it puts every formula back.",
     "ui.section.share": "Share",
     "share.tableLabel": "Cells with PERF formulas",
     "share.col.sheet": "Sheet",
@@ -105,11 +118,18 @@ export const uiMessages: Catalogue = {
   },
   zh: {
     excelTooOld: "此版本的 Excel 过旧（需要 ExcelApi {version} 或更高）。请更新 Office 或使用 Excel 网页版。",
-    renderCancelled: "已取消。已开始写入的 {tabs} 个工作表已删除。",
-    renderFailed: "写入“{sheet}”失败（{stage}）：{detail} 新建的工作表已删除。",
-    renderCleanupFailed:
-      "写入“{sheet}”失败（{stage}）：{detail} 删除新建工作表也失败了（{cleanup}），请手动删除：{tabs}。",
+    renderCancelled: "已取消，工作簿未作任何改动。",
+    renderFailed: "写入“{sheet}”时出错（{stage}）：{detail} 工作簿未作任何改动。",
+    renderUndoFailed:
+      "生成失败（{detail}），恢复工作簿时也出错（{cleanup}）。请关闭并重新打开本窗格，工作簿将自动恢复到生成前的状态。",
+    writeUnfinished:
+      "此工作簿上一次 SalesPerf 操作尚未完成（可能另一窗格正在写入，或窗格中途被关闭）。请关闭并重新打开本窗格完成处理后再试。",
     readFailed: "无法读取工作簿：{detail}",
+    recoveryFailed: "上一次 SalesPerf 操作中途中断，未能处理完毕：{detail} 请关闭并重新打开本窗格再试。",
+    "recovery.undone.tabs": "上一次生成报表中途中断（窗格被关闭或重新加载），工作簿已恢复到生成前的状态。",
+    "recovery.finished.tabs": "上一次生成报表在即将完成时中断，现已补充完成。",
+    "recovery.undone.share": "上一次“准备共享”中途中断（窗格被关闭或重新加载），所有 PERF 公式均已还原。",
+    "recovery.finished.share": "上一次“准备共享”在即将完成时中断，现已补充完成。",
     sheetMissing: "工作表“{sheet}”已不在工作簿中。",
     activateFailed: "无法打开“{sheet}”：{detail}",
     "ui.title": "销售绩效",
@@ -159,7 +179,7 @@ export const uiMessages: Catalogue = {
     "ui.stage.preparing": "正在准备工作表",
     "ui.stage.writing": "正在写入 {sheet}",
     "ui.stage.finishing": "即将完成",
-    "ui.stage.cleaning-up": "正在删除未写完的工作表",
+    "ui.stage.cleaning-up": "正在恢复工作簿原状",
     "ui.done.title": "完成",
     "ui.done.body": "{period} 共评分 {reps} 人。优秀：{top}。辅导：{coaching}。数据问题：{issues} 条。",
     "ui.done.none": "无",
@@ -175,7 +195,9 @@ export const uiMessages: Catalogue = {
     "share.replacing": "正在把公式替换为数值",
     "share.done": "{count} 个单元格的 PERF 公式已替换为数值。",
     "share.findFailed": "无法查找 PERF 公式：{detail}",
-    "share.replaceFailed": "无法替换 PERF 公式：{detail}",
+    "share.replaceFailed": "无法替换 PERF 公式：{detail} 工作簿未作任何改动。",
+    "share.replaceCancelled": "已取消，所有 PERF 公式保持原样。",
+    "share.undoFailed": "替换 PERF 公式失败（{detail}），还原公式时也出错（{cleanup}）。请关闭并重新打开本窗格，所有公式将自动还原。",
     "ui.section.share": "分享",
     "share.tableLabel": "使用 PERF 公式的单元格",
     "share.col.sheet": "工作表",

@@ -6,6 +6,8 @@
  */
 import { cellA1 } from "./address";
 import { officeError, describeExcelError, type OfficeResult } from "./errors";
+import { queueJournal, queueJournalDelete, readJournal, type Settled, type ShareJournal } from "./journal";
+import { freeSheetName } from "./renderReport";
 import { runSteps } from "./steps";
 
 export interface PerfFormula {
@@ -216,6 +218,17 @@ interface Loaded {
   spill: Excel.Range | null;
 }
 
+/** One replaced block: a PERF cell (with its spilled block, if any), its formula, and the values that replace it. */
+interface Replacement {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  formula: string;
+  values: (string | number | boolean)[][];
+}
+
 /** The proxy has the 1.12 spill method (older Office.js builds, and the test fake, do not). */
 function hasSpillApi(range: object): boolean {
   return typeof (range as Record<string, unknown>).getSpillingToRangeOrNullObject === "function";
@@ -226,16 +239,20 @@ function spillSupported(): boolean {
   return office?.context?.requirements?.isSetSupported?.("ExcelApi", "1.12") === true;
 }
 
-/** Loads a batch of cells (values, formulas, formats; spill ranges), then writes the values of the cells that still
- * call PERF. Returns the number of cells replaced. */
-async function replaceBatch(context: Excel.RequestContext, batch: PerfFormula[], withSpill: boolean): Promise<number> {
+/** Loads a batch of cells (values, formulas, formats; spill ranges) and returns the cells that still call PERF
+ * with the values that will replace them. Reads only. */
+async function loadBatch(
+  context: Excel.RequestContext,
+  batch: PerfFormula[],
+  withSpill: boolean,
+): Promise<Replacement[]> {
   const loaded: Loaded[] = batch.map((cell) => {
     const range = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address);
-    range.load("values, formulas, numberFormat");
+    range.load("values, formulas, numberFormat, rowIndex, columnIndex");
     let spill: Excel.Range | null = null;
     if (withSpill && hasSpillApi(range)) {
       spill = range.getSpillingToRangeOrNullObject();
-      spill.load("values, numberFormat, rowCount, columnCount");
+      spill.load("values, numberFormat, rowIndex, columnIndex, rowCount, columnCount");
     }
     return { cell, range, spill };
   });
@@ -244,59 +261,202 @@ async function replaceBatch(context: Excel.RequestContext, batch: PerfFormula[],
   } catch (e) {
     if (!isPayloadError(e) || batch.length < 2) throw e;
     const half = batch.length >> 1;
-    let n = 0;
+    const out: Replacement[] = [];
     await runSteps([
-      async () => void (n += await replaceBatch(context, batch.slice(0, half), withSpill)),
-      async () => void (n += await replaceBatch(context, batch.slice(half), withSpill)),
+      async () => void out.push(...(await loadBatch(context, batch.slice(0, half), withSpill))),
+      async () => void out.push(...(await loadBatch(context, batch.slice(half), withSpill))),
     ]);
-    return n;
+    return out;
   }
-  const writes: { bytes: number; apply: () => void }[] = [];
-  for (const x of loaded) {
+  return loaded.flatMap((x): Replacement[] => {
     // The cell may have been edited since it was found: only a formula that still calls PERF is replaced.
-    if (!isPerfFormulaCell(x.range.formulas[0][0], x.range.values[0][0])) continue;
+    const formula = x.range.formulas[0][0];
+    if (!isPerfFormulaCell(formula, x.range.values[0][0])) return [];
     const spill = x.spill && !x.spill.isNullObject ? x.spill : null;
     // A spilling PERF.EXPLAIN is replaced by its whole spilled block, not just its first value.
     const source = spill ?? x.range;
     const values = source.values.map((row, r) => row.map((v, c) => valueToWrite(v, source.numberFormat[r]?.[c])));
-    writes.push({ bytes: JSON.stringify(values).length + 200, apply: () => (source.values = values) });
-  }
-  // Group the writes so that no set-sync carries more than WRITE_BYTES_PER_SYNC.
-  const groups: (typeof writes)[] = [];
+    return [
+      {
+        sheet: x.cell.sheet,
+        row: source.rowIndex,
+        col: source.columnIndex,
+        rows: values.length,
+        cols: values[0].length,
+        formula,
+        values,
+      },
+    ];
+  });
+}
+
+/** Splits items into groups of at most WRITE_BYTES_PER_SYNC (one sync each). */
+function groupByBytes<T>(items: readonly T[], bytes: (item: T) => number): T[][] {
+  const groups: T[][] = [];
   let size = Infinity;
-  for (const w of writes) {
-    if (size + w.bytes > WRITE_BYTES_PER_SYNC) {
+  for (const item of items) {
+    const n = bytes(item);
+    if (size + n > WRITE_BYTES_PER_SYNC) {
       groups.push([]);
       size = 0;
     }
-    groups[groups.length - 1].push(w);
-    size += w.bytes;
+    groups[groups.length - 1].push(item);
+    size += n;
   }
-  await runSteps(
-    groups.map((g) => async () => {
-      for (const w of g) w.apply();
-      await context.sync();
-    }),
-  );
-  return writes.length;
+  return groups;
+}
+
+/** Columns of the hidden undo sheet: sheet, row, column, rows, columns (0-based indexes), formula. */
+const UNDO_COLUMNS = 6;
+
+function undoRow(r: Replacement): string[] {
+  return [r.sheet, String(r.row), String(r.col), String(r.rows), String(r.cols), r.formula];
+}
+
+/** Rows of the undo sheet read per sync (six short texts a row: far under 5 MB). */
+const UNDO_ROWS_PER_READ = 20_000;
+
+export class ShareCancelled extends Error {}
+export class WriteUnfinished extends Error {}
+export class ShareUndoFailed extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
 }
 
 /**
  * Replaces the cells of `found` (from findPerfFormulas) with their current values; every other cell — including
  * formulas that do not call PERF — is left as it is. Returns how many cells were replaced (a cell edited since it
  * was found, so no longer calling PERF, is skipped).
+ *
+ * All or nothing (docs/reference/writes.md): the original formulas are first written to a hidden undo sheet named
+ * in the journal; a failure or Cancel before every cell is replaced writes them back and deletes that sheet.
  */
 export async function replacePerfFormulasWithValues(
   context: Excel.RequestContext,
   found: readonly PerfFormula[],
+  signal?: AbortSignal,
 ): Promise<number> {
+  const checkCancel = () => {
+    if (signal?.aborted) throw new ShareCancelled();
+  };
+  if (await readJournal(context)) throw new WriteUnfinished();
   const withSpill = spillSupported();
   const batches: PerfFormula[][] = [];
   for (let i = 0; i < found.length; i += REPLACE_CELLS_PER_SYNC)
     batches.push(found.slice(i, i + REPLACE_CELLS_PER_SYNC));
-  let replaced = 0;
-  await runSteps(batches.map((b) => async () => void (replaced += await replaceBatch(context, b, withSpill))));
-  return replaced;
+  const replacements: Replacement[] = [];
+  await runSteps(batches.map((b) => async () => void replacements.push(...(await loadBatch(context, b, withSpill)))));
+  if (replacements.length === 0) return 0;
+
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const undoSheet = freeSheetName("SalesPerf undo", new Set(worksheets.items.map((w) => w.name)));
+  const journal: ShareJournal = { op: "share", phase: "journaling", sheet: undoSheet, rows: replacements.length };
+  const undoGroups = groupByBytes(
+    replacements.map((r, i) => ({ i, row: undoRow(r) })),
+    (x) => JSON.stringify(x.row).length * 2 + 40,
+  );
+  const writeGroups = groupByBytes(replacements, (r) => JSON.stringify(r.values).length + 200);
+  try {
+    checkCancel();
+    queueJournal(context, journal);
+    const sheet = context.workbook.worksheets.add(undoSheet);
+    sheet.visibility = Excel.SheetVisibility.hidden;
+    await context.sync();
+    await runSteps(
+      undoGroups.map((g) => async () => {
+        checkCancel();
+        const range = context.workbook.worksheets
+          .getItem(undoSheet)
+          .getRangeByIndexes(g[0].i, 0, g.length, UNDO_COLUMNS);
+        range.numberFormat = g.map(() => Array<string>(UNDO_COLUMNS).fill("@")); // formulas kept as text
+        range.values = g.map((x) => x.row);
+        await context.sync();
+      }),
+    );
+    await runSteps(
+      writeGroups.map((g, i) => async () => {
+        checkCancel();
+        if (i === 0) queueJournal(context, { ...journal, phase: "replacing" });
+        for (const r of g) {
+          context.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.row, r.col, r.rows, r.cols).values =
+            r.values;
+        }
+        await context.sync();
+      }),
+    );
+    checkCancel();
+    queueJournal(context, { ...journal, phase: "committed" });
+    context.workbook.worksheets.getItem(undoSheet).delete();
+    queueJournalDelete(context);
+    await context.sync();
+  } catch (e) {
+    const settled = await settleShareWrite(context);
+    if (settled.outcome === "finished") return replacements.length; // the commit had applied
+    if (settled.outcome === "failed") throw new ShareUndoFailed(e, settled.detail);
+    throw e;
+  }
+  return replacements.length;
+}
+
+/** The undo sheet's rows (one sync per UNDO_ROWS_PER_READ rows). */
+async function readUndoRows(context: Excel.RequestContext, sheet: string, rows: number): Promise<string[][]> {
+  const out: string[][] = [];
+  const starts = Array.from({ length: Math.ceil(rows / UNDO_ROWS_PER_READ) }, (_, i) => i * UNDO_ROWS_PER_READ);
+  await runSteps(
+    starts.map((start) => async () => {
+      const range = context.workbook.worksheets
+        .getItem(sheet)
+        .getRangeByIndexes(start, 0, Math.min(UNDO_ROWS_PER_READ, rows - start), UNDO_COLUMNS);
+      range.load("values");
+      await context.sync();
+      out.push(...range.values.map((row) => row.map((v) => String(v))));
+    }),
+  );
+  return out;
+}
+
+/**
+ * Settles a Prepare for sharing the journal describes: before "replacing", deletes the undo sheet; while
+ * "replacing", first writes every original formula back (a spilled block is cleared so it spills again);
+ * once "committed", only deletes the undo sheet. Then clears the journal.
+ */
+export async function settleShareWrite(context: Excel.RequestContext): Promise<Settled> {
+  try {
+    const journal = await readJournal(context);
+    if (!journal || journal.op !== "share") return { outcome: "none" };
+    const sheet = context.workbook.worksheets.getItemOrNullObject(journal.sheet);
+    sheet.load("name");
+    await context.sync();
+    if (journal.phase === "replacing" && !sheet.isNullObject) {
+      const rows = (await readUndoRows(context, journal.sheet, journal.rows)).filter((row) => row[0] !== "");
+      const groups = groupByBytes(rows, (row) => row[5].length + Number(row[3]) * Number(row[4]) * 3 + 200);
+      await runSteps(
+        groups.map((g) => async () => {
+          for (const [name, row, col, nRows, nCols, formula] of g) {
+            const block = Array.from({ length: Number(nRows) }, (_, r) =>
+              Array.from({ length: Number(nCols) }, (_, c) => (r === 0 && c === 0 ? formula : "")),
+            );
+            context.workbook.worksheets
+              .getItem(name)
+              .getRangeByIndexes(Number(row), Number(col), Number(nRows), Number(nCols)).formulas = block;
+          }
+          await context.sync();
+        }),
+      );
+    }
+    if (!sheet.isNullObject) context.workbook.worksheets.getItem(journal.sheet).delete();
+    queueJournalDelete(context);
+    await context.sync();
+    return { outcome: journal.phase === "committed" ? "finished" : "undone" };
+  } catch (e) {
+    return { outcome: "failed", detail: describeExcelError(e) };
+  }
 }
 
 /** For the pane: findPerfFormulas in its own Excel.run, the error as a value. */
@@ -309,10 +469,21 @@ export async function findPerfFormulasInWorkbook(): Promise<OfficeResult<PerfFor
 }
 
 /** For the pane: replacePerfFormulasWithValues in its own Excel.run; the value is the number of cells replaced. */
-export async function replacePerfFormulasInWorkbook(found: readonly PerfFormula[]): Promise<OfficeResult<number>> {
+export async function replacePerfFormulasInWorkbook(
+  found: readonly PerfFormula[],
+  signal?: AbortSignal,
+): Promise<OfficeResult<number>> {
   try {
-    return { ok: true, value: await Excel.run((context) => replacePerfFormulasWithValues(context, found)) };
+    return { ok: true, value: await Excel.run((context) => replacePerfFormulasWithValues(context, found, signal)) };
   } catch (e) {
+    if (e instanceof ShareCancelled) return { ok: false, error: officeError("share.replaceCancelled") };
+    if (e instanceof WriteUnfinished) return { ok: false, error: officeError("writeUnfinished") };
+    if (e instanceof ShareUndoFailed) {
+      return {
+        ok: false,
+        error: officeError("share.undoFailed", { detail: describeExcelError(e.cause), cleanup: e.detail }),
+      };
+    }
     return { ok: false, error: officeError("share.replaceFailed", { detail: describeExcelError(e) }) };
   }
 }

@@ -10,6 +10,15 @@ import type { CellStyle, ChartSpec, ConditionalFormat, Report, ReportCell, Repor
 import { cellA1, renameSheetRefs, splitSheetRef } from "./address";
 import { describeExcelError, officeError, type OfficeError, type OfficeResult } from "./errors";
 import { checkRequirements } from "./requirements";
+import {
+  JOURNAL_SETTING,
+  parseJournal,
+  queueJournal,
+  queueJournalDelete,
+  readJournal,
+  type Settled,
+  type TabsJournal,
+} from "./journal";
 import { runSteps } from "./steps";
 
 /** Workbook setting holding the JSON list of tab names the add-in made. */
@@ -163,14 +172,19 @@ function applyCellStyles(ws: Excel.Worksheet, sheet: ReportSheet): void {
   }
 }
 
-function applySheetLayout(ws: Excel.Worksheet, sheet: ReportSheet, renames: ReadonlyMap<string, string>): void {
+function applySheetLayout(
+  ws: Excel.Worksheet,
+  sheet: ReportSheet,
+  renames: ReadonlyMap<string, string>,
+  tableNames: ReadonlyMap<string, string>,
+): void {
   (sheet.columnWidths ?? []).forEach((chars, c) => {
     if (chars > 0) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(chars);
   });
   applyCellStyles(ws, sheet);
   for (const spec of sheet.tables ?? []) {
     const table = ws.tables.add(ws.getRange(spec.ref), true);
-    table.name = spec.name;
+    table.name = tableNames.get(spec.name) ?? spec.name;
     if (spec.style) table.style = spec.style;
     table.showFilterButton = true; // docs/reference/tabs.md: tables have filters
   }
@@ -261,7 +275,6 @@ interface TabPlan {
   sheets: { sheet: ReportSheet; name: string }[];
   renames: Map<string, string>;
   oldTabs: string[];
-  oldNames: string[];
 }
 
 /** Decides which old tabs go and what the new ones are called (a user's sheet keeps its name). */
@@ -276,7 +289,7 @@ function planTabs(report: Report, existing: string[], previousTabs: string[], re
     if (name !== sheet.name) renames.set(sheet.name, name);
     return { sheet, name };
   });
-  return { sheets, renames, oldTabs, oldNames: [] };
+  return { sheets, renames, oldTabs };
 }
 
 /** Write steps for one sheet: its cell chunks, then layout, then charts; each step syncs once. */
@@ -285,6 +298,7 @@ function sheetSteps(
   sheet: ReportSheet,
   name: string,
   renames: ReadonlyMap<string, string>,
+  tableNames: ReadonlyMap<string, string>,
 ): { label: string; queue: () => void }[] {
   const withRenames = (f: string | number | boolean | null) =>
     typeof f === "string" && f.startsWith("=") ? renameSheetRefs(f, renames) : f;
@@ -299,7 +313,7 @@ function sheetSteps(
   }));
   const layout = {
     label: name,
-    queue: () => applySheetLayout(context.workbook.worksheets.getItem(name), sheet, renames),
+    queue: () => applySheetLayout(context.workbook.worksheets.getItem(name), sheet, renames, tableNames),
   };
   const charts = (sheet.charts ?? []).map((spec) => ({
     label: name,
@@ -318,6 +332,25 @@ export interface WriteSheetsOptions extends RenderOptions {
   definedNames?: Report["definedNames"];
 }
 
+/**
+ * Sheets the run must not see as its own: `temps` under names free now, backups for the tabs it replaces. The
+ * names are plain words so that a user who sees them mid-run knows what they are.
+ */
+function transitNames(count: number, prefix: string, taken: Set<string>): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = freeSheetName(`${prefix} ${i + 1}`, taken);
+    taken.add(name);
+    return name;
+  });
+}
+
+/**
+ * Writes the report's sheets as one change (docs/reference/writes.md): the new tabs are written under temporary
+ * names while the previous run's tabs stay as they are; one batch then renames the previous tabs to backup names
+ * and the new ones to their final names, and records "committed" in the journal; only then are the backups and
+ * the previous run's defined names deleted. A failure or Cancel before that batch has fully applied undoes
+ * everything; after it, the run is finished.
+ */
 async function writeSheets(
   context: Excel.RequestContext,
   report: Report,
@@ -328,45 +361,87 @@ async function writeSheets(
     if (opts.signal?.aborted) throw new Cancelled();
   };
 
-  // 1. What is there: sheet names and the tabs/names of the previous run.
+  // 1. What is there: sheets, the previous run's tabs and names, and any write left unfinished.
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load("items/name, items/id");
   const tabsSetting = context.workbook.settings.getItemOrNullObject(TABS_SETTING);
   tabsSetting.load("value");
   const namesSetting = context.workbook.settings.getItemOrNullObject(NAMES_SETTING);
   namesSetting.load("value");
+  const journalSetting = context.workbook.settings.getItemOrNullObject(JOURNAL_SETTING);
+  journalSetting.load("value");
+  const allTables = context.workbook.tables;
+  allTables.load("items/name");
   await context.sync();
-  const existing = worksheets.items.map((w) => w.name);
-  const existingLower = new Set(existing.map((n) => n.toLowerCase()));
+  if (!journalSetting.isNullObject && parseJournal(journalSetting.value)) {
+    // Another pane is writing, or one was closed midway: its recovery runs when a pane starts.
+    return { ok: false, error: officeError("writeUnfinished") };
+  }
+  const existing = worksheets.items.map((w) => ({ name: w.name, id: w.id }));
+  const byLowerName = new Map(existing.map((w) => [w.name.toLowerCase(), w]));
   const previousTabs = (tabsSetting.isNullObject ? [] : parseNameList(tabsSetting.value)).filter((n) =>
-    existingLower.has(n.toLowerCase()),
+    byLowerName.has(n.toLowerCase()),
   );
   const replace = opts.track === "replace";
-  const plan = planTabs(report, existing, previousTabs, replace);
-  plan.oldNames = replace && !namesSetting.isNullObject ? parseNameList(namesSetting.value) : [];
-  const keptTabs = replace ? [] : previousTabs;
+  const plan = planTabs(
+    report,
+    existing.map((w) => w.name),
+    previousTabs,
+    replace,
+  );
+  const oldNames = replace && !namesSetting.isNullObject ? parseNameList(namesSetting.value) : [];
+  // Table names are workbook-wide: the old tabs' tables keep theirs until the swap.
+  const oldTabTables = plan.oldTabs.map((n) => {
+    const tables = context.workbook.worksheets.getItem(n).tables;
+    tables.load("items/name");
+    return tables;
+  });
+  await context.sync();
+  const tables = planTables(
+    report,
+    allTables.items.map((x) => x.name),
+    oldTabTables.flatMap((c) => c.items.map((x) => x.name)),
+  );
+  const taken = new Set([...existing.map((w) => w.name), ...plan.sheets.map((s) => s.name)]);
+  const temps = transitNames(plan.sheets.length, "SalesPerf new", taken);
+  const backups = transitNames(plan.oldTabs.length, "SalesPerf old", taken);
+  // While written, the report's references point at the temporary names; Excel follows the final rename.
+  const toTemp = new Map(report.sheets.map((s, i) => [s.name, temps[i]]));
+  const names = replace ? (opts.definedNames ?? []) : [];
+  const journal: TabsJournal = {
+    op: "tabs",
+    phase: "writing",
+    temps,
+    finals: plan.sheets.map((s) => s.name),
+    added: [],
+    replaced: [],
+    tables,
+    dropNames: oldNames,
+    addNames: names.map((n) => {
+      const ref = renameSheetRefs(n.ref, plan.renames);
+      return { name: n.name, ref: ref.startsWith("=") ? ref : "=" + ref };
+    }),
+    tabs: opts.track === "none" ? null : [...(replace ? [] : previousTabs), ...plan.sheets.map((s) => s.name)],
+    names: replace ? names.map((n) => n.name) : null,
+    activate: plan.sheets[0]?.name ?? null,
+  };
 
-  const steps = plan.sheets.flatMap(({ sheet, name }) => sheetSteps(context, sheet, name, plan.renames));
+  const toTempTable = new Map(tables.added.map((x) => [x.name, x.temp]));
+  const steps = plan.sheets.flatMap(({ sheet }, i) => sheetSteps(context, sheet, temps[i], toTemp, toTempTable));
   const total = steps.length + 2;
-  const created: string[] = [];
   let stage: "preparing" | "writing" | "finishing" = "preparing";
   let currentSheet = "";
 
   try {
     checkCancel();
     progress({ stage: "preparing", done: 0, total });
-    // 2. Drop the previous run's tabs and names, add the new tabs, remember them at once so a
-    //    crash midway still leaves them known as ours.
-    const oldNameItems = plan.oldNames.map((n) => context.workbook.names.getItemOrNullObject(n));
-    oldNameItems.forEach((item) => item.load("name"));
-    await context.sync();
-    oldNameItems.filter((item) => !item.isNullObject).forEach((item) => item.delete());
-    plan.oldTabs.forEach((n) => context.workbook.worksheets.getItem(n).delete());
-    plan.sheets.forEach(({ name }) => {
-      context.workbook.worksheets.add(name);
-      created.push(name);
+    // 2. The journal first, then the new tabs under their temporary names.
+    queueJournal(context, journal);
+    const added = temps.map((name) => {
+      const ws = context.workbook.worksheets.add(name);
+      ws.load("id");
+      return ws;
     });
-    if (opts.track !== "none") context.workbook.settings.add(TABS_SETTING, JSON.stringify([...keptTabs, ...created]));
     await context.sync();
 
     // 3. Cells, layout and charts, one sync per step.
@@ -374,70 +449,165 @@ async function writeSheets(
     await runSteps(
       steps.map((step, i) => async () => {
         checkCancel();
-        currentSheet = step.label;
-        progress({ stage: "writing", sheet: step.label, done: i + 1, total });
+        currentSheet = plan.sheets[temps.indexOf(step.label)]?.name ?? step.label;
+        progress({ stage: "writing", sheet: currentSheet, done: i + 1, total });
         context.application.suspendApiCalculationUntilNextSync(); // recalc once per chunk, not per cell
         step.queue();
         await context.sync();
       }),
     );
 
-    // 4. Defined names, first tab active.
+    // 4. The swap, in one batch: previous tabs to backups, new tabs to their names, then "committed".
     stage = "finishing";
     currentSheet = "";
     checkCancel();
     progress({ stage: "finishing", done: total - 1, total });
-    const names = replace ? (opts.definedNames ?? []) : [];
-    names.forEach((n) => {
-      const ref = renameSheetRefs(n.ref, plan.renames);
-      context.workbook.names.add(n.name, ref.startsWith("=") ? ref : "=" + ref);
-    });
-    if (replace) context.workbook.settings.add(NAMES_SETTING, JSON.stringify(names.map((n) => n.name)));
-    if (plan.sheets.length > 0) context.workbook.worksheets.getItem(plan.sheets[0].name).activate();
+    journal.phase = "swapping";
+    journal.added = added.map((w) => w.id);
+    journal.replaced = plan.oldTabs.map((name, i) => ({
+      id: byLowerName.get(name.toLowerCase())!.id,
+      name,
+      backup: backups[i],
+    }));
+    queueJournal(context, journal);
+    journal.replaced.forEach((r) => (context.workbook.worksheets.getItem(r.id).name = r.backup));
+    journal.added.forEach((id, i) => (context.workbook.worksheets.getItem(id).name = journal.finals[i]));
+    tables.replaced.forEach((x) => (context.workbook.tables.getItem(x.name).name = x.backup));
+    tables.added.forEach((x) => (context.workbook.tables.getItem(x.temp).name = x.final));
+    queueJournal(context, { ...journal, phase: "committed" });
     await context.sync();
-    progress({ stage: "finishing", done: total, total });
-    return { ok: true, value: { sheets: plan.sheets.map(({ sheet, name }) => ({ key: sheet.key, name })) } };
   } catch (e) {
     const cancelled = e instanceof Cancelled;
-    const cause: OfficeError = cancelled
-      ? officeError("renderCancelled", { tabs: created.length })
-      : officeError("renderFailed", { stage, sheet: currentSheet, detail: describeExcelError(e) });
     progress({ stage: "cleaning", done: 0, total: 1 });
-    // Still ours afterwards: tabs kept beside this run, and old tabs a failed first step did not delete.
-    const stillOurs = opts.track === "none" ? null : [...keptTabs, ...plan.oldTabs];
-    const cleanup = await deleteTabs(context, created, stillOurs);
-    if (cleanup) {
+    const settled = await settleTabsWrite(context);
+    if (settled.outcome === "finished") return renderedSheets(plan); // the swap had applied: the run is done
+    if (settled.outcome === "failed") {
       return {
         ok: false,
-        error: officeError("renderCleanupFailed", { ...(cause.params ?? {}), cleanup, tabs: created.join(", ") }),
+        error: officeError("renderUndoFailed", { detail: describeExcelError(e), cleanup: settled.detail }),
       };
     }
-    return { ok: false, error: cause };
+    return {
+      ok: false,
+      error: cancelled
+        ? officeError("renderCancelled")
+        : officeError("renderFailed", { stage, sheet: currentSheet, detail: describeExcelError(e) }),
+    };
   }
+  // 5. Past the commit: delete the backups, swap the names, record the tabs. A failure here is retried once;
+  //    what is still left, the next pane to start finishes.
+  const finished = await finishTabsWrite(context, { ...journal, phase: "committed" }).then(
+    () => true,
+    () => false,
+  );
+  if (!finished) await finishTabsWrite(context, { ...journal, phase: "committed" }).catch(() => undefined);
+  progress({ stage: "finishing", done: total, total });
+  return renderedSheets(plan);
+}
+
+/** A table name not in `taken` (case-insensitive): `name`, else `name_2`, `name_3` … */
+function freeTableName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}_${n}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
 }
 
 /**
- * Deletes the tabs this run created and records which of `stillOurs` remain in the workbook;
- * returns Excel's message when that fails too.
+ * Table names for the swap: each new table is added under a temporary name and renamed to its final one (its
+ * model name unless a table outside the replaced tabs has it) once the replaced tabs' tables have backup names.
  */
-async function deleteTabs(
-  context: Excel.RequestContext,
-  names: string[],
-  stillOurs: string[] | null,
-): Promise<string | null> {
+function planTables(report: Report, existing: string[], replaced: string[]): TabsJournal["tables"] {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const replacedLower = new Set(replaced.map((n) => n.toLowerCase()));
+  const finalTaken = new Set([...taken].filter((n) => !replacedLower.has(n)));
+  const specs = report.sheets.flatMap((s) => s.tables ?? []);
+  const finals = specs.map((spec) => freeTableName(spec.name, finalTaken));
+  finals.forEach((n) => taken.add(n.toLowerCase()));
+  return {
+    added: specs.map((spec, i) => ({
+      name: spec.name,
+      temp: freeTableName(`${spec.name}_new`, taken),
+      final: finals[i],
+    })),
+    replaced: replaced.map((name) => ({ name, backup: freeTableName(`${name}_old`, taken) })),
+  };
+}
+
+function renderedSheets(plan: TabPlan): RenderResult {
+  return { ok: true, value: { sheets: plan.sheets.map(({ sheet, name }) => ({ key: sheet.key, name })) } };
+}
+
+/** Sheets by id or name, loaded to see which still exist (one sync). */
+async function existingSheets(context: Excel.RequestContext, keys: readonly string[]): Promise<Set<string>> {
+  const items = keys.map((k) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(k);
+    ws.load("name");
+    return { k, ws };
+  });
+  await context.sync();
+  return new Set(items.filter((x) => !x.ws.isNullObject).map((x) => x.k));
+}
+
+/**
+ * Finishes a committed tabs write: deletes the previous run's tabs (by id: they are backups now), replaces the
+ * previous run's defined names with this run's, records the tabs and names, shows the first new tab and clears
+ * the journal. Safe to run again after a partial finish: it looks before each step.
+ */
+export async function finishTabsWrite(context: Excel.RequestContext, journal: TabsJournal): Promise<void> {
+  const sheets = await existingSheets(context, [...journal.replaced.map((r) => r.id), ...journal.added]);
+  const nameKeys = [...new Set([...journal.dropNames, ...journal.addNames.map((n) => n.name)])];
+  const nameItems = nameKeys.map((n) => {
+    const item = context.workbook.names.getItemOrNullObject(n);
+    item.load("name");
+    return item;
+  });
+  await context.sync();
+  journal.replaced.filter((r) => sheets.has(r.id)).forEach((r) => context.workbook.worksheets.getItem(r.id).delete());
+  nameItems.filter((item) => !item.isNullObject).forEach((item) => item.delete());
+  journal.addNames.forEach((n) => context.workbook.names.add(n.name, n.ref));
+  if (journal.tabs) context.workbook.settings.add(TABS_SETTING, JSON.stringify(journal.tabs));
+  if (journal.names) context.workbook.settings.add(NAMES_SETTING, JSON.stringify(journal.names));
+  const shown = journal.added.findIndex((id) => sheets.has(id));
+  if (shown >= 0) context.workbook.worksheets.getItem(journal.added[shown]).activate();
+  queueJournalDelete(context);
+  await context.sync();
+}
+
+/**
+ * Undoes an uncommitted tabs write: deletes the new tabs (by temporary name while "writing", by id once
+ * "swapping") and gives the previous run's tabs back their names, then clears the journal.
+ */
+export async function undoTabsWrite(context: Excel.RequestContext, journal: TabsJournal): Promise<void> {
+  const newKeys = journal.phase === "writing" ? journal.temps : journal.added;
+  const backups = journal.tables.replaced.map((x) => {
+    const table = context.workbook.tables.getItemOrNullObject(x.backup);
+    table.load("name");
+    return table;
+  });
+  const sheets = await existingSheets(context, [...newKeys, ...journal.replaced.map((r) => r.id)]);
+  newKeys.filter((k) => sheets.has(k)).forEach((k) => context.workbook.worksheets.getItem(k).delete());
+  journal.replaced
+    .filter((r) => sheets.has(r.id))
+    .forEach((r) => (context.workbook.worksheets.getItem(r.id).name = r.name));
+  backups.filter((b) => !b.isNullObject).forEach((b, i) => (b.name = journal.tables.replaced[i].name));
+  queueJournalDelete(context);
+  await context.sync();
+}
+
+/** Reads the journal and undoes or finishes a tabs write it describes. */
+export async function settleTabsWrite(context: Excel.RequestContext): Promise<Settled> {
   try {
-    const items = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
-    items.forEach((w) => w.load("name"));
-    const ours = (stillOurs ?? []).map((n) => context.workbook.worksheets.getItemOrNullObject(n));
-    ours.forEach((w) => w.load("name"));
-    await context.sync();
-    items.filter((w) => !w.isNullObject).forEach((w) => w.delete());
-    const remaining = ours.filter((w) => !w.isNullObject).map((w) => w.name);
-    if (stillOurs) context.workbook.settings.add(TABS_SETTING, JSON.stringify(remaining));
-    await context.sync();
-    return null;
+    const journal = await readJournal(context);
+    if (!journal || journal.op !== "tabs") return { outcome: "none" };
+    if (journal.phase === "committed") {
+      await finishTabsWrite(context, journal);
+      return { outcome: "finished" };
+    }
+    await undoTabsWrite(context, journal);
+    return { outcome: "undone" };
   } catch (e) {
-    return describeExcelError(e);
+    return { outcome: "failed", detail: describeExcelError(e) };
   }
 }
 
