@@ -366,7 +366,7 @@ export async function replacePerfFormulasWithValues(
     checkCancel();
     queueJournal(context, journal);
     const sheet = context.workbook.worksheets.add(undoSheet);
-    sheet.visibility = Excel.SheetVisibility.hidden;
+    sheet.visibility = "Hidden";
     await context.sync();
     await runSteps(
       undoGroups.map((g) => async () => {

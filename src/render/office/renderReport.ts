@@ -8,7 +8,7 @@
  */
 import type { CellStyle, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet } from "../../report/model";
 import { cellA1, renameSheetRefs, splitSheetRef } from "./address";
-import { describeExcelError, officeError, type OfficeError, type OfficeResult } from "./errors";
+import { describeExcelError, officeError, type OfficeResult } from "./errors";
 import { checkRequirements } from "./requirements";
 import {
   JOURNAL_SETTING,

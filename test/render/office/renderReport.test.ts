@@ -149,8 +149,8 @@ describe("reruns and clashes", () => {
   });
 });
 
-describe("failures and cancel leave no half-written tabs", () => {
-  it("Cancel midway deletes the new tabs and says so", async () => {
+describe("failures and cancel leave the workbook as it was (every k: allOrNothing.test.ts)", () => {
+  it("Cancel midway removes the new tabs and says nothing changed", async () => {
     const controller = new AbortController();
     const r = await renderReport(fixtureReport(), {
       signal: controller.signal,
@@ -158,16 +158,13 @@ describe("failures and cancel leave no half-written tabs", () => {
         if (p.stage === "writing" && p.done === 2) controller.abort();
       },
     });
-    expect(r).toEqual({
-      ok: false,
-      error: { kind: "officeError", messageKey: "renderCancelled", params: { tabs: 2 } },
-    });
-    expect(t("en", "renderCancelled", { tabs: 2 })).toBe("Cancelled. The 2 tabs it had started were removed.");
+    expect(r).toEqual({ ok: false, error: { kind: "officeError", messageKey: "renderCancelled" } });
+    expect(t("en", "renderCancelled")).toBe("Cancelled. Nothing in the workbook was changed.");
     expect(fake.sheetNames()).toEqual(["Sales"]);
-    expect(fake.model.settings.get(TABS_SETTING)).toBe("[]");
+    expect([...fake.model.settings.keys()]).toEqual([]);
   });
 
-  it("an Excel error midway deletes the new tabs and names the tab and Excel's message", async () => {
+  it("an Excel error midway removes the new tabs and names the tab and Excel's message", async () => {
     fake.onSync = (n) => {
       if (n === 5) throw Object.assign(new Error("The request failed."), { code: "GeneralException" });
     };
@@ -182,12 +179,12 @@ describe("failures and cancel leave no half-written tabs", () => {
       detail: "GeneralException: The request failed.",
     });
     expect(t("en", "renderFailed", r.error.params as Record<string, string>)).toBe(
-      "Writing “Scorecard” failed (writing): GeneralException: The request failed. The new tabs were removed.",
+      "Writing “Scorecard” failed (writing): GeneralException: The request failed. Nothing in the workbook was changed.",
     );
     expect(fake.sheetNames()).toEqual(["Sales"]);
   });
 
-  it("a failure before the old tabs were deleted keeps them known as the add-in's", async () => {
+  it("a failed rerun keeps the previous tabs, known as the add-in's", async () => {
     await renderReport(fixtureReport());
     fake.onSync = (n) => {
       if (n === 2) throw Object.assign(new Error("Busy."), { code: "ActivityLimitReached" });
