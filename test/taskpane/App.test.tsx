@@ -49,6 +49,7 @@ function deferred<T>(): Deferred<T> {
 
 function fakeOps(overrides: Partial<ExcelOps> = {}): jest.Mocked<ExcelOps> {
   return {
+    recover: jest.fn(async () => ({ ok: true as const, value: { outcome: "none" as const } })),
     readSheets: jest.fn(async () => ({ ok: true as const, value: snapshot() })),
     renderReport: jest.fn(async (report: Report) => ({
       ok: true as const,
@@ -202,7 +203,7 @@ describe("Generate", () => {
             opts.signal?.addEventListener("abort", () =>
               resolve({
                 ok: false,
-                error: { kind: "officeError", messageKey: "renderCancelled", params: { tabs: 3 } },
+                error: { kind: "officeError", messageKey: "renderCancelled" },
               }),
             ),
           ),
@@ -213,7 +214,7 @@ describe("Generate", () => {
     fireEvent.click(screen.getByRole("button", { name: "Generate" }));
     await waitFor(() => expect(excel.renderReport).toHaveBeenCalled());
     fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
-    expect(await screen.findByText("Cancelled. The 3 tabs it had started were removed.")).toBeTruthy();
+    expect(await screen.findByText("Cancelled. Nothing in the workbook was changed.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
   });
 
@@ -233,7 +234,7 @@ describe("Generate", () => {
     fireEvent.click(screen.getByRole("button", { name: "Generate" }));
     expect(
       await screen.findByText(
-        "Writing “Trends” failed (writing): InvalidArgument: bad range The new tabs were removed.",
+        "Writing “Trends” failed (writing): InvalidArgument: bad range Nothing in the workbook was changed.",
       ),
     ).toBeTruthy();
   });
@@ -250,6 +251,44 @@ it("Cancel before writing stops without touching the workbook", async () => {
   await act(async () => gate.resolve({ ok: true, value: snapshot() }));
   expect(await screen.findByText("Cancelled before anything was written.")).toBeTruthy();
   expect(excel.renderReport).not.toHaveBeenCalled();
+});
+
+describe("Start", () => {
+  it("settles a write a closed pane left unfinished before reading, and says what it did", async () => {
+    const order: string[] = [];
+    const excel = fakeOps({
+      recover: jest.fn(async () => {
+        order.push("recover");
+        return { ok: true as const, value: { outcome: "undone" as const, op: "tabs" as const } };
+      }),
+      readSheets: jest.fn(async () => {
+        order.push("read");
+        return { ok: true as const, value: snapshot() };
+      }),
+    });
+    renderApp(excel);
+    expect(
+      await screen.findByText(
+        "The last Generate was interrupted (the pane was closed or reloaded). The workbook was put back as it was before it.",
+      ),
+    ).toBeTruthy();
+    expect(order).toEqual(["recover", "read"]);
+  });
+
+  it("a recovery that fails is shown in Chinese too", async () => {
+    renderApp(
+      fakeOps({
+        recover: jest.fn(async () => ({
+          ok: false as const,
+          error: { kind: "officeError" as const, messageKey: "recoveryFailed", params: { detail: "Busy" } },
+        })),
+      }),
+      "zh",
+    );
+    expect(
+      await screen.findByText("上一次 SalesPerf 操作中途中断，未能处理完毕：Busy 请关闭并重新打开本窗格再试。"),
+    ).toBeTruthy();
+  });
 });
 
 describe("Language", () => {

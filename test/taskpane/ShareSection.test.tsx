@@ -50,6 +50,7 @@ function perfCells(n: number): PerfFormula[] {
 
 function fakeOps(overrides: Partial<ExcelOps> = {}): jest.Mocked<ExcelOps> {
   return {
+    recover: jest.fn(async () => ({ ok: true as const, value: { outcome: "none" as const } })),
     readSheets: jest.fn(async () => ({ ok: true as const, value: snapshot() })),
     renderReport: jest.fn(async (report: Report) => ({
       ok: true as const,
@@ -173,7 +174,7 @@ describe("Prepare for sharing", () => {
     expect(await screen.findByRole("table", { name: "使用 PERF 公式的单元格" })).toBeTruthy();
     expect(screen.getByText("……另有 5 个")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "替换为数值" }));
-    expect(await screen.findByText("无法替换 PERF 公式：ItemNotFound")).toBeTruthy();
+    expect(await screen.findByText("无法替换 PERF 公式：ItemNotFound 工作簿未作任何改动。")).toBeTruthy();
   });
 });
 

@@ -19,7 +19,8 @@ export const uiMessages: Catalogue = {
     "recovery.finished.tabs": "The last Generate was interrupted just before the end; it has now been completed.",
     "recovery.undone.share":
       "The last Prepare for sharing was interrupted (the pane was closed or reloaded). Every PERF formula was put back.",
-    "recovery.finished.share": "The last Prepare for sharing was interrupted just before the end; it has now been completed.",
+    "recovery.finished.share":
+      "The last Prepare for sharing was interrupted just before the end; it has now been completed.",
     sheetMissing: "The tab “{sheet}” is no longer in the workbook.",
     activateFailed: "Could not open “{sheet}”: {detail}",
     // pane
@@ -197,7 +198,8 @@ export const uiMessages: Catalogue = {
     "share.findFailed": "无法查找 PERF 公式：{detail}",
     "share.replaceFailed": "无法替换 PERF 公式：{detail} 工作簿未作任何改动。",
     "share.replaceCancelled": "已取消，所有 PERF 公式保持原样。",
-    "share.undoFailed": "替换 PERF 公式失败（{detail}），还原公式时也出错（{cleanup}）。请关闭并重新打开本窗格，所有公式将自动还原。",
+    "share.undoFailed":
+      "替换 PERF 公式失败（{detail}），还原公式时也出错（{cleanup}）。请关闭并重新打开本窗格，所有公式将自动还原。",
     "ui.section.share": "分享",
     "share.tableLabel": "使用 PERF 公式的单元格",
     "share.col.sheet": "工作表",

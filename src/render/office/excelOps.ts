@@ -8,6 +8,7 @@ import type { Report, ReportSheet } from "../../report/model";
 import { describeExcelError, officeError, type OfficeResult } from "./errors";
 import { findPerfFormulasInWorkbook, replacePerfFormulasInWorkbook, type PerfFormula } from "./prepareForSharing";
 import { readWorkbookSheets } from "./readWorkbook";
+import { recoverInterruptedWrite, type Recovery } from "./recovery";
 import { renderReport, TABS_SETTING, writeSheet, type RenderOptions, type RenderResult } from "./renderReport";
 import { checkRequirements } from "./requirements";
 
@@ -18,6 +19,8 @@ export interface WorkbookSnapshot {
 }
 
 export interface ExcelOps {
+  /** At the pane's start: undoes or finishes a write a closed or reloaded pane left unfinished (docs/reference/writes.md). */
+  recover(): Promise<OfficeResult<Recovery>>;
   readSheets(): Promise<OfficeResult<WorkbookSnapshot>>;
   renderReport(report: Report, opts: RenderOptions): Promise<RenderResult>;
   /** Writes the Plan sheet with defaults (recorded, so the next report run rewrites it in place). */
@@ -26,7 +29,7 @@ export interface ExcelOps {
   /** Prepare for sharing (docs/reference/statements.md): every cell whose formula calls a PERF function. */
   findPerfFormulas(): Promise<OfficeResult<PerfFormula[]>>;
   /** Replaces those cells (and nothing else) with their current values; the value is how many were replaced. */
-  replacePerfFormulas(found: readonly PerfFormula[]): Promise<OfficeResult<number>>;
+  replacePerfFormulas(found: readonly PerfFormula[], signal?: AbortSignal): Promise<OfficeResult<number>>;
   /** True when the host can open a workbook from bytes (`Excel.createWorkbook`, ExcelApi 1.8). */
   canCreateWorkbook(): boolean;
   /** Opens an .xlsx file (base64) as a new, unsaved workbook (a statement, docs/reference/statements.md). */
@@ -100,6 +103,7 @@ export async function activateSheet(name: string): Promise<OfficeResult<null>> {
 
 /** The real operations, for index.tsx once Office.onReady reports Excel. */
 export const officeExcelOps: ExcelOps = {
+  recover: recoverInterruptedWrite,
   readSheets: readSnapshot,
   renderReport,
   writePlanSheet: (sheet, lang) => writeSheet(sheet, lang, "add"),

@@ -5,4 +5,6 @@ export * from "./readWorkbook";
 export * from "./renderReport";
 export * from "./excelOps";
 export * from "./prepareForSharing";
+export * from "./journal";
+export * from "./recovery";
 export { runSteps } from "./steps";

@@ -115,9 +115,17 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
     } else setLoadError(r.error);
   }, [excel]);
 
+  // A write that a closed or reloaded pane left unfinished is settled before the first read, without asking.
   useEffect(() => {
-    void load();
-  }, [load]);
+    void (async () => {
+      const recovered = await excel.recover();
+      if (!recovered.ok) setNotice(messageOf(lang, recovered.error));
+      else if (recovered.value.outcome !== "none") {
+        setNotice(t(lang, `recovery.${recovered.value.outcome}.${recovered.value.op}`));
+      }
+      await load();
+    })();
+  }, [excel, load]); // once per pane: `lang` only words the notice
 
   const analysis = useMemo((): Analysis | null => {
     if (!snapshot) return null;
