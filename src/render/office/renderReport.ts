@@ -3,8 +3,9 @@
  * values and formulas in 2-D blocks of at most ~4 MB per request, number formats, text kept
  * as text, tables with filters, frozen headers, data bars and formula fills, native charts.
  * The tabs it makes are remembered in the workbook settings so a rerun replaces exactly those;
- * a user's own sheet with a clashing name is left alone. A failure or Cancel midway deletes
- * the half-written tabs and comes back as an error value.
+ * a user's own sheet with a clashing name is left alone. The write is all or nothing
+ * (docs/reference/writes.md): new tabs are written under temporary names and swapped in at the end,
+ * with a journal setting from which a failure, a Cancel or the next pane undoes or finishes it.
  */
 import type { CellStyle, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet } from "../../report/model";
 import { cellA1, renameSheetRefs, splitSheetRef } from "./address";
