@@ -69,7 +69,7 @@ describe("readXlsx", () => {
       [null, "Rep", "Date", "Amount"],
       [null, "Grace Liu", 46092, 2000],
       [],
-      [null, "Bob", "2026/3/12", { error: "#N/A" }, true, { error: "#ERROR" }],
+      [null, "Bob", "2026/3/12", { error: "#N/A" }, true, { error: "#DIV/0!" }],
     ]);
     expect(s.numberFormats?.[2]).toEqual([null, null, "yyyy-mm-dd", "¥#,##0"]);
     expect(sheets[1].values).toEqual([["x"]]);

@@ -7,10 +7,13 @@
  * - date-formatted numbers (exceljs gives a Date, read as UTC) → Excel serial (1900 system, also
  *   for 1904-system workbooks, whose dates exceljs has already shifted);
  * - error cells → { error: "#N/A" }; rich text → its plain text; hyperlinks → their text;
- * - formulas → their cached result. exceljs's streaming reader drops an error result (it parses
- *   "#DIV/0!" as a number and loses it), so a formula without a cached result becomes
- *   { error: "#ERROR" }: Excel always saves a cached value, so in its files a missing one means an
- *   error. (A generated file never calculated would show the same; ingest lists such cells.)
+ * - formulas → their cached result, as Excel shows it (docs/reference/robustness.md). exceljs's streaming
+ *   reader parses a formula's cached value as a number whatever its type (TRUE → 1, "#DIV/0!" → NaN) and
+ *   then drops falsy results (0, "", FALSE). So each sheet's XML reaches exceljs without the <f> of a cell
+ *   that has a cached <v> (`cachedValuesOnly`): exceljs then reads the cell as the plain value Excel saved,
+ *   typed by its t attribute. A formula without a cached result becomes { error: "#ERROR" }: Excel always
+ *   saves a cached value, so in its files a missing one means an error. (A generated file never
+ *   calculated would show the same; ingest lists such cells.)
  *
  * Sheets come back in workbook tab order, values[0] = sheet row 1, values[r][0] = column A.
  * numberFormats has the same shape; consecutive rows with equal formats share one array, so it
@@ -106,6 +109,25 @@ async function checkZip(path: string): Promise<void> {
  */
 export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promise<RawSheet[]> {
   await checkZip(path);
+  for (let attempt = 1; ; attempt++) {
+    const read = await readOnce(path, opts);
+    if (read.complete) return read.sheets;
+    if (attempt === READ_ATTEMPTS) {
+      throw new Error(
+        `Cannot read ${path} as an .xlsx workbook: parts of it could not be read (${READ_ATTEMPTS} tries)`,
+      );
+    }
+  }
+}
+
+/**
+ * exceljs's streaming unzip now and then loses whole parts of a file (workbook.xml, sharedStrings.xml, a sheet)
+ * that the next read of the same file gets: about one read in twenty of a small workbook. A read that missed a
+ * part is seen (no sheet list, a shared string never resolved, a listed worksheet not read) and done again.
+ */
+const READ_ATTEMPTS = 3;
+
+async function readOnce(path: string, opts: ReadXlsxOptions): Promise<{ sheets: RawSheet[]; complete: boolean }> {
   const onProgress = opts.onProgress;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: "cache",
@@ -131,9 +153,13 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promis
   let fmts: (string | null)[] = EMPTY_FMTS;
   let fmtsShared = true; // fmts === prevFmts so far
   let fmtCount = 0;
+  let unresolvedString = false;
   const onCell = (cell: StreamCell, col: number): void => {
     const i = col - 1;
-    vals[i] = toRawCell(cell.value);
+    const raw = toRawCell(cell.value);
+    // exceljs leaves { sharedString: index } when sharedStrings.xml was never read.
+    if (raw === null && cell.value !== null && typeof cell.value === "object") unresolvedString = true;
+    vals[i] = raw;
     let f: string | null | undefined = cell.style?.numFmt;
     if (f === undefined || f === "General") f = null;
     else fmtCount++;
@@ -148,7 +174,9 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promis
 
   try {
     for await (const wsAny of reader) {
-      const ws = wsAny as unknown as AsyncIterable<StreamRow> & { name: string; id: number | string };
+      const ws = wsAny as unknown as AsyncIterable<StreamRow> & WorksheetReaderState;
+      // Patch point: the sheet's XML stream, read by exceljs only once its rows are iterated below.
+      ws.iterator = cachedValuesOnly(ws.iterator);
       const values: RawCell[][] = [];
       const numberFormats: (string | null)[][] = [];
       prevFmts = EMPTY_FMTS;
@@ -200,11 +228,50 @@ export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promis
   const tabOrder = new Map<number, number>((model?.sheets ?? []).map((m, i) => [m.id, i]));
   const order = (id: number | string) => tabOrder.get(Number(id)) ?? Number(id);
   sheets.sort((a, b) => order(a.id) - order(b.id));
-  return sheets.map((s) => s.sheet);
+  const worksheetParts = (readerState.workbookRels ?? []).filter((r) => /^worksheets\/sheet\d+\.xml$/.test(r.Target));
+  const complete = model?.sheets !== undefined && !unresolvedString && sheets.length >= worksheetParts.length;
+  return { sheets: sheets.map((s) => s.sheet), complete };
 }
 
 interface ReaderState {
   properties?: { model?: { date1904?: boolean } };
   model?: { sheets?: { id: number; name: string; rId: string }[] };
   workbookRels?: { Id: string; Target: string }[];
+}
+
+/** The part of exceljs's WorksheetReader that readXlsx replaces: the stream of the sheet's XML. */
+interface WorksheetReaderState {
+  name: string;
+  id: number | string;
+  iterator: AsyncIterable<Uint8Array | string>;
+}
+
+/**
+ * A formula cell whose <f> is followed by a cached <v>: group 1 is the cell's start tag. OOXML orders a cell's
+ * children f, v, is; formula text holds no "<" (XML escapes it).
+ */
+const FORMULA_BEFORE_VALUE = /(<c\b[^>]*>)\s*<f\b[^>]*?(?:\/>|>[^<]*<\/f>)(?=\s*<v[\s>/])/g;
+const CELL_END = "</c>";
+
+/**
+ * Sheet XML with the formula of every cell that has a cached value removed, so exceljs reads that value with
+ * its type. Text is passed on up to the last complete cell of each chunk (a cell never spans the cut); UTF-8 is
+ * decoded across chunk boundaries.
+ */
+export async function* cachedValuesOnly(xml: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  let carry = "";
+  for await (const chunk of xml) {
+    const text = carry + (typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    const cut = text.lastIndexOf(CELL_END);
+    if (cut < 0) {
+      carry = text;
+      continue;
+    }
+    const complete = text.slice(0, cut + CELL_END.length);
+    carry = text.slice(cut + CELL_END.length);
+    yield complete.includes("<f") ? complete.replace(FORMULA_BEFORE_VALUE, "$1") : complete;
+  }
+  const rest = carry + decoder.decode();
+  if (rest.length > 0) yield rest.includes("<f") ? rest.replace(FORMULA_BEFORE_VALUE, "$1") : rest;
 }
