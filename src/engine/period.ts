@@ -102,12 +102,12 @@ export function comparePeriodKeys(a: string, b: string): number {
   return ra.startSerial - rb.startSerial || ra.endSerial - rb.endSerial;
 }
 
-/** Every period of a kind from the one holding `fromSerial` to the one holding `toSerial`. */
-export function periodsBetween(fromSerial: number, toSerial: number, kind: PeriodKind): string[] {
+/** Every period of a kind from the one holding `fromSerial` to the one holding `toSerial`, at most `limit`. */
+export function periodsBetween(fromSerial: number, toSerial: number, kind: PeriodKind, limit = 100000): string[] {
   const out: string[] = [];
   let key: string | null = periodKey(fromSerial, kind);
   const last = periodKey(toSerial, kind);
-  while (key !== null && out.length < 100000) {
+  while (key !== null && out.length < limit) {
     out.push(key);
     if (key === last) break;
     key = nextPeriod(key);

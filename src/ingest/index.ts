@@ -16,3 +16,4 @@ export {
   type AmountParse,
   type DateParse,
 } from "./parse";
+export { usualDates, USUAL_GAP_MONTHS, type UsualDates } from "./usualDates";

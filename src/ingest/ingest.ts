@@ -22,6 +22,7 @@ import {
 } from "./fields";
 import { SheetIssues } from "./issues";
 import { readMeasureSheet } from "./measures";
+import { usualDates } from "./usualDates";
 import { isBlankCell, serialToYmd } from "./parse";
 import type {
   ColumnMapping,
@@ -59,6 +60,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
 
   listOtherColumnsForFields(table, salesIssues);
   const sales = readSalesRows(table, extraColumns(table, options), salesIssues);
+  listDatesFarFromOthers(table, sales.rows, salesIssues);
   listIgnoredRuns(located, salesIssues);
   listOtherSalesSheets(sheets, located, issues);
   const measures = readMeasureSheets(sheets, located, issues);
@@ -272,6 +274,20 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
 function isBlankRow(row: readonly RawCell[], lo: number, hi: number): boolean {
   for (let c = lo; c <= hi; c++) if (!isBlankCell(row[c])) return false;
   return true;
+}
+
+/** Used rows dated outside the usual dates (usualDates.ts, docs/reference/robustness.md): kept, counted, listed. */
+function listDatesFarFromOthers(table: SalesTable, rows: readonly SalesRow[], issues: SheetIssues): void {
+  const usual = usualDates(rows);
+  if (usual === null) return;
+  const dateC = table.column("date");
+  const column = table.fieldHeader("date");
+  const range = { from: ymdText(usual.first), to: ymdText(usual.last) };
+  for (const r of rows) {
+    if (r.dateSerial >= usual.first && r.dateSerial <= usual.last) continue;
+    const raw = table.sheet.values[r.sheetRow - table.firstRow][dateC];
+    issues.add(r.sheetRow, column, raw, "kept", "dateFarFromOthers", { date: ymdText(r.dateSerial), ...range });
+  }
 }
 
 /** Non-blank rows after the table's end, past a blank gap (docs/reference/cleaning.md): listed, one run each. */

@@ -21,7 +21,7 @@ import {
   type PeriodRange,
   type RepAggregate,
 } from "../engine/index";
-import { fieldLabel } from "../ingest/index";
+import { fieldLabel, usualDates } from "../ingest/index";
 import type { DataIssue, IngestResult, MeasureRow, SalesRow } from "../ingest/types";
 import type { Plan, PlanKpi, PeriodKind } from "../plan/index";
 import { compareCodePoints } from "./compare";
@@ -98,9 +98,12 @@ export interface ScoreOptions {
   lang?: "en" | "zh";
 }
 
+/** The latest date of the sales rows, leaving out dates far from the others (docs/reference/robustness.md). */
 function latestSerial(ingest: IngestResult): number | null {
+  const usual = usualDates(ingest.rows);
   let max = -Infinity;
-  for (const r of ingest.rows) if (r.dateSerial > max) max = r.dateSerial;
+  for (const r of ingest.rows)
+    if (r.dateSerial > max && (usual === null || r.dateSerial <= usual.last)) max = r.dateSerial;
   if (max === -Infinity) for (const m of ingest.measures) if (m.dateSerial > max) max = m.dateSerial;
   return max === -Infinity ? null : max;
 }

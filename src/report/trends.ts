@@ -10,7 +10,8 @@ import {
   periodsBetween,
   sumByRepAndPeriod,
 } from "../engine/index";
-import type { IngestResult } from "../ingest/types";
+import { usualDates } from "../ingest/usualDates";
+import type { IngestResult, SalesRow } from "../ingest/types";
 import type { PeriodKind } from "../plan/index";
 import { compareCodePoints } from "./compare";
 
@@ -22,31 +23,33 @@ export interface TrendRow {
   growth: Decimal | null;
 }
 
+/** Trends shows at most this many periods (docs/reference/robustness.md). */
+export const MAX_TREND_PERIODS = 36;
+
+/**
+ * Revenue by rep and period. Rows dated far from the others (usualDates) count only when their period is the
+ * scored one. The columns run without holes from the first period with sales to the last (or the scored period
+ * when later) — unless that is more than MAX_TREND_PERIODS: then only periods that hold sales, the latest ones.
+ */
 export function trendsOf(
   ingest: IngestResult,
   kind: PeriodKind,
   period: string,
   prior: string,
 ): { trendPeriods: string[]; trends: TrendRow[] } {
+  const scored = periodRange(period)!;
+  const usual = usualDates(ingest.rows);
+  const counts = (r: SalesRow): boolean =>
+    usual === null ||
+    (r.dateSerial >= usual.first && r.dateSerial <= usual.last) ||
+    (r.dateSerial >= scored.startSerial && r.dateSerial <= scored.endSerial);
+  const rows = ingest.rows.every(counts) ? ingest.rows : ingest.rows.filter(counts);
   const sums = sumByRepAndPeriod(
-    ingest.rows,
+    rows,
     (r) => r.amount,
     (s) => periodKey(s, kind),
   );
-  let min = Infinity;
-  let max = -Infinity;
-  for (const byKey of sums.values()) {
-    for (const key of byKey.keys()) {
-      const r = periodRange(key)!;
-      if (r.startSerial < min) min = r.startSerial;
-      if (r.startSerial > max) max = r.startSerial;
-    }
-  }
-  const scored = periodRange(period)!;
-  if (scored.startSerial > max) max = scored.startSerial;
-  if (min === Infinity) min = scored.startSerial;
-  // Contiguous, chronological periods so the line chart's x axis has no holes.
-  const periods = periodsBetween(min, max, kind).sort(comparePeriodKeys);
+  const periods = trendPeriods(sums, period, kind);
   const trends: TrendRow[] = [...sums.keys()].sort(compareCodePoints).map((rep) => {
     const byKey = sums.get(rep)!;
     const values = periods.map((p) => byKey.get(p) ?? null);
@@ -58,4 +61,16 @@ export function trendsOf(
     return { rep, values, growth: g };
   });
   return { trendPeriods: periods, trends };
+}
+
+function trendPeriods(sums: Map<string, Map<string, Decimal>>, scored: string, kind: PeriodKind): string[] {
+  const withSales = new Set<string>();
+  for (const byKey of sums.values()) for (const key of byKey.keys()) withSales.add(key);
+  const keys = [...withSales].sort(comparePeriodKeys);
+  if (keys.length === 0 || comparePeriodKeys(scored, keys[keys.length - 1]) > 0) keys.push(scored);
+  const first = periodRange(keys[0])!.startSerial;
+  const last = periodRange(keys[keys.length - 1])!.startSerial;
+  // Contiguous, chronological periods so the line chart's x axis has no holes — when few enough.
+  const contiguous = periodsBetween(first, last, kind, MAX_TREND_PERIODS + 1);
+  return contiguous.length <= MAX_TREND_PERIODS ? contiguous : keys.slice(-MAX_TREND_PERIODS);
 }

@@ -31,6 +31,8 @@ export const ingestMessages: Catalogue = {
     repNamesMerged: "Rep name spelled differently; merged into {name} ({rows} rows).",
     negativeAmount: "Negative amount (a return?); counted as negative.",
     possibleDuplicate: "Identical to row {firstRow}; kept, possible duplicate.",
+    dateFarFromOthers:
+      "Date {date} is far from the other sales ({from} to {to}); counted in the totals, but left out of the default period and of Trends. Check the year.",
     rowsAfterBlankIgnored:
       "Rows {from}–{to} ({count} rows) come after a blank row and do not look like sales; not read.",
     otherSalesSheetSkipped:
@@ -67,6 +69,8 @@ export const ingestMessages: Catalogue = {
     repNamesMerged: "销售员姓名写法不同，已合并为 {name}（{rows} 行）。",
     negativeAmount: "金额为负数（退货？）；按负数计入。",
     possibleDuplicate: "与第 {firstRow} 行完全相同；已保留，可能重复。",
+    dateFarFromOthers:
+      "日期 {date} 远离其他销售日期（{from} 至 {to}），请核对年份。该行已计入合计，但不参与默认考核期和趋势分析。",
     rowsAfterBlankIgnored: "第 {from}–{to} 行（共 {count} 行）位于空行之后且不像销售记录；未读取。",
     otherSalesSheetSkipped:
       "此工作表也像销售表（{rows} 行），但未使用：SalesPerf 只读取一张销售表，已使用工作表 {used}（{usedRows} 行）。请合并这些表，或在任务窗格中选择要使用的表。",
