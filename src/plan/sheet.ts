@@ -139,8 +139,11 @@ const SECTION_KEYS = [
   "planSectionCurve",
 ] as const;
 
-/** docs/reference/functions.md SCORE / validate.ts: weights add up to 100 % ± 1e-9; written as a formula literal too. */
-const WEIGHT_CHECK_TOLERANCE = "1E-9";
+/**
+ * docs/reference/functions.md SCORE / validate.ts: weights add up to 100 % ± 1e-9; written as a formula literal too,
+ * in plain digits: HyperFormula does not parse "1E-9" (docs/reference/verification.md).
+ */
+export const WEIGHT_CHECK_TOLERANCE = "0.000000001";
 
 /** A text constant in a formula, inner quotes doubled as Excel writes them. */
 const excelText = (s: string): string => `"${s.replace(/"/g, '""')}"`;

@@ -68,10 +68,15 @@ export function sheetNames(lang: Lang, existing: readonly string[] = []): Record
   return out;
 }
 
+/** Column `col` from the first data row down to sheet row `row`: "$I$2:I5" for row 5 (an expanding range). */
+function rowsDownTo(col: number, row: number): string {
+  return `${absAddr(col, 2)}:${addr(col, row)}`;
+}
+
 interface Ctx extends FormulaContext {
   scored: ScoredPeriod;
   names: Record<SheetKey, string>;
-  /** Scorecard rows in sheet order (rep name, code-point order: the rank formula's ROW() tie-break). */
+  /** Scorecard rows in sheet order (rep name, code-point order: the rank formula's last tie-break). */
   byName: ScoredRep[];
 }
 
@@ -95,14 +100,17 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     ];
     const s = addr(C.score, row);
     const rk = addr(C.rank, row);
-    // Rank: score desc, then first KPI actual desc, then row order = rep name code-point order (docs/reference/plan.md).
+    // Rank (docs/reference/plan.md): the reps with a higher score, plus those with the same score and a higher first
+    // KPI actual, plus those tied on both from the first row down to this one, itself included (rows are in rep-name
+    // code-point order). An expanding range, not ROW(range)<ROW(): HyperFormula evaluates ROW of a range to one
+    // number (docs/reference/verification.md).
     // Not COUNTIF(range,">"&score): "&" turns the score into 15-digit text, and the top score can then
     // exceed its own rounded text (0.62952380952380948 > 0.629523809523809): ranks with a gap.
     const fa = addr(C.actual(0), row);
     cells.push(
       formula(
-        `1+SUMPRODUCT((${scoreRange}>${s})*1)+SUMPRODUCT((${scoreRange}=${s})*(${firstActualRange}>${fa}))` +
-          `+SUMPRODUCT((${scoreRange}=${s})*(${firstActualRange}=${fa})*(ROW(${scoreRange})<ROW(${s})))`,
+        `SUMPRODUCT((${scoreRange}>${s})*1)+SUMPRODUCT((${scoreRange}=${s})*(${firstActualRange}>${fa}))` +
+          `+SUMPRODUCT((${rowsDownTo(C.score, row)}=${s})*(${rowsDownTo(C.actual(0), row)}=${fa}))`,
         r.rank,
         "0",
       ),
@@ -187,7 +195,8 @@ function buildRanking(ctx: Ctx): ReportSheet {
     const avgRange = absCol(8, 2, tLast);
     cells.push(
       formula(
-        `1+SUMPRODUCT((${avgRange}>${addr(8, row)})*1)+SUMPRODUCT((${avgRange}=${addr(8, row)})*(ROW(${avgRange})<ROW(${addr(8, row)})))`,
+        // Ties: the teams listed above (in team-name order among equals) come first, as on the Scorecard.
+        `SUMPRODUCT((${avgRange}>${addr(8, row)})*1)+SUMPRODUCT((${rowsDownTo(8, row)}=${addr(8, row)})*1)`,
         tm.rank,
         "0",
       ),

@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue } from "../ingest/types";
-import type { PlanSheetLayout } from "../plan/index";
+import { WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { explainBonus } from "./bonusText";
 import { addr, decimalLiteral, excelString, formula, num, PCT, sheetRef, text, value } from "./cells";
@@ -15,8 +15,6 @@ import type { ScoredRep } from "./score";
 export const GREEN = { fill: "#C6EFCE", font: "#006100" };
 export const AMBER = { fill: "#FFEB9C", font: "#9C5700" };
 export const TABLE_STYLE = "TableStyleMedium2";
-/** Excel's largest number stands in for "no cap" inside MIN (a blank cap cell means no cap). */
-export const NO_CAP = "9.99E+307";
 
 /** Addresses of the Plan tab's values (from writePlanSheet), e.g. "$C$5". */
 export interface PlanCells {
@@ -142,7 +140,10 @@ export function kpiAndScoreCells(
       cells.push(formula(f, sk.attainment, PCT));
       const w = P(pc.weight);
       const cap = P(pc.cap);
-      terms.push(`${w}*MIN(MAX(${at},0),IF(${cap}="",${NO_CAP},${cap}))`);
+      // A blank cap cell means no cap: the clamp is skipped rather than capped at a huge sentinel number, which
+      // not every engine parses (docs/reference/verification.md).
+      const clamped = `MAX(${at},0)`;
+      terms.push(`${w}*IF(${cap}="",${clamped},MIN(${cap},${clamped}))`);
       weights.push(w);
     }
   });
@@ -291,7 +292,7 @@ export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
   const amber: ConditionalFormat = {
     type: "formula",
     ref: weightCheck.replace(/\$/g, ""),
-    formula: `ABS(${weightTotal}-1)>1E-9`,
+    formula: `ABS(${weightTotal}-1)>${WEIGHT_CHECK_TOLERANCE}`,
     fill: AMBER.fill,
     fontColor: AMBER.font,
   };

@@ -6,7 +6,7 @@ import { defaultPlan } from "../../src/plan/index";
 import { readXlsx } from "../../src/render/xlsx/readXlsx";
 import { buildReport } from "../../src/report/buildReport";
 import type { Report } from "../../src/report/model";
-import { checkFormulas } from "./formulaEval";
+import { checkFormulas } from "./hyperFormula";
 import { SAMPLES } from "../samples";
 
 async function build(file: string, lang: "en" | "zh"): Promise<{ report: Report; ingested: IngestResult }> {

@@ -12,7 +12,7 @@ import { buildReport } from "../../src/report/buildReport";
 import type { Report, ReportSheet } from "../../src/report/model";
 import { scorePeriod } from "../../src/report/score";
 import { buildStatements, type Statements } from "../../src/report/statement";
-import { checkFormulas } from "../report/formulaEval";
+import { checkFormulas } from "../report/hyperFormula";
 import { SAMPLES } from "../samples";
 
 interface Loaded {
