@@ -99,6 +99,22 @@ describe("production build", () => {
     }
   });
 
+  it("does not bundle HyperFormula, the GPL-3.0 engine the tests use (docs/reference/verification.md)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+    expect(pkg.dependencies.hyperformula).toBeUndefined();
+    expect(pkg.devDependencies.hyperformula).toBeDefined();
+    // Its licence key and its name are in its own minified build, so neither being in dist/ means it is not there.
+    const own = fs.readFileSync(path.join(root, "node_modules/hyperformula/dist/hyperformula.min.js"), "utf8");
+    const markers = [/gpl-v3/, /hyperformula/i];
+    for (const m of markers) expect(own).toMatch(m);
+    const bundled = fs.readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+    expect(bundled.length).toBeGreaterThanOrEqual(2);
+    for (const f of bundled) {
+      const code = fs.readFileSync(path.join(dist, f), "utf8");
+      for (const m of markers) expect({ file: f, bundles: m.test(code) }).toEqual({ file: f, bundles: false });
+    }
+  });
+
   it.each([
     ["销售排名", true],
     ["达成率", true],
