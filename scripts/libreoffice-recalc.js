@@ -15,11 +15,15 @@ const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-/** The soffice binary, or null when LibreOffice is not installed. */
+/**
+ * The soffice binary, or null when LibreOffice is not installed. SOFFICE=<path> names the binary and only it is tried
+ * (a path that does not exist hides LibreOffice, to check how the tests behave without it).
+ */
 function findSoffice() {
-  const candidates = [process.env.SOFFICE, "soffice", "libreoffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"];
+  const candidates = process.env.SOFFICE
+    ? [process.env.SOFFICE]
+    : ["soffice", "libreoffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"];
   for (const c of candidates) {
-    if (!c) continue;
     try {
       execFileSync(c, ["--version"], { stdio: "ignore", timeout: 60000 });
       return c;

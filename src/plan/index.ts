@@ -10,13 +10,7 @@ export * from "./types";
 export { defaultPlan, kpiDisplayName, DEFAULT_KPI_NAMES } from "./defaults";
 export { parsePlanJson, parsePlanText } from "./json";
 export { validatePlan } from "./validate";
-export {
-  writePlanSheet,
-  readPlanSheet,
-  PLAN_SHEET_NAMES,
-  WEIGHT_CHECK_TOLERANCE,
-  type PlanSheetLayout,
-} from "./sheet";
+export { writePlanSheet, readPlanSheet, PLAN_SHEET_NAMES, WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "./sheet";
 export { readTargetsSheet } from "./targets";
 export { parsePeriodArg } from "./period";
 export { currencyNumberFormat, percentFormat } from "./cells";

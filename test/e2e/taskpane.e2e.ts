@@ -5,7 +5,7 @@
  * Chinese and English and checks the tabs in the fake; then the Share tab (docs/reference/statements.md): PERF formulas replaced
  * by values, statements written by the lazily loaded exceljs chunk in the browser (downloads in Chinese, new
  * workbooks through Excel.createWorkbook in English). Screenshots go to test-results/e2e/.
- * Run with `npm run test:e2e` (not part of `npm test`).
+ * Run with `npm run test:e2e` (not part of `npm test`); skipped without Chromium (test/engines.ts).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -15,6 +15,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { describeWithEngine } from "../engines";
 import { readSeed } from "../fakes/seedXlsx";
 import { SAMPLES } from "../samples";
 
@@ -86,246 +87,248 @@ let base: string;
 let fake: string;
 let seed: unknown;
 
-beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  // Built into test-results/ so a parallel `npm run build` in dist/ is not disturbed.
-  execFileSync(
-    process.execPath,
-    [
-      require.resolve("webpack-cli/bin/cli.js"),
-      "--mode",
-      "development",
-      "--output-path",
-      BUILD,
-      ...(WEBPACK_CONFIG ? ["--config", WEBPACK_CONFIG] : []),
-    ],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-    },
-  );
-  server = await serve(BUILD);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake = fakeScript();
-  seed = await readSeed(path.join(SAMPLES, "sales-zh.xlsx"));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
-
-/** A 320 px pane; office.js from node_modules plus the shim; every other outside request refused. */
-async function openPane(opts: {
-  displayLanguage: string;
-  withFake: boolean;
-}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 1000 }, locale: opts.displayLanguage });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => {
-    // office.js's own attempt to replace the fake's Office.context (see officeShim) is expected.
-    if (!(opts.withFake && /Cannot redefine property: context/.test(String(e)))) errors.push(String(e));
-  });
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(base)) return route.continue();
-    if (url.startsWith(CDN)) {
-      const file = path.join(OFFICE_DIST, url.slice(CDN.length).split("?")[0]);
-      if (!file.startsWith(OFFICE_DIST) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: "" });
-      let body = fs.readFileSync(file, "utf8");
-      if (opts.withFake && url.slice(CDN.length).split("?")[0] === "office.js")
-        body += officeShim(opts.displayLanguage);
-      return route.fulfill({ status: 200, contentType: "text/javascript", body });
-    }
-    return route.abort();
-  });
-  if (opts.withFake) {
-    await page.addInitScript(`window.__seed = ${JSON.stringify(seed)};\n${fake}`);
-  }
-  await page.goto(`${base}/taskpane.html`);
-  return { page, errors };
-}
-
-/** Waits for text; on timeout the error carries what the pane shows instead (and a screenshot). */
-async function waitText(page: Page, text: string, timeout = 60_000): Promise<void> {
-  try {
-    await page.getByText(text, { exact: false }).first().waitFor({ timeout });
-  } catch (e) {
-    await shot(page, "failure");
-    const body = await page.evaluate(() => document.body.innerText);
-    throw new Error(`"${text}" did not appear; the pane shows:\n${body.slice(0, 1500)}\n${String(e).split("\n")[0]}`);
-  }
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
-}
-
-async function sheetNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __fake: { sheetNames(): string[] } }).__fake.sheetNames());
-}
-
-it("outside Excel the pane shows a friendly note", async () => {
-  const { page, errors } = await openPane({ displayLanguage: "en-US", withFake: false });
-  await waitText(page, "Open this pane from Excel's Home tab");
-  await shot(page, "0-not-in-excel");
-  expect(errors).toEqual([]);
-  await page.context().close();
-});
-
-it("generates the Chinese tabs, then the English ones, into the fake workbook", async () => {
-  const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
-
-  // 1. 数据: detected table and mapping
-  await waitText(page, "销售明细，表头在第 1 行");
-  await shot(page, "1-data-zh");
-  // 2. 方案: default plan and the latest period
-  await page.getByRole("tab", { name: "方案" }).click();
-  await waitText(page, "还没有考核方案工作表");
-  await shot(page, "2-plan-zh");
-  await page.getByRole("button", { name: "创建考核方案工作表" }).click();
-  await waitText(page, "规则来自“考核方案”");
-  await shot(page, "2-plan-created-zh");
-  expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案"]);
-  // 3. 生成
-  await page.getByRole("tab", { name: "生成" }).click();
-  await page.getByRole("button", { name: "生成", exact: true }).click();
-  await waitText(page, "共评分", 120_000);
-  await shot(page, "3-generate-zh");
-  expect(await page.getByRole("button", { name: "生成", exact: true }).isEnabled()).toBe(true); // ready for a rerun
-  expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", ...ZH_TABS]);
-  await page.getByRole("button", { name: "打开 排名" }).click();
-  expect(
-    await page.evaluate(
-      () => (window as unknown as { __fake: { model: { activeSheet: string } } }).__fake.model.activeSheet,
-    ),
-  ).toBe("排名");
-
-  // Switch to English and generate again: the add-in's tabs are replaced, the source kept.
-  await page.getByRole("combobox", { name: "语言" }).click();
-  await page.getByRole("option", { name: "English" }).click();
-  await page.getByRole("tab", { name: "Data" }).click();
-  await waitText(page, "销售明细, header in row 1");
-  await shot(page, "1-data-en");
-  await page.getByRole("tab", { name: "Plan" }).click();
-  await shot(page, "2-plan-en");
-  await page.getByRole("tab", { name: "Generate" }).click();
-  await page.getByRole("button", { name: "Generate", exact: true }).click();
-  await waitText(page, "reps scored for", 120_000);
-  await shot(page, "3-generate-en");
-  expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", ...EN_TABS]);
-  const stats = await page.evaluate(
-    () => (window as unknown as { __fake: { stats: { maxRequestBytes: number } } }).__fake.stats,
-  );
-  expect(stats.maxRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
-  expect(errors).toEqual([]);
-  await page.context().close();
-});
-
-type PaneWindow = {
-  __fake: {
-    newSheet(name: string): { cells: ({ v: unknown; f: string | null; fmt: string | null } | undefined)[][] };
-    cell(sheet: string, a1: string): { v: unknown; f: string | null };
-  };
-  Excel: { createWorkbook?: (base64: string) => Promise<void> };
-  __opened?: string[];
-};
-
-/** The first sheet's text of an .xlsx, to check whose statement a file is. */
-async function firstSheetText(base64: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(base64, "base64") as unknown as ExcelJS.Buffer);
-  const parts: string[] = [];
-  wb.worksheets[0].eachRow((row) => row.eachCell((c) => parts.push(String(c.text))));
-  return parts.join("|");
-}
-
-it("Share: PERF formulas become values; statements download in Chinese and open as workbooks in English", async () => {
-  const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
-  const requested: string[] = [];
-  page.on("request", (r) => requested.push(r.url()));
-  await waitText(page, "销售明细，表头在第 1 行");
-  // A sheet of the user's own with two PERF formulas and one ordinary formula (as Excel holds them).
-  await page.evaluate(() => {
-    const sheet = (window as unknown as PaneWindow).__fake.newSheet("奖金测算");
-    sheet.cells[0] = [
-      { v: 3700, f: "=PERF.BONUS(240,100,2500,{0,0;0.5,0;1,1;2,1.4;3,1.6})", fmt: "#,##0" },
-      { v: 1.2, f: "=PERF.ATTAINMENT(120,100)", fmt: "0%" },
-      { v: 3701, f: "=A1+1", fmt: null },
-    ];
-  });
-
-  await page.getByRole("tab", { name: "分享" }).click();
-  await waitText(page, "生成个人绩效单");
-  await shot(page, "4-share-zh");
-  await page.getByRole("button", { name: "查找 PERF 公式" }).click();
-  await page.getByRole("table", { name: "使用 PERF 公式的单元格" }).waitFor();
-  await waitText(page, "2 个单元格使用了 PERF 函数。");
-  await shot(page, "4-share-found-zh");
-  await page.getByRole("button", { name: "替换为数值" }).click();
-  await waitText(page, "2 个单元格的 PERF 公式已替换为数值。");
-  const cells = await page.evaluate(() =>
-    ["A1", "B1", "C1"].map((a) => (window as unknown as PaneWindow).__fake.cell("奖金测算", a)),
-  );
-  expect(cells.map((c) => [c.v, c.f])).toEqual([
-    [3700, null],
-    [1.2, null],
-    [3701, "=A1+1"],
-  ]);
-  await shot(page, "4-share-replaced-zh");
-
-  // Statements: the exceljs chunk loads only now; the fake has no Excel.createWorkbook, so they are downloads.
-  const chunksBefore = requested.filter((u) => /\.js$/.test(u) && !/taskpane\.js|functions\.js|office/.test(u));
-  expect(chunksBefore).toEqual([]);
-  await page.getByRole("button", { name: "生成个人绩效单" }).click();
-  await waitText(page, "请逐一下载", 180_000);
-  await shot(page, "5-statements-zh");
-  const links = await page
-    .getByRole("link")
-    .evaluateAll((as) =>
-      as.map((a) => ({ name: a.getAttribute("download") ?? "", href: a.getAttribute("href") ?? "" })),
+describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBinary) => {
+  beforeAll(async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    // Built into test-results/ so a parallel `npm run build` in dist/ is not disturbed.
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve("webpack-cli/bin/cli.js"),
+        "--mode",
+        "development",
+        "--output-path",
+        BUILD,
+        ...(WEBPACK_CONFIG ? ["--config", WEBPACK_CONFIG] : []),
+      ],
+      {
+        cwd: ROOT,
+        stdio: "pipe",
+      },
     );
-  expect(links.length).toBeGreaterThan(1);
-  expect(links.every((l) => l.href.startsWith("blob:") && l.name.endsWith(".xlsx"))).toBe(true);
-  const first = await page.evaluate(async (href) => {
-    const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
-    let binary = "";
-    bytes.forEach((b) => (binary += String.fromCharCode(b)));
-    return btoa(binary);
-  }, links[0].href);
-  // A real workbook, written in the browser, holding the statement of the rep it is named after.
-  expect(await firstSheetText(first)).toContain(links[0].name.replace(/\.xlsx$/, ""));
-  expect(requested.some((u) => /statements/.test(u))).toBe(true);
+    server = await serve(BUILD);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = fakeScript();
+    seed = await readSeed(path.join(SAMPLES, "sales-zh.xlsx"));
+    browser = await chromium.launch({
+      executablePath: chromiumBinary,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+  }, 600_000);
 
-  // English, and a host with Excel.createWorkbook (ExcelApi 1.8): each statement opens as a new workbook.
-  await page.evaluate(() => {
-    const w = window as unknown as PaneWindow;
-    w.__opened = [];
-    w.Excel.createWorkbook = async (b64: string) => void w.__opened!.push(b64);
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
   });
-  await page.getByRole("combobox", { name: "语言" }).click();
-  await page.getByRole("option", { name: "English" }).click();
-  await page.getByRole("button", { name: "Find PERF formulas" }).click();
-  await waitText(page, "No cell uses a PERF function");
-  await page.getByRole("button", { name: "Create statements" }).click();
-  await waitText(page, "opened as new workbooks", 180_000);
-  await shot(page, "5-statements-en");
-  const opened = await page.evaluate(() => (window as unknown as PaneWindow).__opened!);
-  expect(opened).toHaveLength(links.length);
-  expect(opened.every((b64) => b64.startsWith("UEsDB"))).toBe(true); // "PK\x03\x04"
-  expect(errors).toEqual([]);
-  await page.context().close();
+
+  /** A 320 px pane; office.js from node_modules plus the shim; every other outside request refused. */
+  async function openPane(opts: {
+    displayLanguage: string;
+    withFake: boolean;
+  }): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 320, height: 1000 }, locale: opts.displayLanguage });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => {
+      // office.js's own attempt to replace the fake's Office.context (see officeShim) is expected.
+      if (!(opts.withFake && /Cannot redefine property: context/.test(String(e)))) errors.push(String(e));
+    });
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base)) return route.continue();
+      if (url.startsWith(CDN)) {
+        const file = path.join(OFFICE_DIST, url.slice(CDN.length).split("?")[0]);
+        if (!file.startsWith(OFFICE_DIST) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: "" });
+        let body = fs.readFileSync(file, "utf8");
+        if (opts.withFake && url.slice(CDN.length).split("?")[0] === "office.js")
+          body += officeShim(opts.displayLanguage);
+        return route.fulfill({ status: 200, contentType: "text/javascript", body });
+      }
+      return route.abort();
+    });
+    if (opts.withFake) {
+      await page.addInitScript(`window.__seed = ${JSON.stringify(seed)};\n${fake}`);
+    }
+    await page.goto(`${base}/taskpane.html`);
+    return { page, errors };
+  }
+
+  /** Waits for text; on timeout the error carries what the pane shows instead (and a screenshot). */
+  async function waitText(page: Page, text: string, timeout = 60_000): Promise<void> {
+    try {
+      await page.getByText(text, { exact: false }).first().waitFor({ timeout });
+    } catch (e) {
+      await shot(page, "failure");
+      const body = await page.evaluate(() => document.body.innerText);
+      throw new Error(`"${text}" did not appear; the pane shows:\n${body.slice(0, 1500)}\n${String(e).split("\n")[0]}`);
+    }
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  }
+
+  async function sheetNames(page: Page): Promise<string[]> {
+    return page.evaluate(() => (window as unknown as { __fake: { sheetNames(): string[] } }).__fake.sheetNames());
+  }
+
+  it("outside Excel the pane shows a friendly note", async () => {
+    const { page, errors } = await openPane({ displayLanguage: "en-US", withFake: false });
+    await waitText(page, "Open this pane from Excel's Home tab");
+    await shot(page, "0-not-in-excel");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("generates the Chinese tabs, then the English ones, into the fake workbook", async () => {
+    const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
+
+    // 1. 数据: detected table and mapping
+    await waitText(page, "销售明细，表头在第 1 行");
+    await shot(page, "1-data-zh");
+    // 2. 方案: default plan and the latest period
+    await page.getByRole("tab", { name: "方案" }).click();
+    await waitText(page, "还没有考核方案工作表");
+    await shot(page, "2-plan-zh");
+    await page.getByRole("button", { name: "创建考核方案工作表" }).click();
+    await waitText(page, "规则来自“考核方案”");
+    await shot(page, "2-plan-created-zh");
+    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案"]);
+    // 3. 生成
+    await page.getByRole("tab", { name: "生成" }).click();
+    await page.getByRole("button", { name: "生成", exact: true }).click();
+    await waitText(page, "共评分", 120_000);
+    await shot(page, "3-generate-zh");
+    expect(await page.getByRole("button", { name: "生成", exact: true }).isEnabled()).toBe(true); // ready for a rerun
+    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", ...ZH_TABS]);
+    await page.getByRole("button", { name: "打开 排名" }).click();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __fake: { model: { activeSheet: string } } }).__fake.model.activeSheet,
+      ),
+    ).toBe("排名");
+
+    // Switch to English and generate again: the add-in's tabs are replaced, the source kept.
+    await page.getByRole("combobox", { name: "语言" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await page.getByRole("tab", { name: "Data" }).click();
+    await waitText(page, "销售明细, header in row 1");
+    await shot(page, "1-data-en");
+    await page.getByRole("tab", { name: "Plan" }).click();
+    await shot(page, "2-plan-en");
+    await page.getByRole("tab", { name: "Generate" }).click();
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    await waitText(page, "reps scored for", 120_000);
+    await shot(page, "3-generate-en");
+    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", ...EN_TABS]);
+    const stats = await page.evaluate(
+      () => (window as unknown as { __fake: { stats: { maxRequestBytes: number } } }).__fake.stats,
+    );
+    expect(stats.maxRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  type PaneWindow = {
+    __fake: {
+      newSheet(name: string): { cells: ({ v: unknown; f: string | null; fmt: string | null } | undefined)[][] };
+      cell(sheet: string, a1: string): { v: unknown; f: string | null };
+    };
+    Excel: { createWorkbook?: (base64: string) => Promise<void> };
+    __opened?: string[];
+  };
+
+  /** The first sheet's text of an .xlsx, to check whose statement a file is. */
+  async function firstSheetText(base64: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, "base64") as unknown as ExcelJS.Buffer);
+    const parts: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => parts.push(String(c.text))));
+    return parts.join("|");
+  }
+
+  it("Share: PERF formulas become values; statements download in Chinese and open as workbooks in English", async () => {
+    const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    await waitText(page, "销售明细，表头在第 1 行");
+    // A sheet of the user's own with two PERF formulas and one ordinary formula (as Excel holds them).
+    await page.evaluate(() => {
+      const sheet = (window as unknown as PaneWindow).__fake.newSheet("奖金测算");
+      sheet.cells[0] = [
+        { v: 3700, f: "=PERF.BONUS(240,100,2500,{0,0;0.5,0;1,1;2,1.4;3,1.6})", fmt: "#,##0" },
+        { v: 1.2, f: "=PERF.ATTAINMENT(120,100)", fmt: "0%" },
+        { v: 3701, f: "=A1+1", fmt: null },
+      ];
+    });
+
+    await page.getByRole("tab", { name: "分享" }).click();
+    await waitText(page, "生成个人绩效单");
+    await shot(page, "4-share-zh");
+    await page.getByRole("button", { name: "查找 PERF 公式" }).click();
+    await page.getByRole("table", { name: "使用 PERF 公式的单元格" }).waitFor();
+    await waitText(page, "2 个单元格使用了 PERF 函数。");
+    await shot(page, "4-share-found-zh");
+    await page.getByRole("button", { name: "替换为数值" }).click();
+    await waitText(page, "2 个单元格的 PERF 公式已替换为数值。");
+    const cells = await page.evaluate(() =>
+      ["A1", "B1", "C1"].map((a) => (window as unknown as PaneWindow).__fake.cell("奖金测算", a)),
+    );
+    expect(cells.map((c) => [c.v, c.f])).toEqual([
+      [3700, null],
+      [1.2, null],
+      [3701, "=A1+1"],
+    ]);
+    await shot(page, "4-share-replaced-zh");
+
+    // Statements: the exceljs chunk loads only now; the fake has no Excel.createWorkbook, so they are downloads.
+    const chunksBefore = requested.filter((u) => /\.js$/.test(u) && !/taskpane\.js|functions\.js|office/.test(u));
+    expect(chunksBefore).toEqual([]);
+    await page.getByRole("button", { name: "生成个人绩效单" }).click();
+    await waitText(page, "请逐一下载", 180_000);
+    await shot(page, "5-statements-zh");
+    const links = await page
+      .getByRole("link")
+      .evaluateAll((as) =>
+        as.map((a) => ({ name: a.getAttribute("download") ?? "", href: a.getAttribute("href") ?? "" })),
+      );
+    expect(links.length).toBeGreaterThan(1);
+    expect(links.every((l) => l.href.startsWith("blob:") && l.name.endsWith(".xlsx"))).toBe(true);
+    const first = await page.evaluate(async (href) => {
+      const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+      let binary = "";
+      bytes.forEach((b) => (binary += String.fromCharCode(b)));
+      return btoa(binary);
+    }, links[0].href);
+    // A real workbook, written in the browser, holding the statement of the rep it is named after.
+    expect(await firstSheetText(first)).toContain(links[0].name.replace(/\.xlsx$/, ""));
+    expect(requested.some((u) => /statements/.test(u))).toBe(true);
+
+    // English, and a host with Excel.createWorkbook (ExcelApi 1.8): each statement opens as a new workbook.
+    await page.evaluate(() => {
+      const w = window as unknown as PaneWindow;
+      w.__opened = [];
+      w.Excel.createWorkbook = async (b64: string) => void w.__opened!.push(b64);
+    });
+    await page.getByRole("combobox", { name: "语言" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await page.getByRole("button", { name: "Find PERF formulas" }).click();
+    await waitText(page, "No cell uses a PERF function");
+    await page.getByRole("button", { name: "Create statements" }).click();
+    await waitText(page, "opened as new workbooks", 180_000);
+    await shot(page, "5-statements-en");
+    const opened = await page.evaluate(() => (window as unknown as PaneWindow).__opened!);
+    expect(opened).toHaveLength(links.length);
+    expect(opened.every((b64) => b64.startsWith("UEsDB"))).toBe(true); // "PK\x03\x04"
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -2,66 +2,47 @@
  * The independent engine (docs/reference/tabs.md: "the values those formulas produce equal the engine's values"): run the CLI
  * on both samples, let headless LibreOffice recalculate every formula (forced by a fresh profile), save as .xlsx,
  * and compare each formula cell's recalculated value with the cached value our engine wrote.
- * LibreOffice is required: without `soffice` this suite fails, unless SALESPERF_NO_LIBREOFFICE=1 opts out.
+ * Without `soffice` the suite is skipped, or fails under SALESPERF_REQUIRE_ENGINES=1 (test/engines.ts).
  */
 import * as ExcelJS from "exceljs";
 import * as path from "path";
 import { runReport } from "../../src/cli/reportCommand";
+import { describeWithEngine } from "../engines";
 import { compareFormulaCells, loadWorkbook } from "./compareFormulas";
-import { lo, optedOut, SAMPLES, soffice, suiteTempDir } from "./libreOffice";
+import { lo, SAMPLES, suiteTempDir } from "./libreOffice";
 
 const tempDir = suiteTempDir("salesperf-lo-");
 
-if (!soffice && optedOut) {
-  describe("LibreOffice recalculation check", () => {
-    it("is switched off explicitly with SALESPERF_NO_LIBREOFFICE=1", () => {
-      expect(process.env.SALESPERF_NO_LIBREOFFICE).toBe("1");
-    });
+describeWithEngine("libreoffice", "LibreOffice recalculation check", (soffice) => {
+  it("really recalculates: a formula saved with a wrong cached value comes back corrected", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("S").getCell("A1").value = { formula: "1+1", result: 3 } as ExcelJS.CellFormulaValue;
+    const canary = path.join(tempDir(), "canary.xlsx");
+    await wb.xlsx.writeFile(canary);
+    const back = await loadWorkbook(lo.recalcWithLibreOffice(canary, path.join(tempDir(), "lo"), soffice));
+    expect(back.getWorksheet("S")!.getCell("A1").value).toEqual({ formula: "1+1", result: 2 });
   });
-} else {
-  describe("LibreOffice recalculation check", () => {
-    it("finds LibreOffice (install libreoffice-calc-nogui, or set SALESPERF_NO_LIBREOFFICE=1 to opt out)", () => {
-      if (!soffice) {
-        throw new Error(
-          "LibreOffice (soffice) is not installed: the formula check needs it. " +
-            "Run `apt-get install -y --no-install-recommends libreoffice-calc-nogui`, " +
-            "or set SALESPERF_NO_LIBREOFFICE=1 to skip this check knowingly.",
-        );
-      }
-    });
 
-    it("really recalculates: a formula saved with a wrong cached value comes back corrected", async () => {
-      expect(soffice).not.toBeNull();
-      const wb = new ExcelJS.Workbook();
-      wb.addWorksheet("S").getCell("A1").value = { formula: "1+1", result: 3 } as ExcelJS.CellFormulaValue;
-      const canary = path.join(tempDir(), "canary.xlsx");
-      await wb.xlsx.writeFile(canary);
-      const back = await loadWorkbook(lo.recalcWithLibreOffice(canary, path.join(tempDir(), "lo"), soffice!));
-      expect(back.getWorksheet("S")!.getCell("A1").value).toEqual({ formula: "1+1", result: 2 });
+  it.each([
+    ["sales-en.xlsx", "en", []],
+    ["sales-zh.xlsx", "zh", []],
+    ["sales-en.xlsx", "en", ["2026-03"]],
+  ] as const)("%s --lang %s %s: every formula recalculates to the engine's value", async (file, lang, period) => {
+    const out = path.join(tempDir(), `${lang}-${period.join("") || "default"}.xlsx`);
+    const r = await runReport({
+      input: path.join(SAMPLES, file),
+      output: out,
+      lang,
+      period: period[0],
+      stderr: () => undefined,
     });
-
-    it.each([
-      ["sales-en.xlsx", "en", []],
-      ["sales-zh.xlsx", "zh", []],
-      ["sales-en.xlsx", "en", ["2026-03"]],
-    ] as const)("%s --lang %s %s: every formula recalculates to the engine's value", async (file, lang, period) => {
-      expect(soffice).not.toBeNull();
-      const out = path.join(tempDir(), `${lang}-${period.join("") || "default"}.xlsx`);
-      const r = await runReport({
-        input: path.join(SAMPLES, file),
-        output: out,
-        lang,
-        period: period[0],
-        stderr: () => undefined,
-      });
-      expect(r.code).toBe(0);
-      const recalculated = lo.recalcWithLibreOffice(out, path.join(tempDir(), "lo"), soffice!);
-      const [ours, theirs] = await Promise.all([loadWorkbook(out), loadWorkbook(recalculated)]);
-      expect(theirs.worksheets.map((w) => w.name)).toEqual(ours.worksheets.map((w) => w.name));
-      const result = compareFormulaCells(ours, theirs);
-      expect(result.checked).toBeGreaterThan(100);
-      expect(result.errors).toEqual([]);
-      expect(result.mismatches).toEqual([]);
-    });
+    expect(r.code).toBe(0);
+    const recalculated = lo.recalcWithLibreOffice(out, path.join(tempDir(), "lo"), soffice);
+    const [ours, theirs] = await Promise.all([loadWorkbook(out), loadWorkbook(recalculated)]);
+    expect(theirs.worksheets.map((w) => w.name)).toEqual(ours.worksheets.map((w) => w.name));
+    const result = compareFormulaCells(ours, theirs);
+    expect(result.checked).toBeGreaterThan(100);
+    expect(result.errors).toEqual([]);
+    expect(result.mismatches).toEqual([]);
   });
-}
+});

@@ -34,7 +34,10 @@ describe("the HyperFormula check", () => {
           name: "It's text",
           rows: [
             [{ v: "=1+1" }, { v: "007" }, { v: "2026-04-01" }, { v: "TRUE" }, { v: "50%" }],
-            [{ f: "'It''s text'!A1&B1&C1&D1&E1", v: "=1+10072026-04-01TRUE50%" }, { f: "LEN(B1)", v: 3 }],
+            [
+              { f: "'It''s text'!A1&B1&C1&D1&E1", v: "=1+10072026-04-01TRUE50%" },
+              { f: "LEN(B1)", v: 3 },
+            ],
           ],
         },
       ],
