@@ -17,7 +17,6 @@ export function dec(x: number | string | Decimal): Decimal {
 }
 
 export const ZERO: Decimal = new Dec(0);
-export const ONE: Decimal = new Dec(1);
 
 /** A payout rounded to the currency's decimals, half away from zero: 2.345 → 2.35, −2.345 → −2.35. */
 export function roundMoney(x: Decimal, decimals: number): Decimal {

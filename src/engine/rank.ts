@@ -36,20 +36,3 @@ export function rank(
   if (method === "average") return better + (ties + 1) / 2;
   return better + 1;
 }
-
-/** Every value's rank at once, O(n log n), with the same semantics as `rank` (for reports). */
-export function rankAll(values: readonly number[], order: RankOrder = 0, method: RankMethod = "competition"): number[] {
-  const keys = values.map(key15);
-  const idx = keys.map((_, i) => i).sort(order === 0 ? (a, b) => keys[b] - keys[a] : (a, b) => keys[a] - keys[b]);
-  const ranks = new Array<number>(values.length);
-  let distinctBefore = 0;
-  for (let start = 0; start < idx.length;) {
-    let end = start + 1;
-    while (end < idx.length && keys[idx[end]] === keys[idx[start]]) end++;
-    const r = method === "dense" ? distinctBefore + 1 : method === "average" ? (start + 1 + end) / 2 : start + 1;
-    for (let j = start; j < end; j++) ranks[idx[j]] = r;
-    distinctBefore++;
-    start = end;
-  }
-  return ranks;
-}

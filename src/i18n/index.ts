@@ -35,10 +35,6 @@ export function t(lang: Lang, key: string, params?: Record<string, string | numb
   return format(template, params);
 }
 
-export function hasMessage(lang: Lang, key: string): boolean {
-  return key in merged[lang];
-}
-
 /** "zh-CN", "zh-TW", "zh" → zh; anything else → en. */
 export function langFromLocale(locale: string | null | undefined): Lang {
   return /^zh/i.test(locale ?? "") ? "zh" : "en";

@@ -34,10 +34,6 @@ const ERROR_LITERALS = new Set([
   "#N/A!",
 ]);
 
-export function isErrorCell(raw: RawCell): raw is { error: string } {
-  return typeof raw === "object" && raw !== null;
-}
-
 /** "#N/A" typed into a cell (or a CSV) is an error value, not a text amount. */
 export function isErrorText(s: string): boolean {
   return s.length > 1 && s.charCodeAt(0) === 35 /* # */ && ERROR_LITERALS.has(s.toUpperCase());
