@@ -4,23 +4,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import JSZip from "jszip";
 import { readXlsx } from "../../../src/render/xlsx/readXlsx";
 import { SAMPLES } from "../../samples";
+import { reorder } from "./workbookXmlLast";
 
 const SAMPLE = path.join(SAMPLES, "sales-en.xlsx");
-
-async function reorder(input: string, output: string): Promise<string[]> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(input));
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-  const first = names.filter((n) => /rels$|sharedStrings|styles/.test(n));
-  const last: string[] = names.filter((n) => n === "xl/workbook.xml");
-  const rest = names.filter((n) => !first.includes(n) && !last.includes(n));
-  const out = new JSZip();
-  for (const n of [...first, ...rest, ...last]) out.file(n, await zip.file(n)!.async("nodebuffer"));
-  fs.writeFileSync(output, await out.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
-  return [...first, ...rest, ...last];
-}
 
 it("reads sheets stored before xl/workbook.xml, with their names and tab order", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "salesperf-order-"));
