@@ -6,8 +6,8 @@
 import { comparePeriodKeys, periodKey } from "../engine/period";
 import { t, type Lang } from "../i18n";
 import { findSalesTable, ingest } from "../ingest";
-import type { ColumnMapping, IngestResult, RawSheet, StandardField } from "../ingest/types";
-import { defaultPlan, readWorkbookPlan, writePlanSheet } from "../plan";
+import type { ColumnMapping, IngestResult, RawCell, RawSheet, StandardField } from "../ingest/types";
+import { defaultPlan, findNamedSheet, readWorkbookPlan, valuesFromA1, writePlanSheet } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
 import { buildReport } from "../report/buildReport";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
@@ -129,6 +129,45 @@ export function buildPaneReport(
     throw new Error("buildPaneReport needs a cleaned table and a valid plan");
   const existingSheetNames = sheetNames.filter((n) => !addinTabs.some((a) => sameName(a, n)));
   return buildReport(analysis.ingested, analysis.plan.plan, { lang, period: period ?? undefined, existingSheetNames });
+}
+
+/** A value the report writes and the one in the workbook are the same (numbers to rounding noise). */
+function sameValue(written: ReportCell["v"], found: RawCell | undefined): boolean {
+  if (typeof written === "number" && typeof found === "number") {
+    return Math.abs(written - found) <= 1e-9 * Math.max(1, Math.abs(written));
+  }
+  return written === found;
+}
+
+/** Every value the report's Plan tab writes is in `sheet` at the same cell (its formulas' results aside). */
+function holdsPlanTab(planTab: ReportSheet, sheet: RawSheet): boolean {
+  const grid = valuesFromA1(sheet);
+  return planTab.rows.every((row, r) =>
+    row.every(
+      (cell, c) => !cell || cell.f !== undefined || cell.v === null || cell.v === "" || sameValue(cell.v, grid[r]?.[c]),
+    ),
+  );
+}
+
+/**
+ * What a Generate run leaves alone (docs/reference/writes.md): the Plan and Targets sheets the rules were read from
+ * are never deleted or rewritten. When the Plan sheet holds exactly the cells of the report's Plan tab (it was
+ * made by the pane or an earlier run, and the user only changed values), it stands in for that tab: the report's
+ * formulas refer to the sheet the user edits. Otherwise the report's Plan tab is written beside it.
+ */
+export function sheetsToKeep(
+  sheets: readonly RawSheet[],
+  analysis: Analysis,
+  report: Report,
+): { keep: string[]; planSheet: string | null } {
+  const planName = analysis.plan.sheetName;
+  const planSheet = planName ? sheets.find((s) => s.name === planName) : undefined;
+  const targets = findNamedSheet(sheets, "planTargetsSheetName");
+  const planTab = report.sheets.find((s) => s.key === "plan");
+  return {
+    keep: [planSheet?.name, targets?.name].filter((n): n is string => !!n),
+    planSheet: planSheet && planTab && holdsPlanTab(planTab, planSheet) ? planSheet.name : null,
+  };
 }
 
 /** The default plan as a sheet (docs/reference/plan.md "created with defaults when absent"), named for the language. */

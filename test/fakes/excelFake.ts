@@ -186,6 +186,18 @@ function renameRefs(text: string, from: string, to: string): string {
     .join("");
 }
 
+/** Excel stores a formula's sheet references quoted only where needed: ='Plan'!B3 reads back as =Plan!B3. */
+function withoutNeedlessQuotes(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/'((?:[^']|'')+)'!/g, (_, n: string) => `${quoteSheet(n.replace(/''/g, "'"))}!`),
+    )
+    .join("");
+}
+
 /** Excel follows a sheet rename everywhere the sheet is referred to. */
 function followRename(model: WorkbookModel, from: string, to: string): void {
   const fix = (t: string) => renameRefs(t, from, to);
@@ -542,6 +554,15 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   get position(): number {
     return this.read("position");
   }
+  set position(v: number) {
+    this.set("position", v, (s) => {
+      const sheets = this.ctx.model.sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= sheets.length)
+        throw new FakeExcelError("InvalidArgument", `Sheet position ${v} is out of range.`);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(v, 0, s);
+    });
+  }
   get tabColor(): string {
     return this.read("tabColor");
   }
@@ -745,7 +766,7 @@ function writeString(cell: CellModel, s: string, viaFormulas: boolean): void {
     return;
   }
   if (s.startsWith("=") || ((s.startsWith("+") || s.startsWith("-") || s.startsWith("@")) && !isNumericText(s))) {
-    cell.f = s.startsWith("=") ? s : "=" + s;
+    cell.f = withoutNeedlessQuotes(s.startsWith("=") ? s : "=" + s);
     cell.v = null; // not calculated by the fake
     return;
   }

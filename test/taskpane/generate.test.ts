@@ -7,7 +7,7 @@ import { readSeed } from "../fakes/seedXlsx";
 import { officeExcelOps } from "../../src/render/office/excelOps";
 import { TABS_SETTING } from "../../src/render/office/renderReport";
 import { quoteSheetName } from "../../src/render/office/address";
-import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet } from "../../src/taskpane/pipeline";
+import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet, sheetsToKeep } from "../../src/taskpane/pipeline";
 import type { Lang } from "../../src/i18n";
 import { SAMPLES } from "../samples";
 
@@ -23,7 +23,7 @@ async function generate(lang: Lang) {
     defaultPeriod(a),
     lang,
   );
-  const written = await officeExcelOps.renderReport(report, {});
+  const written = await officeExcelOps.renderReport(report, sheetsToKeep(read.value.sheets, a, report));
   return { analysis: a, report, written };
 }
 
@@ -175,13 +175,60 @@ describe.each([
     ]);
   });
 
-  it("the Plan sheet created with defaults is read back and rewritten in place", async () => {
+  it("the Plan sheet created with defaults is read back, kept where it is and stands in for the Plan tab", async () => {
     const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
     expect(created.ok).toBe(true);
     const read = await officeExcelOps.readSheets();
     expect(read.ok && analyse(read.value.sheets, read.value.addinTabs, lang).plan.sheetName).toBe(TABS[lang][5]);
+    const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][5]);
+    const { written } = await generate(lang);
+    expect(written.ok && written.value.sheets.map((x) => x.name)).toEqual(TABS[lang]);
+    expect(fake.sheetNames()).toEqual([...sourceSheets, TABS[lang][5], ...TABS[lang].slice(0, 5)]);
+    expect(fake.snapshot().sheets.find((x) => x.name === TABS[lang][5])).toEqual(before);
+  });
+
+  it("a Plan sheet laid out differently is kept as it is; the report's Plan tab is written beside it", async () => {
+    await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
+    const plan = fake.sheet(TABS[lang][5]);
+    plan.cells.unshift([], []); // the user inserted two rows at the top
+    const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][5]);
+    const { written, analysis } = await generate(lang);
+    expect(analysis.plan.errors).toEqual([]);
+    expect(written.ok && written.value.sheets.map((x) => x.name)).toEqual([
+      ...TABS[lang].slice(0, 5),
+      `${TABS[lang][5]} (2)`,
+    ]);
+    expect(fake.snapshot().sheets.find((x) => x.name === TABS[lang][5])).toEqual(before);
+    // The report's formulas refer to the Plan tab it wrote, whose cells they were built for.
+    expect(
+      fake
+        .dump(TABS[lang][3])
+        .flat()
+        .some((v) => typeof v === "string" && v.includes(`'${TABS[lang][5]} (2)'!`)),
+    ).toBe(true);
+  });
+
+  it("a rerun after the user edited the Plan tab keeps it cell for cell; the report refers to it", async () => {
     await generate(lang);
+    const planName = TABS[lang][5];
+    const plan = fake.sheet(planName);
+    const bonusCell = plan.cells
+      .flatMap((row, r) => (row ?? []).map((cell, c) => ({ cell, r, c })))
+      .find((x) => x.cell?.v === 5000);
+    expect(bonusCell).toBeDefined();
+    bonusCell!.cell!.v = 6000; // the user raises the target bonus
+    const before = fake.snapshot().sheets.find((x) => x.name === planName);
+    const { written, analysis } = await generate(lang);
+    expect(analysis.plan.plan?.bonus.targetBonus).toBe(6000);
+    expect(written.ok && written.value.sheets.map((x) => x.name)).toEqual(TABS[lang]);
     expect(fake.sheetNames()).toEqual([...sourceSheets, ...TABS[lang]]);
+    expect(fake.snapshot().sheets.find((x) => x.name === planName)).toEqual(before);
+    const bonusRef = `$${String.fromCharCode(65 + bonusCell!.c)}$${bonusCell!.r + 1}`;
+    const bonusFormulas = fake
+      .dump(TABS[lang][3])
+      .flat()
+      .filter((v) => typeof v === "string" && v.includes(bonusRef));
+    expect(bonusFormulas.length).toBeGreaterThan(0);
   });
 
   it("Cancel midway leaves no new tabs", async () => {

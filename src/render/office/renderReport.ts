@@ -40,6 +40,16 @@ export interface RenderProgress {
 export interface RenderOptions {
   onProgress?: (p: RenderProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Sheets the run leaves exactly as they are, even when an earlier run recorded them as its own: the Plan and
+   * Targets sheets the rules were read from (docs/reference/writes.md).
+   */
+  keep?: readonly string[];
+  /**
+   * The Plan sheet that stands in for the report's Plan tab because it holds the same cells: the report's
+   * formulas, names and rules refer to it and no Plan tab is written (docs/reference/writes.md).
+   */
+  planSheet?: string | null;
 }
 
 export interface RenderedSheet {
@@ -273,24 +283,44 @@ function parseNameList(value: unknown): string[] {
 }
 
 interface TabPlan {
+  /** The sheets to write, with their final names. */
   sheets: { sheet: ReportSheet; name: string }[];
+  /** Every report sheet in report order, with the name it has at the end (the stand-in's included). */
+  rendered: RenderedSheet[];
   renames: Map<string, string>;
   oldTabs: string[];
 }
 
 /** Decides which old tabs go and what the new ones are called (a user's sheet keeps its name). */
-function planTabs(report: Report, existing: string[], previousTabs: string[], replace: boolean): TabPlan {
-  const oldTabs = replace ? previousTabs : [];
+/**
+ * Decides which old tabs go and what the new ones are called (a user's sheet keeps its name); kept sheets and
+ * the Plan stand-in are never among the old tabs.
+ */
+function planTabs(
+  report: Report,
+  existing: string[],
+  previousTabs: string[],
+  opts: { replace: boolean; keep: ReadonlySet<string>; planSheet: string | null },
+): TabPlan {
+  const oldTabs = opts.replace ? previousTabs.filter((n) => !opts.keep.has(n.toLowerCase())) : [];
   const oldLower = new Set(oldTabs.map((n) => n.toLowerCase()));
   const taken = new Set(existing.filter((n) => !oldLower.has(n.toLowerCase())));
   const renames = new Map<string, string>();
-  const sheets = report.sheets.map((sheet) => {
+  const standIn = opts.planSheet ? report.sheets.find((s) => s.key === "plan") : undefined;
+  if (standIn && opts.planSheet && standIn.name !== opts.planSheet) renames.set(standIn.name, opts.planSheet);
+  const rendered: RenderedSheet[] = [];
+  const sheets = report.sheets.flatMap((sheet) => {
+    if (sheet === standIn) {
+      rendered.push({ key: sheet.key, name: opts.planSheet! });
+      return [];
+    }
     const name = freeSheetName(sheet.name, taken);
     taken.add(name);
     if (name !== sheet.name) renames.set(sheet.name, name);
-    return { sheet, name };
+    rendered.push({ key: sheet.key, name });
+    return [{ sheet, name }];
   });
-  return { sheets, renames, oldTabs };
+  return { sheets, rendered, renames, oldTabs };
 }
 
 /** Write steps for one sheet: its cell chunks, then layout, then charts; each step syncs once. */
@@ -364,7 +394,7 @@ async function writeSheets(
 
   // 1. What is there: sheets, the previous run's tabs and names, and any write left unfinished.
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name, items/id");
+  worksheets.load("items/name, items/id, items/position");
   const tabsSetting = context.workbook.settings.getItemOrNullObject(TABS_SETTING);
   tabsSetting.load("value");
   const namesSetting = context.workbook.settings.getItemOrNullObject(NAMES_SETTING);
@@ -378,17 +408,19 @@ async function writeSheets(
     // Another pane is writing, or one was closed midway: its recovery runs when a pane starts.
     return { ok: false, error: officeError("writeUnfinished") };
   }
-  const existing = worksheets.items.map((w) => ({ name: w.name, id: w.id }));
+  const existing = worksheets.items.map((w) => ({ name: w.name, id: w.id, position: w.position }));
   const byLowerName = new Map(existing.map((w) => [w.name.toLowerCase(), w]));
   const previousTabs = (tabsSetting.isNullObject ? [] : parseNameList(tabsSetting.value)).filter((n) =>
     byLowerName.has(n.toLowerCase()),
   );
   const replace = opts.track === "replace";
+  const planSheet = (opts.planSheet && byLowerName.get(opts.planSheet.toLowerCase())?.name) || null;
+  const keep = new Set([...(opts.keep ?? []), ...(planSheet ? [planSheet] : [])].map((n) => n.toLowerCase()));
   const plan = planTabs(
     report,
     existing.map((w) => w.name),
     previousTabs,
-    replace,
+    { replace, keep, planSheet },
   );
   const oldNames = replace && !namesSetting.isNullObject ? parseNameList(namesSetting.value) : [];
   // Table names are workbook-wide: the old tabs' tables keep theirs until the swap.
@@ -399,7 +431,7 @@ async function writeSheets(
   });
   await context.sync();
   const tables = planTables(
-    report,
+    plan.sheets.map((x) => x.sheet),
     allTables.items.map((x) => x.name),
     oldTabTables.flatMap((c) => c.items.map((x) => x.name)),
   );
@@ -407,7 +439,7 @@ async function writeSheets(
   const temps = transitNames(plan.sheets.length, "SalesPerf new", taken);
   const backups = transitNames(plan.oldTabs.length, "SalesPerf old", taken);
   // While written, the report's references point at the temporary names; Excel follows the final rename.
-  const toTemp = new Map(report.sheets.map((s, i) => [s.name, temps[i]]));
+  const toTemp = new Map([...plan.renames, ...plan.sheets.map((s, i): [string, string] => [s.sheet.name, temps[i]])]);
   const names = replace ? (opts.definedNames ?? []) : [];
   const journal: TabsJournal = {
     op: "tabs",
@@ -422,7 +454,10 @@ async function writeSheets(
       const ref = renameSheetRefs(n.ref, plan.renames);
       return { name: n.name, ref: ref.startsWith("=") ? ref : "=" + ref };
     }),
-    tabs: opts.track === "none" ? null : [...(replace ? [] : previousTabs), ...plan.sheets.map((s) => s.name)],
+    tabs:
+      opts.track === "none"
+        ? null
+        : [...previousTabs.filter((n) => !replace || keep.has(n.toLowerCase())), ...plan.sheets.map((s) => s.name)],
     names: replace ? names.map((n) => n.name) : null,
     activate: plan.sheets[0]?.name ?? null,
   };
@@ -473,6 +508,11 @@ async function writeSheets(
     queueJournal(context, journal);
     journal.replaced.forEach((r) => (context.workbook.worksheets.getItem(r.id).name = r.backup));
     journal.added.forEach((id, i) => (context.workbook.worksheets.getItem(id).name = journal.finals[i]));
+    // The new tabs take the place of the ones they replace (a kept Plan sheet stays where it is).
+    const firstReplaced = Math.min(...journal.replaced.map((r) => byLowerName.get(r.name.toLowerCase())!.position));
+    if (Number.isFinite(firstReplaced)) {
+      journal.added.forEach((id, i) => (context.workbook.worksheets.getItem(id).position = firstReplaced + i));
+    }
     tables.replaced.forEach((x) => (context.workbook.tables.getItem(x.name).name = x.backup));
     tables.added.forEach((x) => (context.workbook.tables.getItem(x.temp).name = x.final));
     queueJournal(context, { ...journal, phase: "committed" });
@@ -518,11 +558,11 @@ function freeTableName(name: string, taken: Set<string>): string {
  * Table names for the swap: each new table is added under a temporary name and renamed to its final one (its
  * model name unless a table outside the replaced tabs has it) once the replaced tabs' tables have backup names.
  */
-function planTables(report: Report, existing: string[], replaced: string[]): TabsJournal["tables"] {
+function planTables(sheets: ReportSheet[], existing: string[], replaced: string[]): TabsJournal["tables"] {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
   const replacedLower = new Set(replaced.map((n) => n.toLowerCase()));
   const finalTaken = new Set([...taken].filter((n) => !replacedLower.has(n)));
-  const specs = report.sheets.flatMap((s) => s.tables ?? []);
+  const specs = sheets.flatMap((s) => s.tables ?? []);
   const finals = specs.map((spec) => freeTableName(spec.name, finalTaken));
   finals.forEach((n) => taken.add(n.toLowerCase()));
   return {
@@ -536,7 +576,7 @@ function planTables(report: Report, existing: string[], replaced: string[]): Tab
 }
 
 function renderedSheets(plan: TabPlan): RenderResult {
-  return { ok: true, value: { sheets: plan.sheets.map(({ sheet, name }) => ({ key: sheet.key, name })) } };
+  return { ok: true, value: { sheets: plan.rendered } };
 }
 
 /** Sheets by id or name, loaded to see which still exist (one sync). */

@@ -32,6 +32,7 @@ import {
   inputSheets,
   remap,
   scoringPeriod,
+  sheetsToKeep,
   type Analysis,
 } from "../pipeline";
 import { loadStatementTools, type LoadStatementTools } from "../statements";
@@ -235,6 +236,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
       if (controller.signal.aborted) return cancelled();
 
       const written = await excel.renderReport(report, {
+        ...sheetsToKeep(read.value.sheets, fresh, report),
         signal: controller.signal,
         onProgress: (p) =>
           setRun({ status: "running", stage: stageLabel(p), value: 0.3 + (0.7 * p.done) / Math.max(1, p.total) }),
