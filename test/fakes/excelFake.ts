@@ -1472,6 +1472,32 @@ export class FakeExcel {
     this.stats = newStats();
   }
 
+  /** An independent copy of this workbook (test setup: many cases start from one prepared state). */
+  copy(): FakeExcel {
+    const c = new FakeExcel();
+    c.nextId = this.nextId;
+    const sheets = this.model.sheets.map((s) => {
+      const sheet: SheetModel = {
+        ...s,
+        cells: s.cells.map((row) => row?.map((cell) => (cell ? { ...cell } : cell))),
+        tables: [],
+        charts: JSON.parse(JSON.stringify(s.charts)) as ChartModel[],
+        conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
+        freeze: s.freeze ? { ...s.freeze } : null,
+        formats: s.formats.map((f) => ({ ...f })),
+      };
+      sheet.tables = s.tables.map((t) => ({ ...t, sheet }));
+      return sheet;
+    });
+    c.model = {
+      sheets,
+      settings: new Map([...this.model.settings].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as unknown])),
+      names: new Map(this.model.names),
+      activeSheet: this.model.activeSheet,
+    };
+    return c;
+  }
+
   /** The pane closes or reloads: its pending requests never return; a new pane starts with fresh contexts. */
   losePane(): void {
     this.pane++;
