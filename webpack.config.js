@@ -3,7 +3,7 @@
 // - functions.json from the JSDoc in src/functions/functions.ts (custom-functions-metadata-plugin)
 // - functions.zh-cn.json derived from it and src/functions/zh-cn.json (build/functionsLocale.js)
 // - taskpane.html loads office.js from Microsoft's CDN (never bundled) and both chunks
-// - production rewrites every localhost URL to PRODUCTION_URL (manifest and docs links)
+// - production rewrites every localhost URL to SALESPERF_URL (manifest, help links, docs pages)
 const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");
@@ -14,8 +14,44 @@ const { deriveLocalizedMetadata } = require("./build/functionsLocale");
 const { renderDocs } = require("./build/docsHtml");
 
 const DEV_URL = "https://localhost:3000";
-/** The one place the production address is configured. */
-const PRODUCTION_URL = (process.env.SALESPERF_URL || "https://salesperf.example.com").replace(/\/$/, "");
+/** The address used when SALESPERF_URL is not set: fine for tests, useless to a company (`npm run package` refuses it). */
+const EXAMPLE_URL = "https://salesperf.example.com";
+
+/**
+ * The one place the production address is configured: SALESPERF_URL, the https address where dist/ will be hosted
+ * (an origin, or an origin and a folder such as https://intranet.contoso.com/salesperf). Office loads add-ins only
+ * over https, so anything else stops the build with a message.
+ */
+function productionUrl(value = process.env.SALESPERF_URL) {
+  const raw = (value || EXAMPLE_URL).trim().replace(/\/+$/, "");
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`SALESPERF_URL "${raw}" is not a web address; give the https address where dist/ will be hosted.`);
+  }
+  if (url.protocol !== "https:") throw new Error(`SALESPERF_URL "${raw}" must start with https:// (Office loads add-ins only over https).`);
+  if (url.search || url.hash || url.username) throw new Error(`SALESPERF_URL "${raw}" must be a plain address, without ?query, #fragment or user name.`);
+  return raw;
+}
+
+/** package.json's version as the manifest's four-part Version: Office re-reads functions.json and the script only when it changes. */
+function manifestVersion() {
+  const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, "package.json"), "utf8"));
+  const parts = version.split(/[.+-]/).slice(0, 3).map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n))) throw new Error(`package.json version "${version}" is not x.y.z`);
+  return `${parts.join(".")}.0`;
+}
+
+/** The production manifest: every localhost URL under `url` (SALESPERF_URL), AppDomain its origin, Version from package.json. */
+function productionManifest(xml, url) {
+  const origin = new URL(url).origin;
+  return xml
+    .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
+    .split(DEV_URL)
+    .join(url)
+    .replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion()}</Version>`);
+}
 
 async function getHttpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -35,10 +71,10 @@ class LocalizedAssetsPlugin {
         () => {
           const asset = compilation.getAsset("functions.json");
           if (asset) {
-            // @helpurl links point at the dev server in the source; production points them at PRODUCTION_URL.
+            // @helpurl links point at the dev server in the source; production points them at SALESPERF_URL.
             const metadataText = this.options.dev
               ? asset.source.source().toString()
-              : asset.source.source().toString().split(DEV_URL).join(PRODUCTION_URL);
+              : asset.source.source().toString().split(DEV_URL).join(this.options.url);
             if (!this.options.dev) compilation.updateAsset("functions.json", new webpack.sources.RawSource(metadataText));
             const translations = JSON.parse(fs.readFileSync(this.options.translations, "utf8"));
             const { json, problems } = deriveLocalizedMetadata(JSON.parse(metadataText), translations);
@@ -46,7 +82,7 @@ class LocalizedAssetsPlugin {
             compilation.emitAsset("functions.zh-cn.json", new webpack.sources.RawSource(JSON.stringify(json, null, 2)));
           }
           for (const page of renderDocs(this.options.docs)) {
-            const html = this.options.dev ? page.html : page.html.split(DEV_URL).join(PRODUCTION_URL);
+            const html = this.options.dev ? page.html : page.html.split(DEV_URL).join(this.options.url);
             compilation.emitAsset(`docs/${page.file}`, new webpack.sources.RawSource(html));
           }
         },
@@ -57,6 +93,18 @@ class LocalizedAssetsPlugin {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  let url = DEV_URL;
+  if (!dev) {
+    try {
+      url = productionUrl();
+    } catch (e) {
+      // A wrong address is the user's input, not a build failure: one line, no stack.
+      process.stderr.write(`salesperf build: ${e.message}\n`);
+      process.exit(2);
+    }
+    if (url === EXAMPLE_URL)
+      process.stderr.write(`salesperf build: SALESPERF_URL is not set, so dist/ points at ${EXAMPLE_URL} (fine for a test, not for a company).\n`);
+  }
   const serving = Boolean(env && env.WEBPACK_SERVE);
   return {
     devtool: dev ? "source-map" : false,
@@ -88,7 +136,7 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new LocalizedAssetsPlugin({ translations: "./src/functions/zh-cn.json", docs: "./docs", dev }),
+      new LocalizedAssetsPlugin({ translations: "./src/functions/zh-cn.json", docs: "./docs", dev, url }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -101,7 +149,7 @@ module.exports = async (env, options) => {
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {
-              return dev ? content : content.toString().split(DEV_URL).join(PRODUCTION_URL);
+              return dev ? content : productionManifest(content.toString(), url);
             },
           },
         ],
@@ -119,4 +167,7 @@ module.exports = async (env, options) => {
 };
 
 module.exports.DEV_URL = DEV_URL;
-module.exports.PRODUCTION_URL = PRODUCTION_URL;
+module.exports.EXAMPLE_URL = EXAMPLE_URL;
+module.exports.productionUrl = productionUrl;
+module.exports.productionManifest = productionManifest;
+module.exports.manifestVersion = manifestVersion;

@@ -6,12 +6,59 @@ const fs = require("fs");
 const path = require("path");
 const { DOMParser } = require("@xmldom/xmldom");
 
+/** The ExcelApi version the pane checks at run time (src/render/office/requirements.ts): the manifest must declare it. */
+const REQUIRED_EXCEL_API = fs
+  .readFileSync(path.join(__dirname, "../src/render/office/requirements.ts"), "utf8")
+  .match(/REQUIRED_EXCEL_API = "([\d.]+)"/)[1];
+
 function elements(doc, localName) {
   return Array.from(doc.getElementsByTagNameNS("*", localName));
 }
 
-/** @returns {string[]} problems, each naming the element or resid at fault; [] = valid */
-function checkManifestXml(xml, { assetsDir } = {}) {
+/** Width and height of a PNG file (its IHDR chunk), or null when the file is not a PNG. */
+function pngSize(file) {
+  const head = Buffer.alloc(24);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, head, 0, 24, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head.readUInt32BE(0) !== 0x89504e47 || head.toString("ascii", 12, 16) !== "IHDR") return null;
+  return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
+}
+
+/** Every URL the manifest names (DefaultValue and Override Value attributes, AppDomain), with where it stands. */
+function manifestUrls(doc) {
+  const urls = [];
+  for (const el of elements(doc, "*")) {
+    for (const attr of ["DefaultValue", "Value"]) {
+      const v = el.getAttribute && el.getAttribute(attr);
+      if (v && /^[a-z]+:\/\//i.test(v)) urls.push({ url: v, where: `<${el.localName}${el.getAttribute("id") ? ` id="${el.getAttribute("id")}"` : ""}>` });
+    }
+  }
+  return urls;
+}
+
+/**
+ * Pixel sizes each icon element may have (Microsoft's store rules: a 32 px icon, a 64 or 128 px high-resolution icon,
+ * ribbon images at the size of every <bt:Image size="…" resid="…"> that uses them).
+ */
+function expectedIconSizes(doc, el) {
+  if (el.localName === "IconUrl") return [32];
+  if (el.localName === "HighResolutionIconUrl") return [64, 128];
+  const id = el.getAttribute("id");
+  const uses = elements(doc, "Image").filter((u) => id && u.getAttribute("resid") === id && u.getAttribute("size"));
+  return [...new Set(uses.map((u) => Number(u.getAttribute("size"))))];
+}
+
+/**
+ * @param {string} xml the manifest
+ * @param {{ assetsDir?: string, site?: { url: string, dir: string } }} options assetsDir: check the icons' pixel sizes
+ *   in that folder; site: a production manifest, every URL of which must be under site.url and name a file in site.dir.
+ * @returns {string[]} problems, each naming the element or resid at fault; [] = valid
+ */
+function checkManifestXml(xml, { assetsDir, site } = {}) {
   const problems = [];
   let doc;
   try {
@@ -102,20 +149,59 @@ function checkManifestXml(xml, { assetsDir } = {}) {
       problems.push(`label resid "${el.getAttribute("resid")}" needs a zh-cn override`);
   }
 
+  // What Microsoft's validation asks of every add-in (checked here because `npm run validate` needs its service).
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(text("Version") || "")) problems.push("<Version> must have four numbers (1.0.0.0)");
+  if (!text("ProviderName")) problems.push("<ProviderName> is empty");
+  const support = elements(doc, "SupportUrl")[0];
+  if (!support || !/^https:\/\//.test(support.getAttribute("DefaultValue") || "")) problems.push("<SupportUrl> must be an https address");
+  if (sets.get("ExcelApi") !== REQUIRED_EXCEL_API)
+    problems.push(`requirement set ExcelApi ${REQUIRED_EXCEL_API} is missing (the pane checks it at run time)`);
+  for (const url of manifestUrls(doc)) {
+    if (!/^https:\/\//.test(url.url)) problems.push(`${url.where} ${url.url} is not https`);
+  }
+
   if (assetsDir) {
-    for (const img of elements(doc, "Image").concat(elements(doc, "IconUrl"), elements(doc, "HighResolutionIconUrl"))) {
+    const icons = elements(doc, "Image").concat(elements(doc, "IconUrl"), elements(doc, "HighResolutionIconUrl"));
+    for (const img of icons) {
       const url = img.getAttribute("DefaultValue");
       const m = url && url.match(/\/assets\/([^/?#]+)$/);
-      if (m && !fs.existsSync(path.join(assetsDir, m[1]))) problems.push(`icon ${m[1]} is not in assets/`);
+      if (!m) continue;
+      const file = path.join(assetsDir, m[1]);
+      if (!fs.existsSync(file)) {
+        problems.push(`icon ${m[1]} is not in assets/`);
+        continue;
+      }
+      const size = pngSize(file);
+      const want = expectedIconSizes(doc, img);
+      if (!size) problems.push(`icon ${m[1]} is not a PNG`);
+      else if (want.length && !(size.width === size.height && want.includes(size.width)))
+        problems.push(
+          `icon ${m[1]} is ${size.width}×${size.height} px; <${img.localName}${img.getAttribute("id") ? ` id="${img.getAttribute("id")}"` : ""}> needs ${want.join(" or ")} px square`,
+        );
     }
-    for (const size of [16, 32, 64, 80]) {
-      if (!fs.existsSync(path.join(assetsDir, `icon-${size}.png`))) problems.push(`assets/icon-${size}.png is missing`);
+  }
+
+  if (site) {
+    const base = site.url.replace(/\/+$/, "");
+    const origin = new URL(base).origin;
+    for (const d of elements(doc, "AppDomain")) {
+      if (d.textContent.trim() !== origin) problems.push(`<AppDomain> ${d.textContent.trim()} is not the site's origin ${origin}`);
+    }
+    for (const { url, where } of manifestUrls(doc)) {
+      if (!url.startsWith(base + "/")) {
+        problems.push(`${where} ${url} is not under ${base}/`);
+        continue;
+      }
+      const rel = decodeURIComponent(url.slice(base.length + 1).split(/[?#]/)[0]);
+      const file = path.join(site.dir, rel);
+      if (!file.startsWith(path.resolve(site.dir)) || !fs.existsSync(file) || !fs.statSync(file).isFile())
+        problems.push(`${where} ${url} names ${rel}, which is not in the built site`);
     }
   }
   return problems;
 }
 
-module.exports = { checkManifestXml };
+module.exports = { checkManifestXml, pngSize };
 
 if (require.main === module) {
   const file = process.argv[2] || "manifest.xml";

@@ -3,6 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 
+import { REQUIRED_EXCEL_API } from "../../src/render/office/requirements";
+
 const { checkManifestXml } = require("../../build/checkManifest.js");
 
 const root = path.resolve(__dirname, "../..");
@@ -14,11 +16,13 @@ describe("manifest.xml offline check", () => {
     expect(check(manifest)).toEqual([]);
   });
 
-  it("declares the PERF namespace, the shared runtime and both requirement sets", () => {
+  it("declares the PERF namespace, the shared runtime and the requirement sets", () => {
     expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="PERF"\/>/);
     expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
     expect(manifest).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
     expect(manifest).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/);
+    // The pane refuses an older Excel at run time; declaring it keeps Office from offering the add-in there at all.
+    expect(manifest).toMatch(new RegExp(`<Set Name="ExcelApi" MinVersion="${REQUIRED_EXCEL_API}"/>`));
   });
 
   const broken: [string, (xml: string) => string, RegExp][] = [
@@ -51,6 +55,28 @@ describe("manifest.xml offline check", () => {
     ],
     ["read-only permission", (xml) => xml.replace("ReadWriteDocument", "ReadDocument"), /ReadWriteDocument/],
     ["a missing icon file", (xml) => xml.replace("icon-16.png", "icon-17.png"), /icon-17.png is not in assets/],
+    [
+      "a ribbon icon of the wrong size",
+      (xml) => xml.replace(/(id="Icon.16x16" DefaultValue="[^"]*)icon-16.png/, "$1icon-32.png"),
+      /icon icon-32.png is 32×32 px; <Image id="Icon.16x16"> needs 16 px square/,
+    ],
+    [
+      "a high-resolution icon of the wrong size",
+      (xml) => xml.replace(/(<HighResolutionIconUrl DefaultValue="[^"]*)icon-64.png/, "$1icon-80.png"),
+      /<HighResolutionIconUrl> needs 64 or 128 px square/,
+    ],
+    [
+      "no ExcelApi requirement",
+      (xml) => xml.replace(/\s*<Set Name="ExcelApi" MinVersion="[^"]*"\/>/, ""),
+      /requirement set ExcelApi 1.9 is missing/,
+    ],
+    ["a three-part Version", (xml) => xml.replace(/<Version>[^<]*</, "<Version>1.0.0<"), /<Version> must have four numbers/],
+    ["no provider", (xml) => xml.replace(/<ProviderName>[^<]*</, "<ProviderName><"), /<ProviderName> is empty/],
+    [
+      "a plain-http address",
+      (xml) => xml.replace('"https://localhost:3000/functions.js"', '"http://localhost:3000/functions.js"'),
+      /id="Functions.Script.Url"> http:\/\/localhost:3000\/functions.js is not https/,
+    ],
   ];
 
   it.each(broken)("fails on %s", (_name, breakIt, message) => {

@@ -21,6 +21,7 @@ const FUNCTIONS = [
 const GUIDE_PAGES = [
   "cli.md",
   "data-issues.md",
+  "deploy.md",
   "getting-started.md",
   "index.md",
   "plan.md",

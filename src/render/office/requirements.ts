@@ -1,6 +1,9 @@
 /**
- * Requirement-set check (docs/reference/tabs.md needs ExcelApi 1.9: charts' series API, conditional formats,
- * suspendApiCalculationUntilNextSync). Returns an error value with the message key when too old.
+ * Requirement-set check. The renderer needs ExcelApi 1.6 (conditional formats, suspendApiCalculationUntilNextSync),
+ * 1.7 (chart series, freeze panes, tab colours) and 1.8 (Excel.createWorkbook for statements); SalesPerf asks for
+ * 1.9, the oldest set we have tested against, and manifest.xml declares the same version so that Office does not
+ * offer the add-in where this check would refuse it (build/checkManifest.js compares the two).
+ * Returns an error value with the message key when too old.
  */
 import { officeError, type OfficeError } from "./errors";
 
