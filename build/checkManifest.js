@@ -193,8 +193,9 @@ function checkManifestXml(xml, { assetsDir, site } = {}) {
         continue;
       }
       const rel = decodeURIComponent(url.slice(base.length + 1).split(/[?#]/)[0]);
-      const file = path.join(site.dir, rel);
-      if (!file.startsWith(path.resolve(site.dir)) || !fs.existsSync(file) || !fs.statSync(file).isFile())
+      const dir = path.resolve(site.dir);
+      const file = path.join(dir, rel);
+      if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile())
         problems.push(`${where} ${url} names ${rel}, which is not in the built site`);
     }
   }

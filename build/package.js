@@ -62,10 +62,10 @@ async function packageSite(distDir = path.join(root, "dist"), outDir = path.join
   const fixedDate = new Date("2026-01-01T00:00:00Z"); // same dist/ → same bytes
   for (const rel of filesUnder(distDir)) {
     if (rel === "manifest.xml") continue;
-    zip.file(`${folder}/site/${rel}`, fs.readFileSync(path.join(distDir, rel)), { date: fixedDate });
+    zip.file(`${folder}/site/${rel}`, fs.readFileSync(path.join(distDir, rel)), { date: fixedDate, createFolders: false });
   }
-  zip.file(`${folder}/manifest.xml`, xml, { date: fixedDate });
-  zip.file(`${folder}/README.txt`, readme(url, version), { date: fixedDate });
+  zip.file(`${folder}/manifest.xml`, xml, { date: fixedDate, createFolders: false });
+  zip.file(`${folder}/README.txt`, readme(url, version), { date: fixedDate, createFolders: false });
   fs.mkdirSync(outDir, { recursive: true });
   const out = path.join(outDir, `${folder}.zip`);
   const tmp = `${out}.tmp`;
