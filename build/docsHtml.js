@@ -28,7 +28,10 @@ function renderDocs(docsDir) {
   return listMarkdown(docsDir).map((file) => {
     const rel = path.relative(docsDir, file);
     const lang = rel.split(path.sep)[0] === "zh" ? "zh" : "en";
-    return { file: rel.replace(/\.md$/, ".html").split(path.sep).join("/"), html: renderPage(fs.readFileSync(file, "utf8"), lang) };
+    return {
+      file: rel.replace(/\.md$/, ".html").split(path.sep).join("/"),
+      html: renderPage(fs.readFileSync(file, "utf8"), lang),
+    };
   });
 }
 
