@@ -61,7 +61,9 @@ describe("a production build for a company's address", () => {
 
   it("points help links and docs pages at the same address", () => {
     for (const file of ["functions.json", "functions.zh-cn.json"]) {
-      const urls = [...fs.readFileSync(path.join(DIST, file), "utf8").matchAll(/"helpUrl":\s*"([^"]+)"/g)].map((m) => m[1]);
+      const urls = [...fs.readFileSync(path.join(DIST, file), "utf8").matchAll(/"helpUrl":\s*"([^"]+)"/g)].map(
+        (m) => m[1],
+      );
       expect(urls.length).toBeGreaterThanOrEqual(10);
       for (const url of urls) expect(fs.existsSync(path.join(DIST, url.slice(SITE.length + 1)))).toBe(true);
     }
@@ -128,6 +130,8 @@ describe("refusals", () => {
     const missing = tmp();
     fs.cpSync(DIST, missing, { recursive: true });
     fs.rmSync(path.join(missing, "functions.zh-cn.json"));
-    await expect(packageSite(missing, tmp())).rejects.toThrow(/names functions.zh-cn.json, which is not in the built site/);
+    await expect(packageSite(missing, tmp())).rejects.toThrow(
+      /names functions.zh-cn.json, which is not in the built site/,
+    );
   });
 });

@@ -70,7 +70,11 @@ describe("manifest.xml offline check", () => {
       (xml) => xml.replace(/\s*<Set Name="ExcelApi" MinVersion="[^"]*"\/>/, ""),
       /requirement set ExcelApi 1.9 is missing/,
     ],
-    ["a three-part Version", (xml) => xml.replace(/<Version>[^<]*</, "<Version>1.0.0<"), /<Version> must have four numbers/],
+    [
+      "a three-part Version",
+      (xml) => xml.replace(/<Version>[^<]*</, "<Version>1.0.0<"),
+      /<Version> must have four numbers/,
+    ],
     ["no provider", (xml) => xml.replace(/<ProviderName>[^<]*</, "<ProviderName><"), /<ProviderName> is empty/],
     [
       "a plain-http address",
