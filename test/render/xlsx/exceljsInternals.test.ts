@@ -1,7 +1,7 @@
 /**
  * src/render/xlsx/readXlsx.ts reaches into exceljs's streaming WorkbookReader: it presets `model` and `properties`
- * (so a zip storing xl/workbook.xml after the worksheets can be read) and afterwards names such sheets from `model.sheets`
- * and `workbookRels`. None of that is public API, so exceljs is pinned to one version and this suite checks that
+ * (so a zip storing xl/workbook.xml after the worksheets can be read), afterwards names such sheets from `model.sheets`
+ * and `workbookRels`, and replaces each emitted worksheet's `iterator` (the stream of its XML) with a filtered one. None of that is public API, so exceljs is pinned to one version and this suite checks that
  * those internals still have the shape and behaviour readXlsx relies on. When it fails after an exceljs change,
  * the message says what to check.
  */
@@ -14,8 +14,9 @@ import { reorder } from "./workbookXmlLast";
 
 const CHECK =
   "exceljs's streaming reader changed: src/render/xlsx/readXlsx.ts presets reader.model and reader.properties and " +
-  "reads reader.model.sheets ({ id, name, rId }) and reader.workbookRels ({ Id, Target }) — check those against the " +
-  "new exceljs (node_modules/exceljs/lib/stream/xlsx/workbook-reader.js), adapt readXlsx, then this test and the pin";
+  "reads reader.model.sheets ({ id, name, rId }) and reader.workbookRels ({ Id, Target }), and replaces a worksheet's " +
+  "`iterator` (its XML stream) — check those against the new exceljs (node_modules/exceljs/lib/stream/xlsx/" +
+  "workbook-reader.js and worksheet-reader.js), adapt readXlsx, then this test and the pin";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const SAMPLE = path.join(SAMPLES, "sales-en.xlsx");
@@ -108,5 +109,25 @@ describe("the exceljs internals readXlsx patches", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("a worksheet reads its rows from its `iterator` property, replaceable before the rows are read", async () => {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(SAMPLE, { worksheets: "emit", sharedStrings: "cache" });
+    const firstCells: unknown[] = [];
+    for await (const ws of reader) {
+      const sheet = ws as unknown as AsyncIterable<{ getCell(col: number): { value: unknown } }> & {
+        iterator?: unknown;
+      };
+      const original = sheet.iterator as AsyncIterable<unknown> | undefined;
+      expectShape(original !== undefined && typeof original[Symbol.asyncIterator] === "function", {
+        iterator: typeof original,
+      });
+      // What readXlsx does with a filter: here a stand-in sheet whose only cell is 42.
+      sheet.iterator = (async function* () {
+        yield '<worksheet><sheetData><row r="1"><c r="A1"><v>42</v></c></row></sheetData></worksheet>';
+      })();
+      for await (const row of sheet) firstCells.push(row.getCell(1).value);
+    }
+    expectShape(JSON.stringify(firstCells) === JSON.stringify([42, 42]), { firstCells });
   });
 });
