@@ -208,7 +208,8 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await waitText(page, "共评分", 120_000);
     await shot(page, "3-generate-zh");
     expect(await page.getByRole("button", { name: "生成", exact: true }).isEnabled()).toBe(true); // ready for a rerun
-    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", ...ZH_TABS]);
+    // The Plan sheet the pane created holds the rules: it stays where it is and stands in for the Plan tab.
+    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案", ...ZH_TABS.slice(0, 5)]);
     await page.getByRole("button", { name: "打开 排名" }).click();
     expect(
       await page.evaluate(
@@ -216,7 +217,7 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
       ),
     ).toBe("排名");
 
-    // Switch to English and generate again: the add-in's tabs are replaced, the source kept.
+    // Switch to English and generate again: the add-in's tabs are replaced, the source and the Plan sheet kept.
     await page.getByRole("combobox", { name: "语言" }).click();
     await page.getByRole("option", { name: "English" }).click();
     await page.getByRole("tab", { name: "Data" }).click();
@@ -228,7 +229,8 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await page.getByRole("button", { name: "Generate", exact: true }).click();
     await waitText(page, "reps scored for", 120_000);
     await shot(page, "3-generate-en");
-    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", ...EN_TABS]);
+    // The rules still come from 考核方案, which is kept; the English Plan tab is written beside it.
+    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案", ...EN_TABS]);
     const stats = await page.evaluate(
       () => (window as unknown as { __fake: { stats: { maxRequestBytes: number } } }).__fake.stats,
     );
