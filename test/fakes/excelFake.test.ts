@@ -103,3 +103,100 @@ describe("FakeExcel", () => {
     });
   });
 });
+
+describe("FakeExcel fails, cancels and loses the pane as Excel does", () => {
+  it("a failed batch keeps what came before the failing operation and drops it and what follows", async () => {
+    const f = fake();
+    await expect(
+      f.run(async (ctx: FakeRequestContext) => {
+        const sales = ctx.workbook.worksheets.getItem("Sales");
+        sales.getRange("C1").values = [["before"]];
+        ctx.workbook.worksheets.getItem("Nope").getRange("A1").values = [["fails"]];
+        sales.getRange("C2").values = [["after"]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound", debugInfo: { code: "ItemNotFound" } });
+    expect(f.cell("Sales", "C1").v).toBe("before");
+    expect(f.cell("Sales", "C2").v).toBeNull();
+  });
+
+  it("faults.failOp makes the k-th queued operation fail, counted across syncs", async () => {
+    const f = fake();
+    f.faults = { failOp: 3 };
+    const done: number[] = [];
+    await expect(
+      f.run(async (ctx: FakeRequestContext) => {
+        const sales = ctx.workbook.worksheets.getItem("Sales");
+        sales.getRange("C1").values = [[1]];
+        await ctx.sync().then(() => done.push(1));
+        sales.getRange("C2").values = [[2]];
+        sales.getRange("C3").values = [[3]];
+        sales.getRange("C4").values = [[4]];
+        await ctx.sync().then(() => done.push(2));
+      }),
+    ).rejects.toMatchObject({ code: "GeneralException", message: "Injected failure of operation 3." });
+    expect(done).toEqual([1]);
+    expect([f.cell("Sales", "C2").v, f.cell("Sales", "C3").v, f.cell("Sales", "C4").v]).toEqual([2, null, null]);
+  });
+
+  it("faults.loseAfterSync: the lost pane's requests never return and its later operations never land", async () => {
+    const f = fake();
+    f.faults = { loseAfterSync: 1 };
+    const lost = f.paneLost();
+    let returned = false;
+    void f.run(async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Sales").getRange("C1").values = [["landed"]];
+      await ctx.sync();
+      returned = true;
+    });
+    await lost;
+    expect(returned).toBe(false);
+    expect(f.cell("Sales", "C1").v).toBe("landed");
+    // A new pane works normally.
+    await f.run(async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Sales").getRange("C2").values = [["new pane"]];
+    });
+    expect(f.cell("Sales", "C2").v).toBe("new pane");
+  });
+
+  it("renaming a sheet rewrites references to it; the active sheet and names follow", async () => {
+    const f = fake();
+    f.seedSheet({ name: "Notes", values: [] });
+    await f.run(async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Notes").getRange("A1:A2").formulas = [["=Sales!B2*2"], ['="Sales!B2"&Sales!A2']];
+      ctx.workbook.names.add("Amounts", "=Sales!$B$2:$B$2");
+      ctx.workbook.worksheets.getItem("Sales").activate();
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("Sales").name = "Sales 2026";
+    });
+    expect(f.cell("Notes", "A1").f).toBe("='Sales 2026'!B2*2");
+    expect(f.cell("Notes", "A2").f).toBe(`="Sales!B2"&'Sales 2026'!A2`);
+    expect(f.model.names.get("amounts")).toBe("='Sales 2026'!$B$2:$B$2");
+    expect(f.model.activeSheet).toBe("Sales 2026");
+  });
+
+  it("snapshot dumps the whole workbook; copy is independent; position moves a sheet", async () => {
+    const f = fake();
+    f.seedSheet({ name: "Notes", values: [["x"]] });
+    const copy = f.copy();
+    await f.run(async (ctx: FakeRequestContext) => {
+      ctx.workbook.worksheets.getItem("Notes").position = 0;
+      ctx.workbook.worksheets.getItem("Sales").visibility = "Hidden";
+      ctx.workbook.settings.add("k", "v");
+    });
+    const dump = f.snapshot();
+    expect(dump.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["Notes", "Visible"],
+      ["Sales", "Hidden"],
+    ]);
+    expect(dump.sheets[1].cells).toEqual([
+      'A1={"v":"Rep","f":null,"fmt":null}',
+      'B1={"v":"Amount","f":null,"fmt":null}',
+      'A2={"v":"Ann","f":null,"fmt":null}',
+      'B2={"v":5,"f":null,"fmt":null}',
+    ]);
+    expect(dump.settings).toEqual([["k", '"v"']]);
+    expect(dump.activeSheet).toBe("Notes");
+    expect(copy.snapshot().sheets.map((s) => s.name)).toEqual(["Sales", "Notes"]);
+  });
+});
