@@ -161,6 +161,30 @@ describe("Prepare for sharing", () => {
     expect(screen.queryByRole("button", { name: "Replace with values" })).toBeNull();
   });
 
+  it("Cancel while replacing puts every formula back and says so", async () => {
+    const excel = fakeOps({
+      replacePerfFormulas: jest.fn(
+        (_found: readonly PerfFormula[], signal?: AbortSignal) =>
+          new Promise((resolve) =>
+            signal?.addEventListener("abort", () =>
+              resolve({
+                ok: false as const,
+                error: { kind: "officeError" as const, messageKey: "share.replaceCancelled" },
+              }),
+            ),
+          ),
+      ),
+    });
+    renderApp(excel, fakeTools().load);
+    await openShare();
+    fireEvent.click(screen.getByRole("button", { name: "Find PERF formulas" }));
+    await screen.findByRole("table", { name: "Cells with PERF formulas" });
+    fireEvent.click(screen.getByRole("button", { name: "Replace with values" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(await screen.findByText("Cancelled. Every PERF formula is as it was.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
+  });
+
   it("Excel's error is shown as a message, in Chinese too", async () => {
     const excel = fakeOps({
       replacePerfFormulas: jest.fn(async () => ({

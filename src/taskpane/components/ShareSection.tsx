@@ -162,7 +162,14 @@ function PrepareBlock({
           </div>
         </>
       )}
-      {state.status === "replacing" && <Spinner size="tiny" label={t(lang, "share.replacing")} />}
+      {state.status === "replacing" && (
+        <div className={styles.row}>
+          <Spinner size="tiny" label={t(lang, "share.replacing")} />
+          <Button size="small" onClick={share.cancelReplace}>
+            {t(lang, "ui.cancel")}
+          </Button>
+        </div>
+      )}
       {state.status === "replaced" && (
         <MessageBar intent="success">
           <MessageBarBody>{t(lang, "share.done", { count: state.count })}</MessageBarBody>

@@ -53,6 +53,8 @@ export interface ShareControls {
   statements: StatementsState;
   find: () => Promise<void>;
   replace: () => Promise<void>;
+  /** Stops a replace under way; every formula is then put back (docs/reference/writes.md). */
+  cancelReplace: () => void;
   dismiss: () => void;
   createAll: () => Promise<void>;
   cancelStatements: () => void;
@@ -68,6 +70,7 @@ export function useShare({ lang, excel, tools, readScoringInput, onWorkbookChang
   const [prepare, setPrepare] = useState<PrepareState>({ status: "idle" });
   const [statements, setStatements] = useState<StatementsState>({ status: "idle" });
   const abort = useRef<AbortController | null>(null);
+  const replaceAbort = useRef<AbortController | null>(null);
   const urls = useRef<string[]>([]);
 
   const revokeUrls = useCallback(() => {
@@ -87,10 +90,15 @@ export function useShare({ lang, excel, tools, readScoringInput, onWorkbookChang
     if (prepare.status !== "found") return;
     const cells = prepare.cells;
     setPrepare({ status: "replacing", cells });
-    const r = await excel.replacePerfFormulas(cells);
+    const controller = new AbortController();
+    replaceAbort.current = controller;
+    const r = await excel.replacePerfFormulas(cells, controller.signal);
+    replaceAbort.current = null;
     setPrepare(r.ok ? { status: "replaced", count: r.value } : { status: "failed", error: r.error });
     onWorkbookChanged();
   };
+
+  const cancelReplace = () => replaceAbort.current?.abort();
 
   const dismiss = () => setPrepare({ status: "idle" });
 
@@ -126,5 +134,5 @@ export function useShare({ lang, excel, tools, readScoringInput, onWorkbookChang
   const cancelStatements = () => abort.current?.abort();
 
   const busy = prepare.status === "finding" || prepare.status === "replacing" || statements.status === "running";
-  return { prepare, statements, find, replace, dismiss, createAll, cancelStatements, busy };
+  return { prepare, statements, find, replace, cancelReplace, dismiss, createAll, cancelStatements, busy };
 }
