@@ -6,7 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import { DEFAULTS, MAX_DATA_ROWS, writeDemoWorkbook, type DemoLang } from "./demoData";
-import { runReport, type RunReportOptions } from "./reportCommand";
+import { cliText, writeFailureReason } from "./messages";
+import { runReport, type RunReportOptions, type RunReportResult } from "./reportCommand";
+import { fileBlockingFolder, WriteError } from "./safeWrite";
 
 export const DEMO_FOLDER = "salesperf-demo";
 export const DEMO_SALES_FILE = "salesperf-demo-sales.xlsx";
@@ -14,7 +16,7 @@ export const DEMO_REPORT_FILE = "salesperf-demo-report.xlsx";
 
 export type { RunReportOptions };
 /** The report pipeline of src/cli/reportCommand.ts: exit code 0/1/2 of docs/reference/cli.md and a one-line summary. */
-export type RunReport = (opts: RunReportOptions) => Promise<{ code: number; summary: string }>;
+export type RunReport = (opts: RunReportOptions) => Promise<RunReportResult>;
 
 /** Seams for tests and for main.ts: where text goes, whether stderr is a terminal, which pipeline runs. */
 export interface DemoIo {
@@ -68,9 +70,22 @@ export async function runDemo(
   const salesPath = path.join(folder, DEMO_SALES_FILE);
   const reportPath = path.join(folder, DEMO_REPORT_FILE);
   const { lang } = opts;
+  const cannotWrite = (reason: string) => ({
+    code: 2,
+    salesPath,
+    reportPath,
+    message: say(lang, "cannotWrite", { folder, reason }),
+  });
 
+  // The two files are one result (docs/reference/cli.md): on a failure to write, neither stays, nor a folder made here.
+  const blocker = fileBlockingFolder(folder);
+  if (blocker) return cannotWrite(cliText(lang, "reasonNotFolder", { path: blocker }));
+  let created: string | undefined;
+  const removeCreatedFolder = () => {
+    if (created) fs.rmSync(created, { recursive: true, force: true });
+  };
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    created = fs.mkdirSync(folder, { recursive: true });
     await writeDemoWorkbook(salesPath, {
       lang,
       reps: opts.reps,
@@ -81,12 +96,18 @@ export async function runDemo(
     });
     if (isTTY) stderr("\n");
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { code: 2, salesPath, reportPath, message: say(lang, "cannotWrite", { folder, reason }) };
+    if (isTTY) stderr("\n");
+    // The demo workbook is written whole or not at all: an older one stays as it was.
+    removeCreatedFolder();
+    return cannotWrite(writeFailureReason(lang, e instanceof WriteError ? e : new WriteError(folder, e)));
   }
-  stdout(say(lang, "sales", { path: salesPath }) + "\n");
-
   const result = await (io.runReport ?? runReport)({ input: salesPath, output: reportPath, lang, stderr });
+  if (result.cannotWrite) {
+    // The report's message names the report and why; the demo workbook goes too, so nothing is left half done.
+    fs.rmSync(salesPath, { force: true });
+    removeCreatedFolder();
+    return { code: result.code, salesPath, reportPath, message: result.summary };
+  }
   if (result.code !== 0) {
     return {
       code: result.code,
@@ -95,6 +116,8 @@ export async function runDemo(
       message: say(lang, "reportFailed", { path: salesPath, summary: result.summary }),
     };
   }
+  // Both paths once both files are there.
+  stdout(say(lang, "sales", { path: salesPath }) + "\n");
   stdout(say(lang, "report", { path: reportPath }) + "\n");
   if (result.summary) stdout(result.summary.replace(/\n$/, "") + "\n");
   return { code: 0, salesPath, reportPath };

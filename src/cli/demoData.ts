@@ -6,7 +6,9 @@
 import * as fs from "fs";
 import * as nodePath from "path";
 import ExcelJS from "exceljs";
+import type { Writable } from "stream";
 import type { RawCell, RawSheet } from "../ingest/types";
+import { writeStreamAtomic } from "./safeWrite";
 
 export type DemoLang = "en" | "zh";
 
@@ -504,18 +506,28 @@ export function generateDemoRows(opts: DemoOptions = {}): DemoWorkbook {
 /**
  * Writes the demo workbook with exceljs's streaming writer, so a full sheet (1,048,575 data rows)
  * needs little memory: rows are committed as they are made and the event loop is given a turn
- * every few thousand rows so the zip stream can drain to disk.
+ * every few thousand rows so the zip stream can drain to disk. The file appears whole or not at all
+ * (docs/reference/cli.md "Writing files safely"); a failure throws safeWrite's WriteError.
  */
 export async function writeDemoWorkbook(
   path: string,
   opts: WriteDemoOptions = {},
 ): Promise<{ path: string; rows: number }> {
+  fs.mkdirSync(nodePath.dirname(nodePath.resolve(path)), { recursive: true });
+  let rows = 0;
+  await writeStreamAtomic(path, async (out) => {
+    rows = await streamDemoWorkbook(out, opts);
+  });
+  return { path, rows };
+}
+
+/** The demo workbook into `out` (ended when done); the number of sales rows written. */
+async function streamDemoWorkbook(out: Writable, opts: WriteDemoOptions): Promise<number> {
   const g = makeGenerator(opts);
   const h = HEADERS[g.resolved.lang];
-  fs.mkdirSync(nodePath.dirname(nodePath.resolve(path)), { recursive: true });
   // Shared strings: the sheet repeats a few hundred strings (reps, teams, customers, products), so the
   // table stays small while the file is far smaller and faster to deflate than inline strings.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
   wb.creator = "SalesPerf demo";
   const frozen: Partial<ExcelJS.WorksheetView>[] = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   const sales = wb.addWorksheet(h.salesSheet, { views: frozen });
@@ -537,7 +549,7 @@ export async function writeDemoWorkbook(
     row.commit();
     written++;
     if (written % PROGRESS_EVERY === 0) opts.onProgress?.(written, total);
-    if (written % 5_000 === 0) return waitForZip(sales);
+    if (written % 5_000 === 0) return waitForZip(sales, out);
   });
   sales.commit();
   const ratings = wb.addWorksheet(h.ratingsSheet, { views: frozen });
@@ -549,7 +561,7 @@ export async function writeDemoWorkbook(
   ratings.commit();
   await wb.commit();
   opts.onProgress?.(written, total);
-  return { path, rows: written };
+  return written;
 }
 
 /**
@@ -558,12 +570,20 @@ export async function writeDemoWorkbook(
  * Pause while that queue is above a few MB; the fields read are Node stream internals, and when
  * they are missing this degrades to a plain yield.
  */
-async function waitForZip(sheet: ExcelJS.Worksheet): Promise<void> {
+async function waitForZip(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
   type Queue = { _writableState?: { length?: number }; _readableState?: { length?: number } };
   const pipe = (sheet as unknown as { stream?: { pipes?: Queue[] } }).stream?.pipes?.[0];
   const queued = () => (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
+  // The file cannot take more (disk full …): stop making rows, the queue would never drain.
+  const stopIfFailed = () => {
+    if (out.errored) throw out.errored;
+  };
   await new Promise<void>((resolve) => setImmediate(resolve));
-  while (queued() > 4_000_000) await new Promise<void>((resolve) => setTimeout(resolve, 2));
+  stopIfFailed();
+  while (queued() > 4_000_000) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 2));
+    stopIfFailed();
+  }
 }
 
 /** RawCell → exceljs value: error cells become exceljs error values, everything else is as is. */

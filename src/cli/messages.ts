@@ -4,6 +4,7 @@
  * still come from `t` in src/i18n.
  */
 import { format, type Lang } from "../i18n";
+import type { WriteError } from "./safeWrite";
 
 const en = {
   summary: "Scored {reps} reps for {period}: {used} rows used, {excluded} rows excluded → {output}",
@@ -16,6 +17,15 @@ const en = {
   outputNotXlsx: "-o {output}: the output file name must end in .xlsx",
   outputFolderMissing: "-o {output}: the folder {folder} does not exist",
   outputWriteFailed: "{output}: cannot write the report ({reason}). Nothing was written.",
+  // Why an output cannot be written, in plain words (docs/reference/cli.md "Writing files safely").
+  reasonAccess: "permission denied",
+  reasonReadOnly: "the disk is read-only",
+  reasonDiskFull: "the disk is full",
+  reasonQuota: "the disk quota is used up",
+  reasonNotFolder: "{path} is a file, not a folder",
+  reasonPathNotFolder: "a part of the path is a file, not a folder",
+  reasonIsFolder: "a folder of that name is in the way",
+  reasonNoFolder: "the folder does not exist",
   planMissing: "--plan {plan}: file not found",
   planUnreadable: "--plan {plan}: cannot be read ({reason})",
   planInvalid: "The plan in {source} is invalid; fix it and run again (nothing was written):",
@@ -53,6 +63,14 @@ const zh: Record<keyof typeof en, string> = {
   outputNotXlsx: "-o {output}：输出文件名必须以 .xlsx 结尾",
   outputFolderMissing: "-o {output}：文件夹 {folder} 不存在",
   outputWriteFailed: "{output}：无法写入报告（{reason}）。未写入任何文件。",
+  reasonAccess: "没有写入权限",
+  reasonReadOnly: "磁盘为只读",
+  reasonDiskFull: "磁盘空间已满",
+  reasonQuota: "磁盘配额已用完",
+  reasonNotFolder: "{path} 是文件，不是文件夹",
+  reasonPathNotFolder: "路径中有一部分是文件，不是文件夹",
+  reasonIsFolder: "已有同名文件夹",
+  reasonNoFolder: "文件夹不存在",
   planMissing: "--plan {plan}：找不到文件",
   planUnreadable: "--plan {plan}：无法读取（{reason}）",
   planInvalid: "{source} 中的考核方案有误，请修改后重新运行（未写入任何文件）：",
@@ -81,4 +99,22 @@ export type CliMessageKey = keyof typeof en;
 
 export function cliText(lang: Lang, key: CliMessageKey, params?: Record<string, string | number>): string {
   return format((lang === "zh" ? zh : en)[key], params);
+}
+
+/** System error codes with plain words; any other failure shows the system's own message. */
+const WRITE_REASONS: Record<string, CliMessageKey> = {
+  EACCES: "reasonAccess",
+  EPERM: "reasonAccess",
+  EROFS: "reasonReadOnly",
+  ENOSPC: "reasonDiskFull",
+  EDQUOT: "reasonQuota",
+  ENOTDIR: "reasonPathNotFolder",
+  EISDIR: "reasonIsFolder",
+  ENOENT: "reasonNoFolder",
+};
+
+/** Why an output could not be written, for the one-line message: plain words for the usual causes. */
+export function writeFailureReason(lang: Lang, e: WriteError): string {
+  const key = e.code === undefined ? undefined : WRITE_REASONS[e.code];
+  return key ? cliText(lang, key) : e.detail;
 }

@@ -1,8 +1,8 @@
 /**
  * The CLI's shared steps (docs/reference/cli.md), reused by `report`, `statements` and `demo`: the common options, read the input
  * workbook, settle the plan (JSON file, else the input's Plan sheet, else the default; `--period` on top), ingest,
- * score, write atomically. Failures are values carrying the exit code (1 usage, 2 cannot be scored) and a message
- * that says what to fix.
+ * score (writing the output: safeWrite.ts). Failures are values carrying the exit code (1 usage, 2 cannot be scored
+ * or written) and a message that says what to fix.
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import * as fs from "fs";
@@ -217,19 +217,6 @@ export function isSameFile(input: string, output: string): boolean {
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;
-  }
-}
-
-/** Write bytes to `target` atomically: a temp file in the same folder, then rename (no partial file). */
-export function writeFileAtomic(target: string, bytes: Buffer): void {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
   }
 }
 

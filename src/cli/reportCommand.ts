@@ -1,12 +1,12 @@
 /**
  * `salesperf report <input.xlsx> -o <output.xlsx>` (docs/reference/cli.md): score the input and write the report workbook of
- * docs/reference/tabs.md. The input is never written to; on any failure nothing is written (temp file + rename).
+ * docs/reference/tabs.md. The input is never written to; on any failure nothing is written (safeWrite.ts: temp file + rename).
  */
 import type { Command } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { writeReportXlsx } from "../render/xlsx/writeXlsx";
-import { cliText } from "./messages";
+import { cliText, writeFailureReason } from "./messages";
 import {
   failure,
   inputCommand,
@@ -17,11 +17,11 @@ import {
   runOnAction,
   reasonOf,
   scoreWorkbook,
-  writeFileAtomic,
   type Failure,
   type InputCommandOptions,
   type RunInputOptions,
 } from "./pipeline";
+import { fileBlockingFolder, writeFileAtomic, WriteError } from "./safeWrite";
 
 export interface RunReportOptions extends RunInputOptions {
   withData?: boolean;
@@ -31,16 +31,27 @@ export interface RunReportOptions extends RunInputOptions {
 export interface RunReportResult {
   code: number;
   summary: string;
+  /** The report could not be written (exit 2, nothing written): `demo` then removes its demo workbook too. */
+  cannotWrite?: boolean;
 }
 
-/** Check the output path before any work: .xlsx, not the input, in an existing folder. */
+/**
+ * Check the output path before any work: .xlsx, not the input, in an existing folder (1 otherwise: a usage error);
+ * a file where a folder must be, or a folder where the report must go, cannot be written (2).
+ */
 function checkOutput(opts: RunReportOptions): Failure | null {
-  if (isSameFile(opts.input, opts.output))
-    return failure(1, cliText(opts.lang, "outputIsInput", { output: opts.output }));
-  if (!/\.xlsx$/i.test(opts.output)) return failure(1, cliText(opts.lang, "outputNotXlsx", { output: opts.output }));
-  const folder = path.dirname(path.resolve(opts.output));
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    return failure(1, cliText(opts.lang, "outputFolderMissing", { output: opts.output, folder }));
+  const { lang, output } = opts;
+  if (isSameFile(opts.input, output)) return failure(1, cliText(lang, "outputIsInput", { output }));
+  if (!/\.xlsx$/i.test(output)) return failure(1, cliText(lang, "outputNotXlsx", { output }));
+  const folder = path.dirname(path.resolve(output));
+  const blocker = fileBlockingFolder(folder);
+  if (blocker) {
+    const reason = cliText(lang, "reasonNotFolder", { path: blocker });
+    return failure(2, cliText(lang, "outputWriteFailed", { output, reason }));
+  }
+  if (!fs.existsSync(folder)) return failure(1, cliText(lang, "outputFolderMissing", { output, folder }));
+  if (fs.existsSync(output) && fs.statSync(output).isDirectory()) {
+    return failure(2, cliText(lang, "outputWriteFailed", { output, reason: cliText(lang, "reasonIsFolder") }));
   }
   return null;
 }
@@ -72,7 +83,9 @@ export async function runReport(opts: RunReportOptions): Promise<RunReportResult
     const bytes = await writeReportXlsx(scored.report, { dataSheets: opts.withData ? read.sheets : undefined });
     writeFileAtomic(opts.output, bytes);
   } catch (e) {
-    return fail(failure(2, cliText(lang, "outputWriteFailed", { output: opts.output, reason: reasonOf(e) })));
+    const cannotWrite = e instanceof WriteError;
+    const reason = cannotWrite ? writeFailureReason(lang, e) : reasonOf(e);
+    return { ...fail(failure(2, cliText(lang, "outputWriteFailed", { output: opts.output, reason }))), cannotWrite };
   }
   const s = scored.report.summary;
   const params = {

@@ -1,7 +1,8 @@
 /**
  * `salesperf statements <input.xlsx> -o <folder>` (docs/reference/statements.md, cli.md): one workbook per scored rep, named after the rep,
- * holding only that rep's results. Exit codes as `report`: 0 written, 1 usage error, 2 the input cannot be scored.
- * Every check runs before the first file is written; each file is written atomically (temp file + rename).
+ * holding only that rep's results. Exit codes as `report`: 0 written, 1 usage error, 2 the input cannot be scored or
+ * the statements cannot be written. Every check runs before the first file is written, and the statements are
+ * written all or none (safeWrite.ts).
  */
 import type { Command } from "commander";
 import * as fs from "fs";
@@ -9,7 +10,7 @@ import * as path from "path";
 import { t } from "../i18n";
 import { writeReportXlsx } from "../render/xlsx/writeXlsx";
 import { buildStatements } from "../report/statement";
-import { cliText } from "./messages";
+import { cliText, writeFailureReason } from "./messages";
 import {
   failure,
   ingestSales,
@@ -20,10 +21,10 @@ import {
   readInputAndPlan,
   runOnAction,
   reasonOf,
-  writeFileAtomic,
   type Failure,
   type RunInputOptions,
 } from "./pipeline";
+import { fileBlockingFolder, writeFilesAllOrNothing, WriteError } from "./safeWrite";
 
 /** `output` is the folder to write to; created (with its parents) when missing. */
 export type RunStatementsOptions = RunInputOptions;
@@ -32,17 +33,24 @@ export interface RunStatementsResult {
   code: number;
   /** code 0: the one-line summary; otherwise the message saying what to fix. */
   summary: string;
-  /** Paths written, in rank order (also on failure: the statements written before it). */
+  /** Paths written, in rank order; none on a failure (all or none). */
   files: string[];
 }
 
-/** -o must name a folder (existing or not), never the input file or another file. */
+/**
+ * -o must name a folder (existing or not), never the input file or another file (1: a usage error); a file standing
+ * where one of its parent folders must be cannot be written (2).
+ */
 function checkOutput(opts: RunStatementsOptions): Failure | null {
-  if (isSameFile(opts.input, opts.output)) {
-    return failure(1, t(opts.lang, "statement.outputIsInput", { output: opts.output }));
+  const { lang, output } = opts;
+  if (isSameFile(opts.input, output)) return failure(1, t(lang, "statement.outputIsInput", { output }));
+  if (fs.existsSync(output) && !fs.statSync(output).isDirectory()) {
+    return failure(1, t(lang, "statement.outputIsFile", { output }));
   }
-  if (fs.existsSync(opts.output) && !fs.statSync(opts.output).isDirectory()) {
-    return failure(1, t(opts.lang, "statement.outputIsFile", { output: opts.output }));
+  const blocker = fileBlockingFolder(output);
+  if (blocker) {
+    const reason = cliText(lang, "reasonNotFolder", { path: blocker });
+    return failure(2, t(lang, "statement.writeFailed", { file: output, reason }));
   }
   return null;
 }
@@ -50,7 +58,7 @@ function checkOutput(opts: RunStatementsOptions): Failure | null {
 export async function runStatements(opts: RunStatementsOptions): Promise<RunStatementsResult> {
   const lang = opts.lang;
   const progress = progressTo(opts.stderr);
-  const fail = (f: Failure, files: string[] = []): RunStatementsResult => ({ code: f.code, summary: f.message, files });
+  const fail = (f: Failure): RunStatementsResult => ({ code: f.code, summary: f.message, files: [] });
 
   const bad = checkOutput(opts);
   if (bad) return fail(bad);
@@ -74,23 +82,18 @@ export async function runStatements(opts: RunStatementsOptions): Promise<RunStat
   // As `report`: nobody to write for is an input problem; say which dates the data has.
   if (built.statements.length === 0) return fail(noRepsFailure(lang, opts.input, built.period, rows.rows));
 
-  try {
-    fs.mkdirSync(folder, { recursive: true });
-  } catch (e) {
-    return fail(failure(2, t(lang, "statement.folderFailed", { output: opts.output, reason: reasonOf(e) })));
-  }
-  const files: string[] = [];
   const count = built.statements.length;
-  for (const s of built.statements) {
-    const target = path.join(folder, s.fileName);
-    progress?.(t(lang, "statement.progress", { done: files.length + 1, count }));
-    try {
-      writeFileAtomic(target, await writeReportXlsx(s.report));
-    } catch (e) {
-      const params = { file: target, reason: reasonOf(e), written: files.length, count };
-      return fail(failure(2, t(lang, "statement.writeFailed", params)), files);
-    }
-    files.push(target);
+  let files: string[];
+  try {
+    files = await writeFilesAllOrNothing(
+      folder,
+      built.statements.map((s) => ({ name: s.fileName, bytes: () => writeReportXlsx(s.report) })),
+      (i) => progress?.(t(lang, "statement.progress", { done: i + 1, count })),
+    );
+  } catch (e) {
+    const file = e instanceof WriteError ? e.target : opts.output;
+    const reason = e instanceof WriteError ? writeFailureReason(lang, e) : reasonOf(e);
+    return fail(failure(2, t(lang, "statement.writeFailed", { file, reason })));
   }
   // docs/reference/cli.md: the one-line summary says the rows used and excluded, as `report`'s does.
   const { rowsUsed: used, rowsExcluded: excluded } = rows.reconciliation;

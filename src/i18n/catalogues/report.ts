@@ -103,9 +103,7 @@ export const reportMessages: Catalogue = {
     "statement.summary": "{count} statements for {period}: {used} rows used, {excluded} rows excluded → {folder}",
     "statement.outputIsFile": "-o {output} is a file; give a folder to write the statements to",
     "statement.outputIsInput": "-o {output} is the input file; give a folder to write the statements to",
-    "statement.folderFailed": "-o {output}: cannot create the folder ({reason}). Nothing was written.",
-    "statement.writeFailed":
-      "{file}: cannot write the statement ({reason}). {written} of {count} statements were written.",
+    "statement.writeFailed": "{file}: cannot write the statements ({reason}). No statement was written.",
     "statement.progress": "Writing statement {done} of {count}…",
   },
   zh: {
@@ -201,8 +199,7 @@ export const reportMessages: Catalogue = {
     "statement.summary": "已写入 {count} 份个人绩效单（{period}）：使用 {used} 行，排除 {excluded} 行 → {folder}",
     "statement.outputIsFile": "-o {output} 是一个文件；请给出写入个人绩效单的文件夹",
     "statement.outputIsInput": "-o {output} 是输入文件；请给出写入个人绩效单的文件夹",
-    "statement.folderFailed": "-o {output}：无法创建文件夹（{reason}）。未写入任何文件。",
-    "statement.writeFailed": "{file}：无法写入个人绩效单（{reason}）。已写入 {written} / {count} 份。",
+    "statement.writeFailed": "{file}：无法写入个人绩效单（{reason}）。未写入任何个人绩效单。",
     "statement.progress": "正在写入第 {done} / {count} 份个人绩效单…",
   },
 };
