@@ -178,7 +178,7 @@ describe("statements: all or none", () => {
   it("into an existing folder: its files stay exactly as they were (older statements not replaced)", async () => {
     const folder = path.join(dir, "out");
     const first = await runCli("statements", input, "-o", folder, "--period", "2026-Q1");
-    expect(first.code).toBe(0);
+    expect(first).toMatchObject({ code: 0, err: "" });
     fs.writeFileSync(path.join(folder, "notes.txt"), "mine");
     const before = snapshot(folder);
     expect(Object.keys(before).length).toBeGreaterThan(3);
