@@ -1,7 +1,8 @@
 // Hostile input (docs/reference/robustness.md), property test: random sales cells — Excel errors, extreme numbers,
 // NaN/Infinity as text, dates outside 1900–9999, 32,767-character text, text that looks like a formula, mixed
 // scripts, BOM, zero-width and non-breaking spaces, blanks — through ingest, buildReport and the .xlsx writer.
-// Seeded: the seed is in the test names; rerun one with PROPERTY_SEED=<seed>.
+// Seeded: the seed is in the test names; rerun one with PROPERTY_SEED=<seed>. CI uses a fixed seed so that a
+// submission is judged on the same 10,000 rows every time; PROPERTY_SEED=random explores new ones.
 import Decimal from "decimal.js";
 import JSZip from "jszip";
 import { ingest } from "../../src/ingest";
@@ -11,7 +12,12 @@ import { writeReportXlsx } from "../../src/render/xlsx/writeXlsx";
 import { buildReport } from "../../src/report/buildReport";
 import type { Report } from "../../src/report/model";
 
-const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : Date.now() % 2 ** 32;
+const SEED =
+  process.env.PROPERTY_SEED === "random"
+    ? Date.now() % 2 ** 32
+    : process.env.PROPERTY_SEED
+      ? Number(process.env.PROPERTY_SEED)
+      : 20261202;
 const ROWS = 10_000;
 /** Every text this test makes up carries this, so a formula holding data text is found. */
 const MARK = "QZ";
