@@ -4,15 +4,15 @@
 // (median of 3 warm runs; the first, cold run is reported as engine_1m_cold_ms).
 const { scorePeriod } = require("../lib/report/score");
 const { defaultPlan } = require("../lib/plan/index");
-const { serialFromCivil } = require("../lib/engine/period");
+const { serialOfDay } = require("../lib/sheet/dates");
 
 const N = 1048576;
 
 function makeIngest() {
   const reps = Array.from({ length: 200 }, (_, i) => `Rep ${String(i).padStart(3, "0")}`);
   const teams = ["East", "West", "North", "South", "Central"];
-  const start = serialFromCivil(2025, 1, 1);
-  const days = serialFromCivil(2026, 7, 1) - start;
+  const start = serialOfDay(2025, 1, 1);
+  const days = serialOfDay(2026, 7, 1) - start;
   let seed = 42;
   const rnd = () => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;

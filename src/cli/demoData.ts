@@ -8,6 +8,7 @@ import * as nodePath from "path";
 import ExcelJS from "exceljs";
 import type { Writable } from "stream";
 import type { RawCell, RawSheet } from "../ingest/types";
+import { isoDateOfSerial, serialOfDay, serialToYmd } from "../sheet";
 import { writeStreamAtomic } from "./safeWrite";
 
 export type DemoLang = "en" | "zh";
@@ -296,24 +297,16 @@ function makeReps(r: Resolved, rand: () => number): Rep[] {
   return reps;
 }
 
-/** Excel serial of a calendar date (1900 date system; valid from March 1900). */
-function serialOf(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
-}
-
 function monthStart(r: Resolved, index: number): { year: number; month: number } {
   const m0 = DEMO_END.year * 12 + (DEMO_END.month - 1) - (r.months - 1) + index;
   return { year: Math.floor(m0 / 12), month: (m0 % 12) + 1 };
 }
 
 function textOfSerial(serial: number, style: "iso" | "slash" | "zh"): string {
-  const d = new Date((serial - 25_569) * 86_400_000);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  if (style === "slash") return `${y}/${m}/${day}`;
-  if (style === "zh") return `${y}年${m}月${day}日`;
-  return `${y}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const { y, m, d } = serialToYmd(serial);
+  if (style === "slash") return `${y}/${m}/${d}`;
+  if (style === "zh") return `${y}年${m}月${d}日`;
+  return isoDateOfSerial(serial);
 }
 
 function groupThousands(n: number): string {
@@ -354,7 +347,7 @@ function makeGenerator(opts: DemoOptions): Generator {
   const monthStarts: number[] = [];
   for (let i = 0; i <= r.months; i++) {
     const m = monthStart(r, i);
-    monthStarts.push(serialOf(m.year, m.month, 1));
+    monthStarts.push(serialOfDay(m.year, m.month, 1));
   }
   const firstDay = monthStarts[0];
   const totalDays = monthStarts[r.months] - firstDay;

@@ -16,6 +16,7 @@ import type { Plan, PlanError } from "../plan/types";
 import { readXlsx } from "../render/xlsx/readXlsx";
 import { buildReport } from "../report/buildReport";
 import type { Report } from "../report/model";
+import { isoDateOfSerial } from "../sheet";
 import { cliText } from "./messages";
 
 export interface Failure {
@@ -164,9 +165,9 @@ export function ingestSales(
   return { ok: true, ingest: ingested as IngestResult };
 }
 
-/** "2026-01-05" from an Excel serial (25569 = 1970-01-01), "-" when none. */
+/** "2026-01-05" from an Excel serial, "-" when none. */
 function ymd(serial: number): string {
-  return Number.isFinite(serial) ? new Date((serial - 25569) * 86400000).toISOString().slice(0, 10) : "-";
+  return Number.isFinite(serial) ? isoDateOfSerial(serial) : "-";
 }
 
 /**

@@ -1,14 +1,11 @@
 /**
  * Period keys from Excel date serials (docs/reference/plan.md: "a row belongs to the period of its date").
- * Excel 1900 date system: serial 25569 = 1970-01-01; Excel's fake 1900-02-29 (serial 60) only
- * matters below serial 61, and all dates here are ≥ 1900-03-01, so serial − 25569 is a plain
- * day count since 1970-01-01. Integer arithmetic only (no Date objects, no time zones).
+ * Serials ↔ calendar days come from src/sheet/dates (docs/reference/sheet.md), integer arithmetic only.
  */
-/** Same union as plan/types PeriodKind (the engine imports only decimal.js). */
-export type PeriodKind = "month" | "quarter" | "year";
+import { serialOfDay, serialToYmd } from "../sheet/dates";
 
-/** Serial of 1970-01-01 in Excel's 1900 date system. */
-export const EPOCH_SERIAL = 25569;
+/** Same union as plan/types PeriodKind (the engine depends on no other layer's types). */
+export type PeriodKind = "month" | "quarter" | "year";
 
 export interface PeriodRange {
   kind: PeriodKind;
@@ -19,38 +16,13 @@ export interface PeriodRange {
   months: number;
 }
 
-/** Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil inverse). */
-export function civilFromSerial(serial: number): { y: number; m: number; d: number } {
-  const z = Math.floor(serial) - EPOCH_SERIAL + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
-
-/** Excel serial of a civil date (month may overflow: month 13 = January of the next year). */
-export function serialFromCivil(y: number, m: number, d: number): number {
-  y += Math.floor((m - 1) / 12);
-  m = ((((m - 1) % 12) + 12) % 12) + 1;
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468 + EPOCH_SERIAL;
-}
-
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
 /** "2026-03" (month), "2026-Q2" (quarter) or "2026" (year) for the day of a serial. */
 export function periodKey(dateSerial: number, kind: PeriodKind): string {
-  const { y, m } = civilFromSerial(dateSerial);
+  const { y, m } = serialToYmd(dateSerial);
   if (kind === "month") return `${y}-${pad2(m)}`;
   if (kind === "quarter") return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
   return String(y);
@@ -77,8 +49,8 @@ function parseKey(key: string): { kind: PeriodKind; y: number; m0: number; month
 export function periodRange(key: string): PeriodRange | null {
   const p = parseKey(key);
   if (!p) return null;
-  const startSerial = serialFromCivil(p.y, p.m0, 1);
-  const endSerial = serialFromCivil(p.y, p.m0 + p.months, 1) - 1;
+  const startSerial = serialOfDay(p.y, p.m0, 1);
+  const endSerial = serialOfDay(p.y, p.m0 + p.months, 1) - 1;
   return { kind: p.kind, startSerial, endSerial, months: p.months };
 }
 

@@ -23,7 +23,8 @@ import {
 import { SheetIssues } from "./issues";
 import { readMeasureSheet } from "./measures";
 import { usualDates } from "./usualDates";
-import { isBlankCell, serialToYmd } from "./parse";
+import { isoDateOfSerial } from "../sheet";
+import { isBlankCell } from "./parse";
 import type {
   ColumnMapping,
   DataIssue,
@@ -231,7 +232,7 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
     if (amountField.coerced)
       issues.add(sheetRow, amtH, amtRaw, "coerced", "amountTextCoerced", { value: String(amount) });
     if (dateField.coerced)
-      issues.add(sheetRow, dateH, dateRaw, "coerced", "dateTextCoerced", { date: ymdText(dateSerial) });
+      issues.add(sheetRow, dateH, dateRaw, "coerced", "dateTextCoerced", { date: isoDateOfSerial(dateSerial) });
     if (amount < 0) issues.add(sheetRow, amtH, amtRaw, "kept", "negativeAmount", { value: String(amount) });
 
     const salesRow: SalesRow = {
@@ -282,11 +283,11 @@ function listDatesFarFromOthers(table: SalesTable, rows: readonly SalesRow[], is
   if (usual === null) return;
   const dateC = table.column("date");
   const column = table.fieldHeader("date");
-  const range = { from: ymdText(usual.first), to: ymdText(usual.last) };
+  const range = { from: isoDateOfSerial(usual.first), to: isoDateOfSerial(usual.last) };
   for (const r of rows) {
     if (r.dateSerial >= usual.first && r.dateSerial <= usual.last) continue;
     const raw = table.sheet.values[r.sheetRow - table.firstRow][dateC];
-    issues.add(r.sheetRow, column, raw, "kept", "dateFarFromOthers", { date: ymdText(r.dateSerial), ...range });
+    issues.add(r.sheetRow, column, raw, "kept", "dateFarFromOthers", { date: isoDateOfSerial(r.dateSerial), ...range });
   }
 }
 
@@ -339,11 +340,6 @@ function readMeasureSheets(sheets: readonly RawSheet[], block: SalesBlock, issue
 function sortBySheetAndRow(issues: DataIssue[], sheets: readonly RawSheet[]): void {
   const order = new Map<string, number>(sheets.map((s, i) => [s.name, i]));
   issues.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
-}
-
-function ymdText(serial: number): string {
-  const { y, m, d } = serialToYmd(serial);
-  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /** Plain decimal notation for the reconciliation block: no exponent, "0" rather than "-0". */

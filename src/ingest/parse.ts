@@ -1,9 +1,10 @@
 /**
- * Cell coercions of docs/reference/cleaning.md: amounts, dates, yes/no, satisfaction and rep names, plus the
- * Excel serial-date helpers. Text amounts are parsed with decimal.js so the double we return is
- * the one nearest the written decimal ("0.73万" → 7300 exactly, docs/reference/numbers.md). No rounding happens here.
+ * Cell coercions of docs/reference/cleaning.md: amounts, dates, yes/no, satisfaction and rep names. Number text and
+ * date serials are read by src/sheet (docs/reference/sheet.md), so the double we return is the one nearest the
+ * written decimal ("0.73万" → 7300 exactly, docs/reference/numbers.md). No rounding happens here.
  */
 import Decimal from "decimal.js";
+import { isDateSerial, isoOfSymbol, parseNumberText, ymdToSerial } from "../sheet";
 import type { RawCell } from "./types";
 
 /** Enough digits for any amount a sheet can hold; never the global Decimal config. */
@@ -60,36 +61,7 @@ export function normaliseRepName(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Amounts
 
-/*
- * sign? currency? sign? number unit? currency?  — e.g. "-$1,234.50", "¥1.2万", "1.2万元", "12.5%",
- * "USD 1,234", "1 234 €". Grouping must be standard 3-digit groups: "1,23" could be a European
- * decimal comma, so we refuse to guess and exclude the row instead (listed).
- */
-const AMOUNT_RE =
-  /^([+-])?\s*(US\$|HK\$|RMB|CNY|USD|EUR|GBP|[¥$€£])?\s*([+-])?\s*(\d[\d, ]*(?:\.\d*)?|\.\d+)\s*(%|万|亿)?\s*(元|RMB|CNY|USD|EUR|GBP|[¥$€£])?$/i;
-const GROUPED_COMMA = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const GROUPED_SPACE = /^\d{1,3}(?: \d{3})+(?:\.\d*)?$/;
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-
-const SYMBOL_TO_ISO: Record<string, string> = {
-  "¥": "CNY",
-  元: "CNY",
-  RMB: "CNY",
-  CNY: "CNY",
-  $: "USD",
-  US$: "USD",
-  USD: "USD",
-  "€": "EUR",
-  EUR: "EUR",
-  "£": "GBP",
-  GBP: "GBP",
-  HK$: "HKD",
-};
-
-/** ISO code for a currency token found in text ("¥", "元", "RMB", "$" …), else null. */
-export function isoOfSymbol(symbol: string | undefined): string | null {
-  return symbol === undefined ? null : (SYMBOL_TO_ISO[symbol.toUpperCase()] ?? SYMBOL_TO_ISO[symbol] ?? null);
-}
+export { isoOfSymbol };
 
 const formatCurrencyCache = new Map<string, string | null>();
 
@@ -113,12 +85,6 @@ export function currencyOfFormat(fmt: string | null | undefined): string | null 
   return iso;
 }
 
-/** Decimal → the double nearest to it; "-0" is reported as 0. */
-function toDouble(d: Decimal): number {
-  const n = d.toNumber();
-  return n === 0 ? 0 : n;
-}
-
 /**
  * An amount cell → a number (docs/reference/cleaning.md). Numbers pass through; text is read as a decimal
  * with separators, a currency symbol, "(…)" for negatives, %, 万 (10⁴) and 亿 (10⁸).
@@ -137,78 +103,16 @@ export function parseAmount(raw: RawCell): AmountParse {
 }
 
 function parseAmountText(text: string): AmountParse {
-  let t = text.trim();
-  if (t.length === 0) return { ok: false, reasonKey: "amountBlank" };
-  if (isErrorText(t)) return { ok: false, reasonKey: "amountError" };
-  // NFKC: full-width digits/commas/parens/￥ → ASCII forms; NBSP and thin spaces → " ".
-  t = t
-    .normalize("NFKC")
-    .replace(/\u2212/g, "-")
-    .trim();
-  if (PLAIN_NUMBER.test(t)) return { ok: true, value: toDouble(new Dec(t)), coerced: true };
-
-  let negative = false;
-  if (t.length > 2 && t.charCodeAt(0) === 40 /* ( */ && t.charCodeAt(t.length - 1) === 41 /* ) */) {
-    negative = true; // accounting negative: (1,234)
-    t = t.slice(1, -1).trim();
-  }
-  const m = AMOUNT_RE.exec(t);
-  if (!m) return { ok: false, reasonKey: "amountNotNumber" };
-  const [, sign1, prefix, sign2, digits, unit, suffix] = m;
-  if (sign1 && sign2) return { ok: false, reasonKey: "amountNotNumber" };
-  const sign = sign1 ?? sign2;
-  if (negative && sign) return { ok: false, reasonKey: "amountNotNumber" };
-  if (sign === "-") negative = true;
-  if (prefix && suffix && isoOfSymbol(prefix) !== isoOfSymbol(suffix))
-    return { ok: false, reasonKey: "amountNotNumber" };
-
-  let num = digits.trim();
-  if (num.includes(",")) {
-    if (!GROUPED_COMMA.test(num)) return { ok: false, reasonKey: "amountNotNumber" };
-    num = num.replace(/,/g, "");
-  } else if (num.includes(" ")) {
-    if (!GROUPED_SPACE.test(num)) return { ok: false, reasonKey: "amountNotNumber" };
-    num = num.replace(/ /g, "");
-  }
-  if (num.endsWith(".")) num = num.slice(0, -1);
-  let d = new Dec(num);
-  if (unit === "%") d = d.div(100);
-  else if (unit === "万") d = d.times(1e4);
-  else if (unit === "亿") d = d.times(1e8);
-  if (negative) d = d.negated();
-  const symbol = prefix ?? suffix;
-  const value = toDouble(d);
-  return symbol === undefined ? { ok: true, value, coerced: true } : { ok: true, value, coerced: true, symbol };
+  if (isErrorText(text.trim())) return { ok: false, reasonKey: "amountError" };
+  const p = parseNumberText(text);
+  if (!p.ok) return { ok: false, reasonKey: p.reason === "blank" ? "amountBlank" : "amountNotNumber" };
+  return p.symbol === undefined
+    ? { ok: true, value: p.value, coerced: true }
+    : { ok: true, value: p.value, coerced: true, symbol: p.symbol };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates — Excel serials in the 1900 date system (serial 25569 = 1970-01-01). Serials before
-// 1900-03-01 are off by one because of Excel's phantom 1900-02-29; sales data never goes there.
-
-const MS_PER_DAY = 86400000;
-const UNIX_EPOCH_SERIAL = 25569;
-/** 9999-12-31, Excel's last date. */
-const MAX_SERIAL = 2958465;
-
-/** A JS Date (read as UTC, as exceljs produces them) → Excel serial, time of day kept as a fraction. */
-export function dateToSerial(d: Date): number {
-  return d.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
-
-/** Excel serial → calendar date (time of day dropped). */
-export function serialToYmd(serial: number): { y: number; m: number; d: number } {
-  const dt = new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
-}
-
-/** Calendar date → Excel serial, or null when the date does not exist (2026-02-30). */
-export function ymdToSerial(y: number, m: number, d: number): number | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return null;
-  const ms = Date.UTC(y, m - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
-  return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
+// Dates — Excel serials (docs/reference/sheet.md): a date is a day from 1900-03-01 to 9999-12-31.
 
 const ISO_DATE_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 const ISO_MONTH_RE = /^(\d{4})[-/.](\d{1,2})$/;
@@ -222,7 +126,7 @@ const ZH_DATE_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?
  */
 export function parseDate(raw: RawCell): DateParse {
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw) || raw < 1 || raw >= MAX_SERIAL + 1) return { ok: false, reasonKey: "dateUnreadable" };
+    if (!isDateSerial(raw)) return { ok: false, reasonKey: "dateUnreadable" };
     return { ok: true, serial: Math.floor(raw), month: false, coerced: false };
   }
   if (raw === null || raw === undefined) return { ok: false, reasonKey: "dateBlank" };
@@ -295,18 +199,16 @@ export function readSatisfaction(raw: RawCell): SatisfactionRead {
     return Number.isFinite(raw) ? { kind: "plain", value: raw, coerced: false } : { kind: "unreadable" };
   if (raw === null || raw === undefined) return { kind: "blank" };
   if (typeof raw !== "string") return { kind: "unreadable" };
-  let t = raw.trim();
-  if (t.length === 0) return { kind: "blank" };
-  t = t.normalize("NFKC").trim();
-  if (PLAIN_NUMBER.test(t)) return { kind: "plain", value: toDouble(new Dec(t)), coerced: true };
-  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(t);
-  if (m) return { kind: "percent", value: toDouble(new Dec(m[1]).div(100)) };
-  return { kind: "unreadable" };
+  const p = parseNumberText(raw);
+  if (!p.ok) return { kind: p.reason === "blank" ? "blank" : "unreadable" };
+  if (p.symbol !== undefined) return { kind: "unreadable" };
+  if (p.unit === undefined) return { kind: "plain", value: p.value, coerced: true };
+  return p.unit === "%" ? { kind: "percent", value: p.value } : { kind: "unreadable" };
 }
 
 /** A plain number on a 0–100 column → fraction, through decimal so 93 → 0.93 exactly as typed. */
 export function percentToFraction(v: number): number {
-  return Number.isInteger(v) ? v / 100 : toDouble(new Dec(String(v)).div(100));
+  return Number.isInteger(v) ? v / 100 : new Dec(String(v)).div(100).toNumber() || 0;
 }
 
 /**

@@ -4,7 +4,7 @@
  * no two months that hold sales are more than a year apart; a sale outside it is kept and counted, but listed,
  * and left out of the default period and of Trends.
  */
-import { serialToYmd, ymdToSerial } from "./parse";
+import { MAX_DATE_SERIAL, serialOfDay, serialToYmd } from "../sheet";
 
 /** Months between two months holding sales that still belong to one run: a year apart, not more. */
 export const USUAL_GAP_MONTHS = 12;
@@ -20,17 +20,13 @@ function monthIndex(serial: number): number {
   return y * 12 + (m - 1);
 }
 
-/** The largest Excel serial: 9999-12-31. */
-const LAST_SERIAL = 2958465;
-
 function monthStart(index: number): number {
-  return ymdToSerial(Math.floor(index / 12), (index % 12) + 1, 1) ?? 1;
+  return serialOfDay(Math.floor(index / 12), (index % 12) + 1, 1);
 }
 
 /** The day before the next month's first (9999-12 has no next month in Excel). */
 function monthEnd(index: number): number {
-  const next = ymdToSerial(Math.floor((index + 1) / 12), ((index + 1) % 12) + 1, 1);
-  return next === null ? LAST_SERIAL : next - 1;
+  return Math.min(monthStart(index + 1) - 1, MAX_DATE_SERIAL);
 }
 
 /** The usual dates of some rows, or null when there are none. Rows are counted per day first: days repeat. */

@@ -1,36 +1,11 @@
 /**
- * Cell helpers for the Plan and Targets sheets (docs/reference/plan.md): A1 addresses, and reading
- * numbers/text from raw cells the way a finance user typed them ("40%", "5,000", "５０００").
+ * Cell helpers for the Plan and Targets sheets (docs/reference/plan.md): reading numbers and text from raw cells
+ * the way a finance user typed them ("40%", "5,000", "５０００"), and the number formats the Plan sheet writes.
+ * Addresses, sheet names and number text come from src/sheet (docs/reference/sheet.md).
  */
 import Decimal from "decimal.js";
 import type { RawCell } from "../ingest/types";
-
-/** 0-based column → "A", "Z", "AA". */
-export function colLetter(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** Absolute address without sheet name, 0-based row/col → "$C$5". */
-export function absAddress(row: number, col: number): string {
-  return `$${colLetter(col)}$${row + 1}`;
-}
-
-/** Sheet name as Excel writes it in a reference: quoted when it holds spaces or punctuation. */
-export function sheetRef(sheetName: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
-}
-
-/** "Plan!D7" — where a user finds the cell (0-based row/col). */
-export function cellName(sheetName: string, row: number, col: number): string {
-  return `${sheetRef(sheetName)}!${colLetter(col)}${row + 1}`;
-}
+import { parseNumberText } from "../sheet";
 
 export function isBlank(cell: RawCell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
@@ -45,19 +20,21 @@ export function cellText(cell: RawCell | undefined): string {
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
+export type CellNumber =
+  { ok: true; value: number } | { ok: false; messageKey: "planMustBeNumber" | "planAmbiguousNumber" };
+
 /**
- * A number from a cell: numbers as they are; text "40%", "1,234.5", "¥5,000" or full-width
- * digits read exactly (a percent is divided by 100 in decimal, so "7%" is 0.07, not 0.07000000000000001).
+ * A number from a non-blank cell: numbers as they are; text read as ingest reads amounts (docs/reference/sheet.md),
+ * so "40%", "12,500", "¥5,000" and full-width digits are read exactly, and "12,5" or "1.234,50" (a decimal comma?)
+ * are refused with their own message rather than guessed.
  */
-export function cellNumber(cell: RawCell | undefined): number | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
-  if (typeof cell !== "string") return null;
-  let text = cell.normalize("NFKC").trim().replace(/[,\s]/g, "");
-  text = text.replace(/^[¥$€£]/, "");
-  const percent = text.endsWith("%");
-  if (percent) text = text.slice(0, -1);
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return null;
-  return percent ? new D(text).div(100).toNumber() : Number(text);
+export function cellNumber(cell: RawCell | undefined): CellNumber {
+  if (typeof cell === "number")
+    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, messageKey: "planMustBeNumber" };
+  if (typeof cell !== "string") return { ok: false, messageKey: "planMustBeNumber" };
+  const p = parseNumberText(cell);
+  if (p.ok) return { ok: true, value: p.value };
+  return { ok: false, messageKey: p.reason === "ambiguousSeparators" ? "planAmbiguousNumber" : "planMustBeNumber" };
 }
 
 /** "0%" for whole percents, else as many decimals (up to 4) as the value needs, so 12.5 % is not shown as 13 %. */
@@ -76,13 +53,4 @@ export function currencyNumberFormat(currency: string | null, decimals: number):
   // "HK$" holds letters, which Excel would read as format codes: quote it.
   const prefix = /^[¥$€£]$/.test(symbol) ? symbol : symbol ? `"${symbol}"` : "";
   return `${prefix}#,##0${places}`;
-}
-
-/** Excel serial (1900 system, with its fictitious 1900-02-29) → [year, month]. */
-export function serialToYearMonth(serial: number): [number, number] {
-  const days = Math.floor(serial);
-  // Serials from 61 on are one day ahead because of the phantom 29 Feb 1900 (Lotus compatibility).
-  const ms = Date.UTC(1899, 11, days >= 61 ? 30 : 31) + days * 86400000;
-  const d = new Date(ms);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1];
 }

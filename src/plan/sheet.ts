@@ -8,18 +8,8 @@
  */
 import { planMessages } from "../i18n/catalogues/plan";
 import type { RawCell } from "../ingest/types";
-import {
-  absAddress,
-  cellName,
-  cellNumber,
-  cellText,
-  currencyNumberFormat,
-  isBlank,
-  percentFormat,
-  serialToYearMonth,
-  sheetRef,
-  colLetter,
-} from "./cells";
+import { cellAddress, columnLetters, parseRange, quoteSheetName, serialToYmd, sheetCellAddress } from "../sheet";
+import { cellNumber, cellText, currencyNumberFormat, isBlank, percentFormat } from "./cells";
 import { defaultBonus, defaultPlan } from "./defaults";
 import { parsePeriodArg } from "./period";
 import type { Plan, PlanError, PlanKpi, PlanResult } from "./types";
@@ -187,7 +177,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   set(SECTION_ROWS.ranking, 0, L("planSectionRanking"));
   headerRows.push(SECTION_ROWS.settings, SECTION_ROWS.bonus, SECTION_ROWS.ranking);
 
-  const cell = (key: SettingKey) => absAddress(SETTINGS[key].row, VALUE_COL);
+  const cell = (key: SettingKey) => cellAddress(SETTINGS[key].row, VALUE_COL, true);
   const setting = (key: SettingKey, v: Value, fmt: string | null) => {
     const s = SETTINGS[key];
     set(s.row, 0, L(s.label));
@@ -224,7 +214,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
     set(r, 6, kpi.weight, percentFormat(kpi.weight));
     set(r, 7, kpi.cap, percentFormat(kpi.cap));
     set(r, 8, groupWord(kpi.group, lang), "@");
-    const a = (c: number) => absAddress(r, c);
+    const a = (c: number) => cellAddress(r, c, true);
     kpiCells.push({
       name: a(0),
       measure: a(1),
@@ -239,13 +229,13 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   });
   const firstKpi = KPI_HEADER_ROW + 1;
   const lastKpi = KPI_HEADER_ROW + Math.max(plan.kpis.length, 1);
-  const weights = `${absAddress(firstKpi, 6)}:${absAddress(lastKpi, 6)}`;
+  const weights = `${cellAddress(firstKpi, 6, true)}:${cellAddress(lastKpi, 6, true)}`;
 
   // Total weight under the table: the score formulas scale weights that miss 100 % back to
   // 100 % without a word, so the sheet shows the sum and says when it is off. Cached values are exact decimal
   // sums (docs/reference/numbers.md), the test the plan's own validation applies (100 % ± 1e-9).
   const totalRow = lastKpi + 1;
-  const total = absAddress(totalRow, 6);
+  const total = cellAddress(totalRow, 6, true);
   const { sum, ok: sumOk } = weightTotal(plan.kpis.map((k) => k.weight));
   const ok = L("planWeightsOk");
   const warning = L("planWeightsNot100");
@@ -273,7 +263,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
     set(curveHeader + 1 + i, 1, y, percentFormat(y));
   });
   const range = (c: number) =>
-    curve.length ? `${absAddress(curveHeader + 1, c)}:${absAddress(curveHeader + curve.length, c)}` : "";
+    curve.length ? `${cellAddress(curveHeader + 1, c, true)}:${cellAddress(curveHeader + curve.length, c, true)}` : "";
 
   return {
     rows,
@@ -292,7 +282,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
       kpis: kpiCells,
       weights,
       weightTotal: total,
-      weightCheck: absAddress(totalRow, 7),
+      weightCheck: cellAddress(totalRow, 7, true),
       bonus: {
         targetBonus: cell("targetBonus"),
         threshold: cell("threshold"),
@@ -333,7 +323,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   const at = (r: number, c: number): RawCell => values[r]?.[c] ?? null;
   const errors: PlanError[] = [];
   const failed = new Set<string>();
-  const where = (r: number, c: number) => cellName(sheetName, r, c);
+  const where = (r: number, c: number) => sheetCellAddress(sheetName, r, c);
   const fail = (r: number, c: number, messageKey: string, params: Record<string, string | number>) => {
     const w = where(r, c);
     errors.push({ where: w, messageKey, params });
@@ -372,7 +362,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
     const r = settingRow.get(SETTINGS[key].label);
     if (r === undefined) {
       errors.push({
-        where: sheetRef(sheetName),
+        where: quoteSheetName(sheetName),
         messageKey: "planMissingLabel",
         params: { label: L(SETTINGS[key].label) },
       });
@@ -390,8 +380,9 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       return undefined;
     }
     const n = cellNumber(s.cell);
-    if (n === null) fail(s.r, VALUE_COL, "planMustBeNumber", { field: settingTerm(key) });
-    return n ?? undefined;
+    if (n.ok) return n.value;
+    fail(s.r, VALUE_COL, n.messageKey, { field: settingTerm(key), value: cellText(s.cell) });
+    return undefined;
   };
 
   const period = settingValue("period");
@@ -430,7 +421,11 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   const kpiCol = new Map<KpiColumn, number>();
   const kpiRows: number[] = [];
   if (kpiHeader < 0) {
-    errors.push({ where: sheetRef(sheetName), messageKey: "planMissingTable", params: { label: L("planColName") } });
+    errors.push({
+      where: quoteSheetName(sheetName),
+      messageKey: "planMissingTable",
+      params: { label: L("planColName") },
+    });
   } else {
     (values[kpiHeader] ?? []).forEach((h, c) => {
       const k = KPI_LABELS.get(normaliseWord(cellText(h)));
@@ -479,8 +474,9 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
         return null;
       }
       const n = cellNumber(cell);
-      if (n === null) fail(r, col(k), "planMustBeNumber", { field: fieldTerm(k) });
-      return n;
+      if (n.ok) return n.value;
+      fail(r, col(k), n.messageKey, { field: fieldTerm(k), value: cellText(cell) });
+      return null;
     };
     const measureText = cellText(get("planColMeasure"));
     const field = measureText ? parseFieldName(measureText) : null;
@@ -501,7 +497,11 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   // Payout curve: (x, y) rows under its header; no points = the factor is the score.
   const curveRows: number[] = [];
   if (curveHeader < 0) {
-    errors.push({ where: sheetRef(sheetName), messageKey: "planMissingTable", params: { label: L("planColCurveX") } });
+    errors.push({
+      where: quoteSheetName(sheetName),
+      messageKey: "planMissingTable",
+      params: { label: L("planColCurveX") },
+    });
   } else {
     const points: [number, number][] = [];
     const end = tableEnd(curveHeader);
@@ -509,12 +509,17 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       const x = at(r, 0);
       const y = at(r, 1);
       if (isBlank(x) && isBlank(y)) continue;
-      const nx = cellNumber(x);
-      const ny = cellNumber(y);
-      const xTerm = term(cellText(values[curveHeader][0]), lang);
-      const yTerm = term(cellText(values[curveHeader][1]), lang);
-      if (nx === null) fail(r, 0, isBlank(x) ? "planRequired" : "planMustBeNumber", { field: xTerm });
-      if (ny === null) fail(r, 1, isBlank(y) ? "planRequired" : "planMustBeNumber", { field: yTerm });
+      const point = ([x, y] as const).map((cell, c) => {
+        const field = term(cellText(values[curveHeader][c]), lang);
+        if (isBlank(cell)) fail(r, c, "planRequired", { field });
+        else {
+          const n = cellNumber(cell);
+          if (n.ok) return n.value;
+          fail(r, c, n.messageKey, { field, value: cellText(cell) });
+        }
+        return null;
+      });
+      const [nx, ny] = point;
       if (nx !== null && ny !== null) {
         points.push([nx, ny]);
         curveRows.push(r);
@@ -553,14 +558,14 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       const s = settingField[field];
       if (s) {
         const c = settingCell[s];
-        return { where: c ? where(c[0], c[1]) : sheetRef(sheetName), term: settingTerm(s) };
+        return { where: c ? where(c[0], c[1]) : quoteSheetName(sheetName), term: settingTerm(s) };
       }
       const k = kpiField[field];
       if (k && kpiRows[index] !== undefined) return { where: where(kpiRows[index], kpiCol.get(k)!), term: kpiTerm(k) };
       if (field === "weights" && kpiRows.length) {
-        const c = colLetter(kpiCol.get("planColWeight")!);
+        const c = columnLetters(kpiCol.get("planColWeight")!);
         const range = `${c}${kpiRows[0] + 1}:${c}${kpiRows[kpiRows.length - 1] + 1}`;
-        return { where: `${sheetRef(sheetName)}!${range}`, term: kpiTerm("planColWeight") };
+        return { where: `${quoteSheetName(sheetName)}!${range}`, term: kpiTerm("planColWeight") };
       }
       if ((field === "curveX" || field === "curveY") && curveRows[index] !== undefined) {
         const c = field === "curveX" ? 0 : 1;
@@ -568,7 +573,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       }
       if (field === "kpis" && kpiHeader >= 0) return { where: where(kpiHeader, 0), term: L("planSectionKpis") };
       if (field === "curve" && curveHeader >= 0) return { where: where(curveHeader, 0), term: L("planSectionCurve") };
-      return { where: sheetRef(sheetName), term: field };
+      return { where: quoteSheetName(sheetName), term: field };
     },
   };
   // Structure problems hide the plan's own rules only where they overlap (same cell, or the weight sum).
@@ -587,9 +592,8 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
 /** Sheet order (top to bottom, then left to right), so a user fixes the sheet in one pass; sheet-level errors first. */
 function sortByCell(errors: PlanError[]): PlanError[] {
   const pos = (e: PlanError): [number, number] => {
-    const m = /!\$?([A-Z]+)\$?(\d+)/.exec(e.where);
-    if (!m) return [-1, -1];
-    return [Number(m[2]), [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+    const range = parseRange(e.where);
+    return range ? [range.start.row, range.start.col] : [-1, -1];
   };
   return errors
     .map((e, i) => ({ e, i, p: pos(e) }))
@@ -606,7 +610,7 @@ function readPeriodKey(cell: RawCell): string {
   if (typeof cell === "number") {
     if (Number.isInteger(cell) && cell >= 1900 && cell <= 9999) return String(cell);
     if (cell >= 1 && cell < 2958466) {
-      const [y, m] = serialToYearMonth(cell);
+      const { y, m } = serialToYmd(cell);
       return `${y}-${String(m).padStart(2, "0")}`;
     }
   }

@@ -4,7 +4,8 @@
  * the cell ("Targets!C5: target must be a number").
  */
 import type { RawCell } from "../ingest/types";
-import { cellName, cellNumber, cellText, isBlank, sheetRef } from "./cells";
+import { quoteSheetName, sheetCellAddress } from "../sheet";
+import { cellNumber, cellText, isBlank } from "./cells";
 import { kpiDisplayName } from "./defaults";
 import type { Plan, PlanError } from "./types";
 import { normaliseRepName, normaliseWord } from "./vocab";
@@ -37,7 +38,7 @@ export function readTargetsSheet(
 ): { targets: Plan["repTargets"]; errors: PlanError[] } {
   const targets: Plan["repTargets"] = {};
   const errors: PlanError[] = [];
-  const where = (r: number, c: number) => cellName(sheetName, r, c);
+  const where = (r: number, c: number) => sheetCellAddress(sheetName, r, c);
 
   let header = -1;
   const col = { rep: -1, kpi: -1, target: -1 };
@@ -54,7 +55,7 @@ export function readTargetsSheet(
   if (header < 0) {
     // An empty Targets sheet simply overrides nothing.
     const empty = values.every((row) => (row ?? []).every((c) => isBlank(c)));
-    if (!empty) errors.push({ where: sheetRef(sheetName), messageKey: "planTargetsNoHeader" });
+    if (!empty) errors.push({ where: quoteSheetName(sheetName), messageKey: "planTargetsNoHeader" });
     return { targets, errors };
   }
   const term = (c: number) => {
@@ -92,15 +93,17 @@ export function readTargetsSheet(
       errors.push({ where: where(r, col.kpi), messageKey: "planUnknownKpi", params: { kpi: kpiText, allowed } });
       ok = false;
     }
-    const target = cellNumber(targetCell);
+    const read = isBlank(targetCell) ? null : cellNumber(targetCell);
+    const target = read?.ok ? read.value : null;
     const targetWhere = where(r, col.target);
-    if (isBlank(targetCell)) {
+    if (read === null) {
       errors.push({ where: targetWhere, messageKey: "planRequired", params: { field: term(col.target) } });
       ok = false;
-    } else if (target === null) {
-      errors.push({ where: targetWhere, messageKey: "planMustBeNumber", params: { field: term(col.target) } });
+    } else if (!read.ok) {
+      const params = { field: term(col.target), value: cellText(targetCell) };
+      errors.push({ where: targetWhere, messageKey: read.messageKey, params });
       ok = false;
-    } else if (target <= 0) {
+    } else if (read.value <= 0) {
       // docs/reference/plan.md: a negative (or zero) target stops the run, like a wrong plan.
       errors.push({ where: targetWhere, messageKey: "planMustBePositive", params: { field: term(col.target) } });
       ok = false;

@@ -1,13 +1,6 @@
 /** Period keys from Excel serials (docs/reference/plan.md: a row belongs to the period of its date). */
-import {
-  civilFromSerial,
-  comparePeriodKeys,
-  periodKey,
-  periodRange,
-  periodsBetween,
-  priorPeriod,
-  serialFromCivil,
-} from "../../src/engine/period";
+import { comparePeriodKeys, periodKey, periodRange, periodsBetween, priorPeriod } from "../../src/engine/period";
+import { serialOfDay, serialToYmd } from "../../src/sheet";
 
 describe("serials (1900 date system)", () => {
   it.each([
@@ -18,8 +11,8 @@ describe("serials (1900 date system)", () => {
     [46111, 2026, 3, 30],
     [2958465, 9999, 12, 31],
   ])("serial %d is %d-%d-%d", (serial, y, m, d) => {
-    expect(civilFromSerial(serial)).toEqual({ y, m, d });
-    expect(serialFromCivil(y, m, d)).toBe(serial);
+    expect(serialToYmd(serial)).toEqual({ y, m, d });
+    expect(serialOfDay(y, m, d)).toBe(serial);
   });
 
   it("a serial with a time of day belongs to its day", () => {
@@ -36,7 +29,7 @@ describe("periodKey", () => {
     ["2026-12-31", "year", "2026"],
   ] as const)("%s as a %s is %s", (iso, kind, key) => {
     const [y, m, d] = iso.split("-").map(Number);
-    expect(periodKey(serialFromCivil(y, m, d), kind)).toBe(key);
+    expect(periodKey(serialOfDay(y, m, d), kind)).toBe(key);
   });
 });
 
@@ -50,7 +43,7 @@ describe("periodRange", () => {
   ])("%s", (key, kind, start, end, months) => {
     const s = (iso: string) => {
       const [y, m, d] = iso.split("-").map(Number);
-      return serialFromCivil(y, m, d);
+      return serialOfDay(y, m, d);
     };
     expect(periodRange(key)).toEqual({ kind, startSerial: s(start), endSerial: s(end), months });
   });
@@ -82,7 +75,7 @@ describe("priorPeriod and order", () => {
   });
 
   it("lists every period between two days, gaps included", () => {
-    expect(periodsBetween(serialFromCivil(2025, 11, 20), serialFromCivil(2026, 2, 1), "month")).toEqual([
+    expect(periodsBetween(serialOfDay(2025, 11, 20), serialOfDay(2026, 2, 1), "month")).toEqual([
       "2025-11",
       "2025-12",
       "2026-01",

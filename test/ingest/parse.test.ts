@@ -1,14 +1,13 @@
 // docs/reference/input.md, cleaning.md cell by cell: amounts, dates, yes/no, rep names, headers, serial dates, currency.
 import {
   currencyOfFormat,
-  dateToSerial,
   matchHeader,
   normaliseRepName,
   parseAmount,
   parseDate,
   parseYesNo,
-  serialToYmd,
 } from "../../src/ingest";
+import { dateToSerial, serialToYmd } from "../../src/sheet";
 import type { RawCell } from "../../src/ingest";
 
 describe("parseAmount reads every amount form of docs/reference/cleaning.md", () => {

@@ -1,5 +1,5 @@
 /** Hand-made IngestResults for the report tests (docs/reference/input.md fields; dates as Excel serials). */
-import { serialFromCivil } from "../../src/engine/period";
+import { serialOfDay } from "../../src/sheet";
 import type { ColumnMapping, DataIssue, IngestResult, SalesRow, StandardField } from "../../src/ingest/types";
 
 export const COLUMNS: StandardField[] = [
@@ -17,7 +17,7 @@ const HEADERS = ["Rep", "Team", "Date", "Amount", "Customer", "New customer", "S
 /** "2026-04-15" → Excel serial. */
 export function serial(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
-  return serialFromCivil(y, m, d);
+  return serialOfDay(y, m, d);
 }
 
 export interface RowSpec {

@@ -3,14 +3,14 @@
  * the rows and their issues are that rep's, no phantom rep gets a statement, and a Ratings row of nobody scored
  * (listed on the team report's Data issues) is on no statement.
  */
-import { serialFromCivil } from "../../src/engine/period";
+import { serialOfDay } from "../../src/sheet";
 import { ingest } from "../../src/ingest/index";
 import type { RawCell, RawSheet } from "../../src/ingest/types";
 import { readWorkbookPlan } from "../../src/plan/index";
 import type { ReportSheet } from "../../src/report/model";
 import { buildStatements } from "../../src/report/statement";
 
-const day = (y: number, m: number, d: number): number => serialFromCivil(y, m, d);
+const day = (y: number, m: number, d: number): number => serialOfDay(y, m, d);
 const sheet = (name: string, values: RawCell[][]): RawSheet => ({ name, values });
 
 const sheets: RawSheet[] = [

@@ -14,6 +14,8 @@ export const planMessages: Catalogue = {
     planUnknownKey: 'unknown setting "{key}" (check the spelling)',
     planRequired: "{field} is required",
     planMustBeNumber: "{field} must be a number",
+    planAmbiguousNumber:
+      '{field} "{value}" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)',
     planMustBeText: "{field} must be text",
     planMustBeObject: "{field} must be an object { … }",
     planMustBeList: "{field} must be a list [ … ]",
@@ -102,6 +104,7 @@ export const planMessages: Catalogue = {
     planUnknownKey: "未知的设置项“{key}”（请检查拼写）",
     planRequired: "缺少{field}",
     planMustBeNumber: "{field}必须是数字",
+    planAmbiguousNumber: "{field}“{value}”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
     planMustBeText: "{field}必须是文本",
     planMustBeObject: "{field}必须是对象 { … }",
     planMustBeList: "{field}必须是列表 [ … ]",

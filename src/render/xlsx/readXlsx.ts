@@ -4,8 +4,8 @@
  * work on top of exceljs's own parse is a typeof switch and one format comparison.
  *
  * Conversions (the RawCell contract of src/ingest/types.ts):
- * - date-formatted numbers (exceljs gives a Date, read as UTC) → Excel serial (1900 system, also
- *   for 1904-system workbooks, whose dates exceljs has already shifted);
+ * - date-formatted numbers (exceljs gives a Date, read as UTC) → the Excel serial in the cell (1900 system, also
+ *   for 1904-system workbooks, whose dates exceljs has already shifted; docs/reference/sheet.md);
  * - error cells → { error: "#N/A" }; rich text → its plain text; hyperlinks → their text;
  * - formulas → their cached result, as Excel shows it (docs/reference/robustness.md). exceljs's streaming
  *   reader parses a formula's cached value as a number whatever its type (TRUE → 1, "#DIV/0!" → NaN) and
@@ -23,9 +23,8 @@
 import * as ExcelJS from "exceljs";
 import { promises as fsp } from "fs";
 import type { RawCell, RawSheet } from "../../ingest/types";
+import { serialFromDayCountDate } from "../../sheet";
 
-const MS_PER_DAY = 86400000;
-const UNIX_EPOCH_SERIAL = 25569;
 const PROGRESS_EVERY = 65536;
 const EMPTY_ROW: RawCell[] = [];
 const EMPTY_FMTS: (string | null)[] = [];
@@ -48,7 +47,7 @@ export function toRawCell(v: unknown): RawCell {
     case "object": {
       if (v === null) return null;
       if (v instanceof Date) {
-        const serial = v.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+        const serial = serialFromDayCountDate(v); // exceljs made the Date by counting days, the phantom 29 Feb aside
         return (serial | 0) === serial ? serial | 0 : serial; // a whole day stays a small integer (no heap number)
       }
       const o = v as Record<string, unknown>;
