@@ -5,7 +5,8 @@
  *
  * - blank (null, undefined, "") → the spec's default; a required number defaults to 0 as in
  *   Excel's own arithmetic, an optional one without a default to null;
- * - scalars: numbers, booleans (TRUE = 1), numeric text ("12", "4%");
+ * - scalars: numbers, booleans (TRUE = 1), numeric text ("12", "4%", "12,500", "¥1.2万"; "12,5" is refused as
+ *   ambiguous, docs/reference/sheet.md);
  * - ranges: trailing fully blank rows are ignored; any other blank or text cell is #VALUE!
  *   naming the argument and the row (and the column when the range has several);
  * - a two-column table's value is a frozen copy, kept per argument: Excel passes the same table
@@ -13,6 +14,7 @@
  *   the same copy back after one comparing pass (the engine's caches then know it by reference).
  */
 import { engineError, isEngineError, type EngineError } from "../engine/index";
+import { parseNumberText } from "../sheet";
 
 /** A two-column numeric table, row by row: [lower bound, rate] or [x, y]. */
 export type Pairs = readonly (readonly [number, number])[];
@@ -79,15 +81,13 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || v === "";
 }
 
-const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
-
+/** A scalar as a number: TRUE = 1, and numeric text read as a sales sheet's cells are (docs/reference/sheet.md). */
 function scalarNumber(v: unknown): number | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") {
-    const s = v.trim();
-    if (!NUMERIC_TEXT.test(s)) return undefined;
-    return s.endsWith("%") ? Number(s.slice(0, -1)) / 100 : Number(s);
+    const p = parseNumberText(v);
+    return p.ok ? p.value : undefined;
   }
   return undefined;
 }

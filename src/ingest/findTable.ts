@@ -10,6 +10,7 @@
  * listed on the Data issues tab as "ignored", with its row range, so nothing disappears unseen.
  */
 import { fieldHeaderList, fieldLabel, matchHeader, matchHeaderRank } from "./headers";
+import { parseRange, rangeBox } from "../sheet";
 import { isBlankCell, parseAmount, parseDate } from "./parse";
 import type { ColumnMapping, IngestFailure, RawCell, RawSheet, StandardField } from "./types";
 
@@ -119,13 +120,12 @@ function spanAround(sheet: RawSheet, rowIndex: number, keyCols: number[]): [numb
   return [lo + firstCol, hi + firstCol];
 }
 
+/** A table's range on its own sheet, 1-based rows and 0-based columns, corners in order; null when unreadable. */
 function parseRef(ref: string): { r1: number; c1: number; r2: number; c2: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim().replace(/^.*!/, ""));
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const c1 = col(m[1]);
-  const r1 = +m[2];
-  return { r1, c1, r2: m[4] ? +m[4] : r1, c2: m[3] ? col(m[3]) : c1 };
+  const range = parseRange(ref);
+  if (!range) return null;
+  const box = rangeBox(range);
+  return { ...box, r1: box.r1 + 1, r2: box.r2 + 1 };
 }
 
 function hitFromRow(

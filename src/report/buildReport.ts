@@ -8,7 +8,8 @@ import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
 import { writePlanSheet } from "../plan/index";
 import type { Plan } from "../plan/types";
-import { absAddr, absCol, addr, colName, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
+import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
+import { columnLetters, uniqueSheetName } from "../sheet";
 import {
   bonusHeader,
   bonusRow,
@@ -43,7 +44,6 @@ const MAX_TREND_SERIES = 15;
 
 const SHEET_ORDER: SheetKey[] = ["scorecard", "ranking", "trends", "bonus", "issues", "plan"];
 
-/** Tab names in the language, made unique against the workbook's sheets (case-insensitive, as Excel). */
 /** Characters as Excel columns count them: CJK and full-width take two. */
 function displayWidth(text: string): number {
   let w = 0;
@@ -54,14 +54,13 @@ function displayWidth(text: string): number {
   return w;
 }
 
+/** Tab names in the language, made unique against the workbook's sheets (docs/reference/sheet.md: case-insensitive, 31 code units). */
 export function sheetNames(lang: Lang, existing: readonly string[] = []): Record<SheetKey, string> {
-  const taken = new Set(existing.map((s) => s.toLowerCase()));
+  const taken = [...existing];
   const out = {} as Record<SheetKey, string>;
   for (const key of SHEET_ORDER) {
-    const base = t(lang, `sheet.${key}`);
-    let name = base;
-    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} (${i})`;
-    taken.add(name.toLowerCase());
+    const name = uniqueSheetName(t(lang, `sheet.${key}`), taken);
+    taken.push(name);
     out[key] = name;
   }
   out.data = "";
@@ -119,16 +118,16 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     cells.push(payoutCell(ctx, r, s));
     rows.push(cells);
   });
-  const lastCol = colName(C.bonus);
+  const lastCol = columnLetters(C.bonus);
   const cf: ConditionalFormat[] = [];
   if (n > 0) {
     for (let k = 0; k < K; k++) {
-      const c = colName(C.actual(k) + 2);
+      const c = columnLetters(C.actual(k) + 2);
       cf.push({ type: "dataBar", ref: `${c}2:${c}${last}`, color: BAR_COLOR });
     }
-    const sc = colName(C.score);
+    const sc = columnLetters(C.score);
     cf.push({ type: "dataBar", ref: `${sc}2:${sc}${last}`, color: BAR_COLOR });
-    cf.push(...statusHighlights(lang, `A2:${lastCol}${last}`, `$${colName(C.status)}2`));
+    cf.push(...statusHighlights(lang, `A2:${lastCol}${last}`, `$${columnLetters(C.status)}2`));
   }
   return {
     key: "scorecard",
@@ -280,7 +279,7 @@ function buildTrends(ctx: Ctx): ReportSheet {
   );
   const totalCells: (ReportCell | null)[] = [text(t(lang, "total"), "total")];
   periods.forEach((_, j) => {
-    const c = colName(1 + j);
+    const c = columnLetters(1 + j);
     totalCells.push(formula(nReps > 0 ? `SUM(${c}2:${c}${lastRep})` : "0", sums[j], ctx.money, "total"));
   });
   if (hasGrowth) {
@@ -288,7 +287,7 @@ function buildTrends(ctx: Ctx): ReportSheet {
     totalCells.push(formula(growthFormula(totalRow), p.isZero() ? "" : sums[cur].minus(p).div(p.abs()), PCT, "total"));
   }
   rows.push(totalCells);
-  const lastCol = colName(P + (hasGrowth ? 1 : 0));
+  const lastCol = columnLetters(P + (hasGrowth ? 1 : 0));
   const categories = R(`${absAddr(1, 1)}:${absAddr(P, 1)}`);
   // One line per rep reads well up to ~15 reps; beyond that the team total alone.
   const perRep = nReps > 0 && nReps <= MAX_TREND_SERIES;

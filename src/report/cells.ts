@@ -1,28 +1,17 @@
 /** Small builders for the declarative Report: A1 addresses, quoted sheet refs, literal-safe text cells. */
 import type Decimal from "decimal.js";
 import { currencyNumberFormat } from "../plan/index";
+import { cellAddress, quoteSheetName } from "../sheet";
 import type { CellStyle, ReportCell } from "./model";
-
-/** 0-based column index → "A", "B", … "AA". */
-export function colName(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** Relative A1 address of 0-based col and 1-based row: addr(2, 5) = "C5". */
 export function addr(col: number, row: number): string {
-  return `${colName(col)}${row}`;
+  return cellAddress(row - 1, col);
 }
 
 /** Absolute A1 address: "$C$5". */
 export function absAddr(col: number, row: number): string {
-  return `$${colName(col)}$${row}`;
+  return cellAddress(row - 1, col, true);
 }
 
 /** Absolute column range "$C$2:$C$9". */
@@ -30,14 +19,9 @@ export function absCol(col: number, firstRow: number, lastRow: number): string {
   return `${absAddr(col, firstRow)}:${absAddr(col, lastRow)}`;
 }
 
-/** Sheet name quoted for a formula ('It''s'), always quoted so any name is safe. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** A reference on another sheet: "'Plan'!$E$8". */
+/** A reference on another sheet: "Plan!$E$8", "'Data issues'!A1" (quoted as docs/reference/sheet.md says). */
 export function sheetRef(sheet: string, ref: string): string {
-  return `${quoteSheet(sheet)}!${ref}`;
+  return `${quoteSheetName(sheet)}!${ref}`;
 }
 
 /** docs/reference/tabs.md: text starting with = + - @ is written as text, never as a formula. */

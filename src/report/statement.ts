@@ -12,7 +12,8 @@ import { writePlanSheet, type PlanSheetLayout } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { pctText } from "./bonusText";
 import { sheetNames } from "./buildReport";
-import { addr, colName, formula, moneyFormat, num, PCT, sheetRef, text, value } from "./cells";
+import { addr, formula, moneyFormat, num, PCT, sheetRef, text, value } from "./cells";
+import { columnLetters } from "../sheet";
 import {
   bonusHeader,
   bonusRow,
@@ -151,7 +152,7 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
   rows.push([text(t(lang, "statement.rankOf", { rank: r.rank, count: n, period: scored.period }), "note")]);
   rows.push([text(t(lang, "statement.note", { rep: r.rep, period: scored.period }), "note")]);
 
-  const lastCol = colName(header.length - 1);
+  const lastCol = columnLetters(header.length - 1);
   return {
     key: "scorecard",
     name: ctx.names.scorecard,
@@ -161,7 +162,7 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
     ),
     freeze: { rows: 1, cols: 1 },
     tables: [{ name: "SP_Scorecard", ref: `A1:${lastCol}2`, style: TABLE_STYLE }],
-    conditionalFormats: statusHighlights(lang, `A2:${lastCol}2`, `$${colName(C.status)}2`),
+    conditionalFormats: statusHighlights(lang, `A2:${lastCol}2`, `$${columnLetters(C.status)}2`),
     tabColor: "#2E75B6",
   };
 }
@@ -248,9 +249,11 @@ function buildSales(ctx: Ctx, ingest: IngestResult, rows: readonly SalesRow[]): 
   }
   const n = rows.length;
   const amountAt = cols.findIndex((c) => c.header === headerOf(ingest, "amount"));
-  const tables = [{ name: "SP_Sales", ref: `A1:${colName(cols.length)}${Math.max(n + 1, 2)}`, style: TABLE_STYLE }];
+  const tables = [
+    { name: "SP_Sales", ref: `A1:${columnLetters(cols.length)}${Math.max(n + 1, 2)}`, style: TABLE_STYLE },
+  ];
   if (amountAt >= 0) {
-    const col = colName(amountAt + 1);
+    const col = columnLetters(amountAt + 1);
     // docs/reference/numbers.md: exact sum of the rep's own rows (the engine's decimal sum, cached); Excel's SUM recomputes it.
     const total = rows.reduce((s, r) => s.plus(dec(String(r.amount))), dec(0));
     const totalRow: (ReportCell | null)[] = [text(t(lang, "total"), "total")];

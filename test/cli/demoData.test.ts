@@ -12,8 +12,9 @@ import {
   writeDemoWorkbook,
 } from "../../src/cli/demoData";
 import type { RawCell } from "../../src/ingest/types";
+import { dateToSerial, serialFromDayCountDate } from "../../src/sheet";
 
-const serial = (iso: string) => Date.parse(iso + "T00:00:00Z") / 86_400_000 + 25_569;
+const serial = (iso: string) => dateToSerial(new Date(iso + "T00:00:00Z"));
 const COL = { date: 0, rep: 1, team: 2, customer: 3, isNew: 4, product: 5, amount: 6, satisfaction: 7 };
 
 function rowsOfKind(wb: ReturnType<typeof generateDemoRows>, kind: MessyKind): RawCell[][] {
@@ -186,7 +187,7 @@ describe("writeDemoWorkbook", () => {
   /** exceljs cell value → RawCell, the way readers hand cells to ingest. */
   function toRaw(cell: ExcelJS.Cell): RawCell {
     const v = cell.value;
-    if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
+    if (v instanceof Date) return serialFromDayCountDate(v);
     if (v !== null && typeof v === "object" && "error" in v) return { error: v.error };
     return v as RawCell;
   }

@@ -84,6 +84,13 @@ describe("arguments (coerceArgs)", () => {
     expect(perf.attainment(1, 2, "TRUE" as never)).toBe(1.5);
   });
 
+  it("reads numeric text as a sales sheet's cells are: thousands, currency, 万, full-width (docs/reference/sheet.md)", () => {
+    expect(perf.attainment("12,500" as never, "¥1.25万" as never)).toBe(1);
+    expect(perf.attainment("(１５)" as never, "20" as never)).toBe(-0.75);
+    expectExcelError(() => perf.attainment("12,5" as never, 5), "#VALUE!", "actual must be a number");
+    expectExcelError(() => perf.attainment(5, "1.234,50" as never), "#VALUE!", "target must be a number");
+  });
+
   it("text where a number belongs is #VALUE! naming the argument", () => {
     expectExcelError(() => perf.attainment("lots" as never, 5), "#VALUE!", "actual must be a number");
     expectExcelError(() => perf.attainment(1, 5, "maybe" as never), "#VALUE!", "lower_is_better must be TRUE or FALSE");

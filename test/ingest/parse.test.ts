@@ -1,12 +1,5 @@
 // docs/reference/input.md, cleaning.md cell by cell: amounts, dates, yes/no, rep names, headers, serial dates, currency.
-import {
-  currencyOfFormat,
-  matchHeader,
-  normaliseRepName,
-  parseAmount,
-  parseDate,
-  parseYesNo,
-} from "../../src/ingest";
+import { currencyOfFormat, matchHeader, normaliseRepName, parseAmount, parseDate, parseYesNo } from "../../src/ingest";
 import { dateToSerial, serialToYmd } from "../../src/sheet";
 import type { RawCell } from "../../src/ingest";
 

@@ -1,5 +1,6 @@
 /** Compare every formula cell's cached value (our engine's) with the value LibreOffice recalculated (docs/reference/tabs.md). */
 import * as ExcelJS from "exceljs";
+import { serialFromDayCountDate } from "../../src/sheet";
 
 export interface FormulaMismatch {
   sheet: string;
@@ -20,13 +21,13 @@ function plainOf(v: ExcelJS.CellValue): { formula: string | null; value: Plain }
     const r = (v as ExcelJS.CellSharedFormulaValue).result;
     return { formula: (v as ExcelJS.CellSharedFormulaValue).sharedFormula, value: (r ?? null) as Plain };
   }
-  if (v instanceof Date) return { formula: null, value: v.getTime() / 86400000 + 25569 };
+  if (v instanceof Date) return { formula: null, value: serialFromDayCountDate(v) };
   return { formula: null, value: (v ?? null) as Plain };
 }
 
 function asNumber(v: Plain | Date): number | null {
   if (typeof v === "number") return v;
-  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+  if (v instanceof Date) return serialFromDayCountDate(v);
   return null;
 }
 

@@ -2,14 +2,14 @@
 import { defaultPlan, formatPlanError, PLAN_SHEET_NAMES, readPlanSheet, writePlanSheet } from "../../src/plan";
 import type { Plan, PlanResult } from "../../src/plan";
 import type { RawCell } from "../../src/ingest/types";
+import { parseCellAddress } from "../../src/sheet";
 
 type Lang = "en" | "zh";
 
 /** "$G$21" → [20, 6] (0-based row, col). */
 function rc(address: string): [number, number] {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return [Number(m[2]) - 1, col];
+  const { row, col } = parseCellAddress(address)!;
+  return [row, col];
 }
 const grid = (plan: Plan, lang: Lang): RawCell[][] => writePlanSheet(plan, lang).rows.map((r) => [...r]);
 const cellAt = (rows: RawCell[][], address: string) => {

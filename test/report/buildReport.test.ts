@@ -4,6 +4,7 @@ import { buildReport, sheetNames } from "../../src/report/buildReport";
 import type { Report, ReportCell, ReportSheet, SheetKey } from "../../src/report/model";
 import { checkFormulas, functionsUsed, recalculate } from "./hyperFormula";
 import { defaultExample, ingestOf } from "./fixtures";
+import { parseCellAddress } from "../../src/sheet";
 
 const ALLOWED = new Set([
   "IF",
@@ -29,10 +30,8 @@ function sheet(report: Report, key: SheetKey): ReportSheet {
   return report.sheets.find((s) => s.key === key)!;
 }
 function cell(s: ReportSheet, a1: string): ReportCell | null {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return s.rows[Number(m[2]) - 1]?.[col - 1] ?? null;
+  const { row, col } = parseCellAddress(a1)!;
+  return s.rows[row]?.[col] ?? null;
 }
 const header = (s: ReportSheet) => s.rows[0].map((c) => c?.v ?? null);
 
@@ -123,30 +122,30 @@ describe("Scorecard values and formulas (default plan, 2026-Q2)", () => {
   });
 
   it.each([
-    ["D2", "100000*(1+'Plan'!$E$21)"],
+    ["D2", "100000*(1+Plan!$E$21)"],
     ["E2", "IF(D2=0,NA(),C2/D2)"],
-    ["G2", "'Plan'!$E$22*3"],
-    ["J2", "'Plan'!$E$23"],
+    ["G2", "Plan!$E$22*3"],
+    ["J2", "Plan!$E$23"],
     [
       "P2",
       `SUMPRODUCT(($O$2:$O$4>O2)*1)+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4>C2))+SUMPRODUCT(($O$2:O2=O2)*($C$2:C2=C2))`,
     ],
-    ["Q2", `IF(P2<='Plan'!$B$16,"Top",IF(P2>COUNT($O$2:$O$4)-'Plan'!$B$17,"Coaching",""))`],
+    ["Q2", `IF(P2<=Plan!$B$16,"Top",IF(P2>COUNT($O$2:$O$4)-Plan!$B$17,"Coaching",""))`],
   ])("%s = %s", (a1, f) => {
     expect(cell(s, a1)!.f).toBe(f);
   });
 
   it("score over the KPIs a rep has; weights and caps from the Plan tab", () => {
     const cap = (c: string, r: number, k: number) =>
-      `'Plan'!$G$${k}*IF('Plan'!$H$${k}="",MAX(${c}${r},0),MIN('Plan'!$H$${k},MAX(${c}${r},0)))`;
+      `Plan!$G$${k}*IF(Plan!$H$${k}="",MAX(${c}${r},0),MIN(Plan!$H$${k},MAX(${c}${r},0)))`;
     expect(cell(s, "O2")!.f).toBe(
-      `(${cap("E", 2, 21)}+${cap("H", 2, 22)}+${cap("K", 2, 23)}+${cap("N", 2, 24)})/('Plan'!$G$21+'Plan'!$G$22+'Plan'!$G$23+'Plan'!$G$24)`,
+      `(${cap("E", 2, 21)}+${cap("H", 2, 22)}+${cap("K", 2, 23)}+${cap("N", 2, 24)})/(Plan!$G$21+Plan!$G$22+Plan!$G$23+Plan!$G$24)`,
     );
     // Carol has no revenue target: blank target and attainment, the rest rescaled.
     expect(cell(s, "D4")).toBeNull();
     expect(cell(s, "E4")).toBeNull();
     expect(cell(s, "O4")!.f).toBe(
-      `(${cap("H", 4, 22)}+${cap("K", 4, 23)}+${cap("N", 4, 24)})/('Plan'!$G$22+'Plan'!$G$23+'Plan'!$G$24)`,
+      `(${cap("H", 4, 22)}+${cap("K", 4, 23)}+${cap("N", 4, 24)})/(Plan!$G$22+Plan!$G$23+Plan!$G$24)`,
     );
   });
 
@@ -204,14 +203,14 @@ describe("Ranking, Trends, Bonus tabs", () => {
     const s = sheet(en, "ranking");
     expect(header(s).slice(0, 5)).toEqual(["Rep", "Team", "Score", "Rank", "Status"]);
     expect([2, 3, 4].map((r) => cell(s, `A${r}`)!.v)).toEqual(["Bob", "Alice", "Carol"]);
-    expect(cell(s, "A2")!.f).toBe(`INDEX('Scorecard'!$A$2:$A$4,MATCH(D2,'Scorecard'!$P$2:$P$4,0))&""`);
+    expect(cell(s, "A2")!.f).toBe(`INDEX(Scorecard!$A$2:$A$4,MATCH(D2,Scorecard!$P$2:$P$4,0))&""`);
     expect([2, 3].map((r) => [cell(s, `H${r}`)!.v, cell(s, `I${r}`)!.v, cell(s, `J${r}`)!.v])).toEqual([
       ["West", 1.3875, 1],
       ["East", 0.705, 2],
     ]);
     expect(s.charts!.map((c) => [c.type, c.categories, c.series[0].values])).toEqual([
-      ["bar", "'Ranking'!$A$2:$A$4", "'Ranking'!$C$2:$C$4"],
-      ["bar", "'Ranking'!$H$2:$H$3", "'Ranking'!$I$2:$I$3"],
+      ["bar", "Ranking!$A$2:$A$4", "Ranking!$C$2:$C$4"],
+      ["bar", "Ranking!$H$2:$H$3", "Ranking!$I$2:$I$3"],
     ]);
     expect(s.charts![0].cache).toEqual({ categories: ["Bob", "Alice", "Carol"], values: [[1.3875, 0.935, 0.475]] });
   });
@@ -227,11 +226,11 @@ describe("Ranking, Trends, Bonus tabs", () => {
     ]);
     const chart = s.charts![0];
     expect(chart.type).toBe("line");
-    expect(chart.categories).toBe("'Trends'!$B$1:$C$1");
+    expect(chart.categories).toBe("Trends!$B$1:$C$1");
     expect(chart.series.map((x) => x.values)).toEqual([
-      "'Trends'!$B$2:$C$2",
-      "'Trends'!$B$3:$C$3",
-      "'Trends'!$B$4:$C$4",
+      "Trends!$B$2:$C$2",
+      "Trends!$B$3:$C$3",
+      "Trends!$B$4:$C$4",
     ]);
   });
 
@@ -362,7 +361,7 @@ describe("plans without a curve or caps, lower-is-better KPIs, overrides", () =>
     expect(cell(s, "D3")).toEqual({ v: 50, fmt: "$#,##0.00" });
     expect(cell(s, "H2")!.f).toBe("IF(G2=0,NA(),MAX(0,(2*G2-F2)/G2))");
     expect(cell(s, "L2")!.f).toBe(
-      `ROUND('Plan'!$B$11*IF(I2<'Plan'!$B$12,0,MAX(0,IF('Plan'!$B$13="",I2,MIN('Plan'!$B$13,I2)))),'Plan'!$B$8)`,
+      `ROUND(Plan!$B$11*IF(I2<Plan!$B$12,0,MAX(0,IF(Plan!$B$13="",I2,MIN(Plan!$B$13,I2)))),Plan!$B$8)`,
     );
     expect(checkFormulas(r).mismatches).toEqual([]);
     expect(cell(sheet(r, "ranking"), "B3")!.v).toBe("");

@@ -6,7 +6,7 @@ import { FakeExcel, installFakeExcel, PAYLOAD_LIMIT_BYTES, type SeedSheet } from
 import { readSeed } from "../fakes/seedXlsx";
 import { officeExcelOps } from "../../src/render/office/excelOps";
 import { TABS_SETTING } from "../../src/render/office/renderReport";
-import { quoteSheetName } from "../../src/render/office/address";
+import { quoteSheetName } from "../../src/sheet";
 import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet, sheetsToKeep } from "../../src/taskpane/pipeline";
 import type { Lang } from "../../src/i18n";
 import { SAMPLES } from "../samples";

@@ -4,10 +4,9 @@
  * Reads are chunked by rows and batched by cells (Excel's 5 MB payload limit), with one sync per batch, never one
  * per sheet or per cell; a batch that still comes back too large is split in half and read again.
  */
-import { cellA1 } from "./address";
+import { cellAddress, uniqueSheetName } from "../../sheet";
 import { officeError, describeExcelError, type OfficeResult } from "./errors";
 import { queueJournal, queueJournalDelete, readJournal, type Settled, type ShareJournal } from "./journal";
-import { freeSheetName } from "./renderReport";
 import { runSteps } from "./steps";
 
 export interface PerfFormula {
@@ -151,7 +150,7 @@ async function readFormulas(context: Excel.RequestContext, group: Block[], found
     ranges[i].formulas.forEach((row, r) =>
       row.forEach((f, c) => {
         if (isPerfFormulaCell(f, values[r][c])) {
-          found.push({ sheet: b.sheet, address: cellA1(b.col + c, b.row + r), formula: f });
+          found.push({ sheet: b.sheet, address: cellAddress(b.row + r, b.col + c), formula: f });
         }
       }),
     );
@@ -355,7 +354,7 @@ export async function replacePerfFormulasWithValues(
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
-  const undoSheet = freeSheetName("SalesPerf undo", new Set(worksheets.items.map((w) => w.name)));
+  const undoSheet = uniqueSheetName("SalesPerf undo", new Set(worksheets.items.map((w) => w.name)));
   const journal: ShareJournal = { op: "share", phase: "journaling", sheet: undoSheet, rows: replacements.length };
   const undoGroups = groupByBytes(
     replacements.map((r, i) => ({ i, row: undoRow(r) })),

@@ -8,7 +8,8 @@
  * with a journal setting from which a failure, a Cancel or the next pane undoes or finishes it.
  */
 import type { CellStyle, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet } from "../../report/model";
-import { cellA1, renameSheetRefs, splitSheetRef } from "./address";
+import { cellAddress, formatRange, parseRange, uniqueSheetName } from "../../sheet";
+import { renameSheetRefs } from "./address";
 import { describeExcelError, officeError, type OfficeResult } from "./errors";
 import { checkRequirements } from "./requirements";
 import {
@@ -228,9 +229,10 @@ function refRange(
   defaultSheet: string,
   renames: ReadonlyMap<string, string>,
 ): Excel.Range {
-  const { sheet, address } = splitSheetRef(ref);
-  const name = sheet === null ? defaultSheet : (renames.get(sheet) ?? sheet);
-  return context.workbook.worksheets.getItem(name).getRange(address.replace(/\$/g, ""));
+  const range = parseRange(ref);
+  if (!range) throw new Error(`Not a range: ${ref}`);
+  const name = range.sheet === null ? defaultSheet : (renames.get(range.sheet) ?? range.sheet);
+  return context.workbook.worksheets.getItem(name).getRange(formatRange({ ...range, sheet: null }).replace(/\$/g, ""));
 }
 
 function addChart(
@@ -256,18 +258,7 @@ function addChart(
     series.setXAxisValues(categories);
   });
   if (spec.yAxisFormat) chart.axes.valueAxis.numberFormat = spec.yAxisFormat;
-  chart.setPosition(cellA1(spec.from.col, spec.from.row), cellA1(spec.to.col, spec.to.row));
-}
-
-/** "Scorecard" → "Scorecard (2)", "(3)" … until free; keeps Excel's 31-character limit. */
-export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(name.toLowerCase())) return name;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
+  chart.setPosition(cellAddress(spec.from.row, spec.from.col), cellAddress(spec.to.row, spec.to.col));
 }
 
 function parseNameList(value: unknown): string[] {
@@ -314,7 +305,7 @@ function planTabs(
       rendered.push({ key: sheet.key, name: opts.planSheet! });
       return [];
     }
-    const name = freeSheetName(sheet.name, taken);
+    const name = uniqueSheetName(sheet.name, taken);
     taken.add(name);
     if (name !== sheet.name) renames.set(sheet.name, name);
     rendered.push({ key: sheet.key, name });
@@ -369,7 +360,7 @@ export interface WriteSheetsOptions extends RenderOptions {
  */
 function transitNames(count: number, prefix: string, taken: Set<string>): string[] {
   return Array.from({ length: count }, (_, i) => {
-    const name = freeSheetName(`${prefix} ${i + 1}`, taken);
+    const name = uniqueSheetName(`${prefix} ${i + 1}`, taken);
     taken.add(name);
     return name;
   });

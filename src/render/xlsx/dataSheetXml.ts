@@ -5,6 +5,7 @@
  */
 import { Readable } from "stream";
 import type { RawCell, RawSheet } from "../../ingest/types";
+import { columnLetters } from "../../sheet";
 import { escapeXml } from "./chartXml";
 
 /** Excel's own error literals; anything else in an error cell is kept as its text. */
@@ -12,17 +13,6 @@ const EXCEL_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
 /** Excel refuses cells longer than 32,767 characters. */
 const MAX_CELL_CHARS = 32767;
 const ROWS_PER_CHUNK = 2000;
-
-export function columnLetters(col0: number): string {
-  let n = col0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function cellXml(ref: string, v: RawCell, styleId: number | undefined): string {
   const s = styleId ? ` s="${styleId}"` : "";

@@ -10,7 +10,8 @@ import type { RawSheet } from "../../ingest/types";
 import type { ChartSpec, ReportCell, ReportSheet, Report, TableSpec } from "../../report/model";
 import { argb, cellStyles } from "./cellStyles";
 import { chartSpaceXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chartXml";
-import { columnLetters, dataSheetStream, distinctFormats } from "./dataSheetXml";
+import { cellAddress, columnLetters, parseRange, rangeBox } from "../../sheet";
+import { dataSheetStream, distinctFormats } from "./dataSheetXml";
 import {
   addContentTypes,
   freeRelId,
@@ -28,30 +29,11 @@ export interface WriteXlsxOptions {
   dataSheets?: RawSheet[];
 }
 
-interface Box {
-  c1: number; // 0-based
-  r1: number; // 0-based
-  c2: number;
-  r2: number;
-}
-
-/** "A1:K13" (or "$A$1:$K$13", or a single cell) → 0-based box. */
-export function decodeRange(ref: string): Box {
-  const parts = ref.replace(/\$/g, "").split(":");
-  const one = (a: string): { c: number; r: number } => {
-    const m = /^([A-Za-z]+)(\d+)$/.exec(a.trim());
-    if (!m) throw new Error(`not a cell reference: ${a}`);
-    let c = 0;
-    for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-    return { c: c - 1, r: Number(m[2]) - 1 };
-  };
-  const a = one(parts[0]);
-  const b = parts[1] ? one(parts[1]) : a;
-  return { c1: Math.min(a.c, b.c), r1: Math.min(a.r, b.r), c2: Math.max(a.c, b.c), r2: Math.max(a.r, b.r) };
-}
-
-function address(c0: number, r0: number): string {
-  return `${columnLetters(c0)}${r0 + 1}`;
+/** "A1:K13" (or "$A$1:$K$13", or a single cell) of the Report → its 0-based box. */
+function boxOf(ref: string): { c1: number; r1: number; c2: number; r2: number } {
+  const range = parseRange(ref);
+  if (!range) throw new Error(`not a cell reference: ${ref}`);
+  return rangeBox(range);
 }
 
 /** The exceljs value for one model cell. Formula cells carry their cached result (docs/reference/tabs.md: equal to the
@@ -100,7 +82,7 @@ function tableName(wanted: string, used: Set<string>): string {
 }
 
 function addTable(ws: ExcelJS.Worksheet, sheet: ReportSheet, spec: TableSpec, usedNames: Set<string>): void {
-  const box = decodeRange(spec.ref);
+  const box = boxOf(spec.ref);
   const headerRow = sheet.rows[box.r1] ?? [];
   const names = uniqueHeaders(
     Array.from({ length: box.c2 - box.c1 + 1 }, (_, j) => headerText(headerRow[box.c1 + j], box.c1 + j)),
@@ -116,7 +98,7 @@ function addTable(ws: ExcelJS.Worksheet, sheet: ReportSheet, spec: TableSpec, us
   ws.addTable({
     name,
     displayName: name,
-    ref: address(box.c1, box.r1),
+    ref: cellAddress(box.r1, box.c1),
     headerRow: true,
     totalsRow: false,
     style: {
@@ -141,7 +123,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReportSheet, usedTableNames: Se
             state: "frozen",
             xSplit: sheet.freeze.cols,
             ySplit: sheet.freeze.rows,
-            topLeftCell: address(sheet.freeze.cols, sheet.freeze.rows),
+            topLeftCell: cellAddress(sheet.freeze.rows, sheet.freeze.cols),
           },
         ]
       : undefined,
@@ -155,14 +137,14 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReportSheet, usedTableNames: Se
   const tableHeaderCells = new Set<string>();
   for (const spec of sheet.tables ?? []) {
     addTable(ws, sheet, spec, usedTableNames);
-    const box = decodeRange(spec.ref);
-    for (let c = box.c1; c <= box.c2; c++) tableHeaderCells.add(address(c, box.r1));
+    const box = boxOf(spec.ref);
+    for (let c = box.c1; c <= box.c2; c++) tableHeaderCells.add(cellAddress(box.r1, c));
   }
   sheet.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (!cell) return;
       const target = ws.getCell(r + 1, c + 1);
-      if (!tableHeaderCells.has(address(c, r))) target.value = cellValue(cell);
+      if (!tableHeaderCells.has(cellAddress(r, c))) target.value = cellValue(cell);
       if (cell.style) Object.assign(target, { style: { ...cellStyles[cell.style] } });
       if (cell.fmt) target.numFmt = cell.fmt;
     });

@@ -3,7 +3,7 @@ import * as React from "react";
 import { Dropdown, Field, MessageBar, MessageBarBody, Option, Text } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";
 import type { ColumnMapping, Reconciliation, StandardField } from "../../ingest/types";
-import { columnLetters } from "../../render/office/address";
+import { columnLetters } from "../../sheet";
 import { STANDARD_FIELDS } from "../pipeline";
 import { useSectionStyles } from "./styles";
 

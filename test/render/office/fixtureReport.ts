@@ -1,12 +1,13 @@
 /** A small hand-made Report (report/model.ts) exercising every renderer feature (docs/reference/tabs.md). */
 import type { Report, ReportCell, ReportSheet } from "../../../src/report/model";
+import { columnLetters, quoteSheetName } from "../../../src/sheet";
 
 const h = (v: string): ReportCell => ({ v, style: "header" });
 
 export function fixtureReport(names: { scorecard?: string; plan?: string } = {}): Report {
   const sc = names.scorecard ?? "Scorecard";
   const plan = names.plan ?? "Plan";
-  const planRef = plan === "Plan" ? "Plan" : `'${plan}'`;
+  const planRef = quoteSheetName(plan);
   const planSheet: ReportSheet = {
     key: "plan",
     name: plan,
@@ -109,7 +110,7 @@ export function bigReport(rows: number, cols = 10): Report {
         name: "Data issues",
         rows: sheetRows,
         freeze: { rows: 1, cols: 0 },
-        tables: [{ name: "SP_Issues", ref: `A1:${String.fromCharCode(64 + cols)}${rows + 1}` }],
+        tables: [{ name: "SP_Issues", ref: `A1:${columnLetters(cols - 1)}${rows + 1}` }],
       },
     ],
     summary: {

@@ -22,6 +22,7 @@ import {
   valueToWrite,
   type PerfFormula,
 } from "../../../src/render/office/prepareForSharing";
+import { columnLetters } from "../../../src/sheet";
 
 type Ctx = Excel.RequestContext;
 const asCtx = (c: FakeRequestContext): Ctx => c as unknown as Ctx;
@@ -150,7 +151,7 @@ describe("findPerfFormulas", () => {
         if (k++ % 97 === 0) {
           const f = `=PERF.ATTAINMENT(${r + 1},${c + 1})`;
           row[c] = { v: (r + 1) / (c + 1), f, fmt: null };
-          expected.push({ sheet: "Big", address: `${colLetters(c)}${r + 1}`, formula: f });
+          expected.push({ sheet: "Big", address: `${columnLetters(c)}${r + 1}`, formula: f });
         } else {
           row[c] = { v: 1, f: filler, fmt: null };
         }
@@ -182,12 +183,6 @@ describe("findPerfFormulas", () => {
     expect(fake.stats.syncs).toBeGreaterThanOrEqual(6);
   });
 });
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 describe("replacePerfFormulasWithValues", () => {
   it("turns only the PERF cells into their values; other formulas and text stay", async () => {
@@ -259,7 +254,7 @@ describe("replacePerfFormulasWithValues", () => {
       ["Total", null, 11600],
     ];
     block.forEach((row, r) =>
-      row.forEach((v, c) => (v === null ? null : put(t, `${colLetters(c + 2)}${r + 1}`, { v }))),
+      row.forEach((v, c) => (v === null ? null : put(t, `${columnLetters(c + 2)}${r + 1}`, { v }))),
     );
     put(t, "C1", { v: "Band", f: "=PERF.EXPLAIN(220000,A1:B3)" });
     // Test adapter: the fake has no getSpillingToRangeOrNullObject (ExcelApi 1.12); this one knows C1 spills C1:E3.
@@ -272,7 +267,7 @@ describe("replacePerfFormulasWithValues", () => {
         `${self.path}.getSpillingToRangeOrNullObject()`,
         () => {
           const anchor = this.resolved();
-          const a1 = `${colLetters(anchor.rect.col)}${anchor.rect.row + 1}`;
+          const a1 = `${columnLetters(anchor.rect.col)}${anchor.rect.row + 1}`;
           const rect = spills.get(`${anchor.sheet.name}!${a1}`);
           return rect ? { sheet: anchor.sheet, rect } : null;
         },

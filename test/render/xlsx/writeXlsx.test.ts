@@ -2,7 +2,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DOMParser } from "@xmldom/xmldom";
-import { writeReportXlsx, decodeRange } from "../../../src/render/xlsx/writeXlsx";
+import { writeReportXlsx } from "../../../src/render/xlsx/writeXlsx";
 import { insertDrawingElement } from "../../../src/render/xlsx/zipParts";
 import type { RawSheet } from "../../../src/ingest/types";
 import { fixtureReport } from "./fixtureReport";
@@ -208,15 +208,5 @@ describe("insertDrawingElement", () => {
     ],
   ])("%s", (input, expected) => {
     expect(insertDrawingElement(input, "rId9")).toBe(expected);
-  });
-});
-
-describe("decodeRange", () => {
-  it.each([
-    ["A1:K13", { c1: 0, r1: 0, c2: 10, r2: 12 }],
-    ["$B$2:$AA$3", { c1: 1, r1: 1, c2: 26, r2: 2 }],
-    ["C5", { c1: 2, r1: 4, c2: 2, r2: 4 }],
-  ])("%s", (ref, box) => {
-    expect(decodeRange(ref)).toEqual(box);
   });
 });
