@@ -10,6 +10,7 @@ import type { ColumnMapping, IngestResult, RawCell, RawSheet, StandardField } fr
 import { defaultPlan, findNamedSheet, readWorkbookPlan, valuesFromA1, writePlanSheet } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
 import { buildReport } from "../report/buildReport";
+import { planTab } from "../report/formulas";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
 
 export const STANDARD_FIELDS: readonly StandardField[] = [
@@ -170,24 +171,10 @@ export function sheetsToKeep(
   };
 }
 
-/** The default plan as a sheet (docs/reference/plan.md "created with defaults when absent"), named for the language. */
+/**
+ * The default plan as a sheet (docs/reference/plan.md "created with defaults when absent"), named for the language:
+ * the report's own Plan tab, so it has the same Total weight check, total-row style, amber warning and tab colour.
+ */
 export function defaultPlanSheet(lang: Lang): ReportSheet {
-  const layout = writePlanSheet(defaultPlan(lang), lang);
-  const headers = new Set(layout.headerRows);
-  const rows = layout.rows.map((row, r) =>
-    row.map((v, c): ReportCell | null => {
-      const fmt = layout.formats[r]?.[c] ?? undefined;
-      if (v === null && !fmt) return null;
-      const style =
-        r === layout.titleRow ? "title" : r === layout.noteRow ? "note" : headers.has(r) ? "header" : undefined;
-      const cell: ReportCell = { v };
-      const formula = layout.formulas[r]?.[c];
-      if (formula) cell.f = formula; // the Total weight check recalculates live
-      if (fmt) cell.fmt = fmt;
-      if (style) cell.style = style;
-      if (typeof v === "string" && /^[=+\-@]/.test(v)) cell.literal = true;
-      return cell;
-    }),
-  );
-  return { key: "plan", name: t(lang, "planSheetName"), rows, columnWidths: layout.columnWidths };
+  return planTab(t(lang, "planSheetName"), writePlanSheet(defaultPlan(lang), lang));
 }

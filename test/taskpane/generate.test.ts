@@ -178,6 +178,10 @@ describe.each([
   it("the Plan sheet created with defaults is read back, kept where it is and stands in for the Plan tab", async () => {
     const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
     expect(created.ok).toBe(true);
+    // The same Plan tab a report writes: tab colour and the amber Total weight check included.
+    const planSheet = fake.sheet(TABS[lang][5]);
+    expect(planSheet.tabColor).toBe("#7F7F7F");
+    expect(planSheet.conditionalFormats.length).toBe(1);
     const read = await officeExcelOps.readSheets();
     expect(read.ok && analyse(read.value.sheets, read.value.addinTabs, lang).plan.sheetName).toBe(TABS[lang][5]);
     const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][5]);

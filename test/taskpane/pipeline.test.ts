@@ -1,6 +1,9 @@
 /** The pane's pure steps (docs/reference/input.md mapping override, docs/reference/plan.md periods and Plan sheet). */
 import { analyse, defaultPeriod, defaultPlanSheet, remap, valuesFromA1 } from "../../src/taskpane/pipeline";
 import type { RawSheet } from "../../src/ingest/types";
+import { defaultPlan, writePlanSheet } from "../../src/plan";
+import { buildReport } from "../../src/report/buildReport";
+import { defaultExample, ingestOf } from "../report/fixtures";
 
 // Excel serials: 2026-01-15, 2026-04-15, 2026-07-15.
 const sales: RawSheet = {
@@ -76,5 +79,17 @@ describe("defaultPlanSheet", () => {
     expect(formulaCells.length).toBeGreaterThanOrEqual(2);
     expect(formulaCells.some((c) => /^SUM\(/.test(c!.f!) && c!.v === 1)).toBe(true);
     expect(formulaCells.some((c) => /^IF\(ABS\(/.test(c!.f!) && c!.v === "OK")).toBe(true);
+  });
+
+  it.each(["en", "zh"] as const)("%s: is the report's Plan tab for the default plan, cell for cell", (lang) => {
+    const report = buildReport(ingestOf(defaultExample()), defaultPlan(lang), { lang });
+    const reportPlan = report.sheets.find((s) => s.key === "plan")!;
+    const pane = defaultPlanSheet(lang);
+    expect(pane).toEqual(reportPlan);
+    // What the pane's own sheet lacked before: the total row's style, the amber check and the tab colour.
+    const layout = writePlanSheet(defaultPlan(lang), lang);
+    expect(pane.rows[layout.totalRow].filter((c) => c?.style === "total").length).toBeGreaterThan(0);
+    expect(pane.conditionalFormats?.map((c) => c.type)).toEqual(["formula"]);
+    expect(pane.tabColor).toBeDefined();
   });
 });
