@@ -471,6 +471,72 @@ describe("readPlanSheet errors name the cell", () => {
   });
 });
 
+describe("a Plan sheet edited into nonsense is refused, every problem named by its cell", () => {
+  /** Words for weights, a negative target, a curve going back, a blank KPI name, ambiguous decimals, a deleted row. */
+  function nonsense(lang: Lang): RawCell[][] {
+    const rows = grid(defaultPlan(lang), lang);
+    setAt(rows, "$G$21", lang === "en" ? "forty percent" : "四成");
+    setAt(rows, "$E$22", -30);
+    setAt(rows, "$A$23", "  ");
+    setAt(rows, "$E$24", "12,5");
+    setAt(rows, "$H$22", "1.234,50");
+    setAt(rows, "$A$31", 0.8);
+    rows.splice(15, 1); // the Top N row deleted: everything below moves up one row
+    return rows;
+  }
+
+  it("in English", () => {
+    expect(messages(readPlanSheet(nonsense("en"), "Plan"))).toEqual([
+      'Plan: the row "Top N" was not found in column A',
+      "Plan!G20: weight must be a number",
+      "Plan!E21: target must be greater than 0",
+      'Plan!H21: cap "1.234,50" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)',
+      "Plan!A22: KPI is required",
+      'Plan!E23: target "12,5" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)',
+      "Plan!A30: curve x values must increase strictly: 0.8 comes after 1",
+    ]);
+  });
+
+  it("in Chinese", () => {
+    expect(messages(readPlanSheet(nonsense("zh"), "考核方案"), "zh")).toEqual([
+      "考核方案: A 列中找不到“前 N 名”这一行",
+      "考核方案!G20: 权重必须是数字",
+      "考核方案!E21: 目标必须大于 0",
+      "考核方案!H21: 上限“1.234,50”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
+      "考核方案!A22: 缺少指标",
+      "考核方案!E23: 目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
+      "考核方案!A30: 曲线的 x 值必须严格递增：0.8 排在 1 之后",
+    ]);
+  });
+
+  it.each<[string, RawCell, number]>([
+    ["$B$11", "12,500", 12500],
+    ["$B$11", "¥12,500.50", 12500.5],
+    ["$B$11", "1.25万", 12500],
+    ["$G$21", "４０％", 0.4],
+  ])("%s %j is read as %d (thousands, currency, 万, full width)", (address, text, value) => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, address, text);
+    if (address === "$G$21") expect(planOf(readPlanSheet(rows, "Plan")).kpis[0].weight).toBe(value);
+    else expect(planOf(readPlanSheet(rows, "Plan")).bonus.targetBonus).toBe(value);
+  });
+
+  it.each(["$B$11", "$E$21", "$G$21", "$H$21", "$A$29", "$B$29", "$B$16"])(
+    '%s: "12,5" is refused there, not read as 125',
+    (address) => {
+      const rows = grid(defaultPlan("en"), "en");
+      setAt(rows, address, "12,5");
+      const r = readPlanSheet(rows, "Plan");
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.errors.map((e) => [e.where, e.messageKey])).toContainEqual([
+          `Plan!${address.replace(/\$/g, "")}`,
+          "planAmbiguousNumber",
+        ]);
+    },
+  );
+});
+
 describe("readPlanSheet property", () => {
   /** Deterministic LCG so a failure reproduces. */
   function rng(seed: number) {

@@ -36,6 +36,35 @@ describe("readTargetsSheet", () => {
     expect(r.targets).toEqual({ 王芳: { 销售额: 200000, 客户满意度: 0.95 } });
   });
 
+  it("refuses a decimal comma by cell instead of reading 12,5 as 125; keeps 12,500 as thousands", () => {
+    const values: RawCell[][] = [
+      ["Rep", "KPI", "Target"],
+      ["Ann", "Revenue", "12,5"],
+      ["Bo", "Revenue", "12,500"],
+      ["Cy", "Revenue", "1.234,50"],
+      ["Di", "New customers", "７５"],
+    ];
+    const r = readTargetsSheet(values, "Targets", en);
+    expect(messages(r)).toEqual([
+      'Targets!C2: target "12,5" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)',
+      'Targets!C4: target "1.234,50" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)',
+    ]);
+    expect(r.targets).toEqual({ Bo: { Revenue: 12500 }, Di: { "New customers": 75 } });
+    expect(
+      messages(
+        readTargetsSheet(
+          [
+            ["销售员", "指标", "目标"],
+            ["王芳", "销售额", "12,5"],
+          ],
+          "目标",
+          zh,
+        ),
+        "zh",
+      ),
+    ).toEqual(["目标!C2: 目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）"]);
+  });
+
   it("overrides nothing on an empty sheet", () => {
     expect(readTargetsSheet([[null], []], "Targets", en)).toEqual({ targets: {}, errors: [] });
   });
