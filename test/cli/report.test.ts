@@ -314,6 +314,74 @@ describe("salesperf report — Targets sheet", () => {
   });
 });
 
+describe("salesperf report — a Plan or Targets sheet it cannot read stops the run (exit 2, nothing written)", () => {
+  it("Targets: 12,5 is refused naming the cell, 12,500 is twelve thousand five hundred", async () => {
+    const wb = await load(EN);
+    const ws = wb.addWorksheet("Targets");
+    [
+      ["Rep", "KPI", "Target"],
+      ["Alice Chen", "Revenue", "12,5"],
+    ].forEach((r) => ws.addRow(r));
+    const bad = path.join(dir, "targets-decimal-comma.xlsx");
+    await wb.xlsx.writeFile(bad);
+    const out = path.join(dir, "targets-decimal-comma-report.xlsx");
+    fs.writeFileSync(out, "an earlier report");
+    const before = sha256(out);
+    const run = await runCli("report", bad, "-o", out);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(
+      'Targets!C2: target "12,5" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)',
+    );
+    expect(run.err).not.toMatch(/\n\s+at /);
+    expect(sha256(out)).toBe(before);
+
+    ws.getCell("C2").value = "12,500";
+    const good = path.join(dir, "targets-thousands.xlsx");
+    await wb.xlsx.writeFile(good);
+    const okOut = path.join(dir, "targets-thousands-report.xlsx");
+    expect((await runCli("report", good, "-o", okOut)).code).toBe(0);
+    const scorecard = (await load(okOut)).getWorksheet("Scorecard")!;
+    const targetCol = rowStartingWith(scorecard, "Rep")!.indexOf("Revenue target") + 1;
+    let alice: unknown;
+    scorecard.eachRow((row) => {
+      if (row.getCell(1).value !== "Alice Chen") return;
+      const v = row.getCell(targetCol).value;
+      alice = v && typeof v === "object" && "formula" in v ? (v as ExcelJS.CellFormulaValue).result : v;
+    });
+    expect(alice).toBe(12500);
+  });
+
+  it("a Chinese Plan sheet edited into nonsense: every problem listed by cell, in Chinese", async () => {
+    const first = path.join(dir, "zh-plan-round-1.xlsx");
+    expect((await runCli("report", ZH, "-o", first, "--lang", "zh", "--with-data")).code).toBe(0);
+    const wb = await load(first);
+    const plan = wb.getWorksheet("考核方案")!;
+    plan.getCell("G21").value = "四成"; // a weight as words
+    plan.getCell("E22").value = -30; // a negative target
+    plan.getCell("A23").value = null; // a blank KPI name
+    plan.getCell("E24").value = "1.234,50"; // a decimal comma
+    plan.getCell("A31").value = 0.5; // the curve's x goes back
+    plan.spliceRows(16, 1); // the 前 N 名 row deleted: everything below moves up one row
+    const edited = path.join(dir, "zh-plan-nonsense.xlsx");
+    await wb.xlsx.writeFile(edited);
+    const out = path.join(dir, "zh-plan-nonsense-report.xlsx");
+    const run = await runCli("report", edited, "-o", out, "--lang", "zh");
+    expect(run.code).toBe(2);
+    for (const line of [
+      "考核方案：A 列中找不到“前 N 名”这一行",
+      "考核方案!G20：权重必须是数字",
+      "考核方案!E21：目标必须大于 0",
+      "考核方案!A22：缺少指标",
+      "考核方案!E23：目标“1.234,50”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
+      "考核方案!A30：曲线的 x 值必须严格递增：0.5 排在 1 之后",
+    ]) {
+      expect(run.err).toContain(line);
+    }
+    expect(run.err).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
 describe("salesperf report — failures", () => {
   it.each([
     ["no arguments", []],
