@@ -29,6 +29,8 @@ export interface PlanInfo {
   sheetName: string | null;
   plan: Plan | null;
   errors: PlanError[];
+  /** The sheet the errors are on (the Plan or the Targets sheet); null when there are none. */
+  errorSheet: string | null;
 }
 
 export interface Analysis {
@@ -52,8 +54,22 @@ function sameName(a: string, b: string): boolean {
 export function readPlan(sheets: readonly RawSheet[], lang: Lang): PlanInfo {
   const read = readWorkbookPlan(sheets, lang);
   return read.ok
-    ? { sheetName: read.planSheet, plan: read.plan, errors: [] }
-    : { sheetName: read.planSheet, plan: null, errors: read.errors };
+    ? { sheetName: read.planSheet, plan: read.plan, errors: [], errorSheet: null }
+    : { sheetName: read.planSheet, plan: null, errors: read.errors, errorSheet: read.sheet };
+}
+
+/**
+ * Why Generate (or a statement) cannot run on these rules: a title naming the sheet and one line per problem,
+ * each naming its cell, in the words the CLI uses (docs/reference/plan.md); null when the rules are readable.
+ */
+export function planProblems(plan: PlanInfo, lang: Lang): { title: string; lines: string[] } | null {
+  if (plan.errors.length === 0) return null;
+  return {
+    title: t(lang, "ui.plan.invalid", { sheet: plan.errorSheet ?? "", count: plan.errors.length }),
+    lines: plan.errors.map((e) =>
+      t(lang, "ui.plan.error", { where: e.where, message: t(lang, e.messageKey, e.params) }),
+    ),
+  };
 }
 
 /** Every period key of the plan's kind that has a used row, oldest first. */

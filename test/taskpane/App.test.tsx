@@ -9,6 +9,7 @@ import type { RenderOptions, RenderResult } from "../../src/render/office/render
 import type { RawSheet } from "../../src/ingest/types";
 import type { Report } from "../../src/report/model";
 import type { Lang } from "../../src/i18n";
+import { defaultPlan, writePlanSheet } from "../../src/plan";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses it to reflow when narrow.
 class ResizeObserverStub {
@@ -159,7 +160,7 @@ describe("Plan", () => {
     await openTab("Plan");
     const items = await screen.findAllByRole("listitem");
     expect(items.some((li) => /^Plan!B5: /.test(li.textContent ?? ""))).toBe(true);
-    expect(screen.getByText(/The Plan sheet has \d+ problem/)).toBeTruthy();
+    expect(screen.getByText(/^“Plan” has \d+ problem/)).toBeTruthy();
     await openTab("Generate");
     expect((screen.getByRole("button", { name: "Generate" }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -193,6 +194,32 @@ describe("Generate", () => {
     expect(body).toContain(`Data issues: ${report.summary.issues}.`);
     fireEvent.click(screen.getByRole("button", { name: "Open Ranking" }));
     await waitFor(() => expect(excel.activateSheet).toHaveBeenCalledWith("Ranking"));
+  });
+
+  it("a Plan sheet edited into nonsense after the pane opened: Generate writes nothing and lists every problem", async () => {
+    const rows = writePlanSheet(defaultPlan("en"), "en").rows.map((r) => [...r]);
+    rows[20][6] = "forty"; // G21: a weight in words
+    rows[21][4] = -30; // E22: a negative target
+    rows[22][0] = null; // A23: a blank KPI name
+    rows[23][4] = "12,5"; // E24: a decimal comma
+    const broken: RawSheet = { name: "Plan", values: rows };
+    const readSheets = jest
+      .fn()
+      .mockResolvedValueOnce({ ok: true as const, value: snapshot() })
+      .mockResolvedValue({ ok: true as const, value: snapshot([sales, broken]) });
+    const excel = fakeOps({ readSheets });
+    renderApp(excel);
+    await openTab("Generate");
+    fireEvent.click(screen.getByRole("button", { name: "Generate" }));
+    expect(await screen.findByText("“Plan” has 4 problem(s); fix them to generate.")).toBeTruthy();
+    const lines = screen.getAllByRole("listitem").map((li) => li.textContent);
+    expect(lines).toEqual([
+      "Plan!G21: weight must be a number",
+      "Plan!E22: target must be greater than 0",
+      "Plan!A23: KPI is required",
+      'Plan!E24: target "12,5" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)',
+    ]);
+    expect(excel.renderReport).not.toHaveBeenCalled();
   });
 
   it("Cancel aborts the writing and says what happened", async () => {

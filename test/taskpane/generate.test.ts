@@ -7,7 +7,14 @@ import { readSeed } from "../fakes/seedXlsx";
 import { officeExcelOps } from "../../src/render/office/excelOps";
 import { TABS_SETTING } from "../../src/render/office/renderReport";
 import { quoteSheetName } from "../../src/sheet";
-import { analyse, buildPaneReport, defaultPeriod, defaultPlanSheet, sheetsToKeep } from "../../src/taskpane/pipeline";
+import {
+  analyse,
+  buildPaneReport,
+  defaultPeriod,
+  defaultPlanSheet,
+  planProblems,
+  sheetsToKeep,
+} from "../../src/taskpane/pipeline";
 import type { Lang } from "../../src/i18n";
 import { SAMPLES } from "../samples";
 
@@ -175,6 +182,47 @@ describe.each([
     ]);
   });
 
+  it("a Targets sheet with 12,5 and a Plan sheet edited into nonsense: refused by cell, as the CLI says it", async () => {
+    const targets = lang === "en" ? ["Rep", "KPI", "Target"] : ["销售员", "指标", "目标"];
+    const revenue = lang === "en" ? "Revenue" : "销售额";
+    seed.push({ name: lang === "en" ? "Targets" : "目标", values: [targets, ["Someone", revenue, "12,5"]] });
+    uninstall?.();
+    fake = new FakeExcel(seed);
+    uninstall = installFakeExcel(fake, { displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
+    const before = fake.sheetNames();
+    let read = await officeExcelOps.readSheets();
+    if (!read.ok) throw new Error("read");
+    let problems = planProblems(analyse(read.value.sheets, read.value.addinTabs, lang).plan, lang);
+    expect(problems?.lines).toEqual([
+      lang === "en"
+        ? 'Targets!C2: target "12,5" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)'
+        : "目标!C2：目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
+    ]);
+
+    // Now the Plan sheet itself: the default one, then a weight in words, a negative target and a curve going back.
+    const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
+    expect(created.ok).toBe(true);
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(TABS[lang][5]);
+      ws.getRange("G21").values = [[lang === "en" ? "forty" : "四成"]];
+      ws.getRange("E22").values = [[-30]];
+      ws.getRange("A30").values = [[0.5]];
+      await context.sync();
+    });
+    read = await officeExcelOps.readSheets();
+    if (!read.ok) throw new Error("read");
+    const analysis = analyse(read.value.sheets, read.value.addinTabs, lang);
+    problems = planProblems(analysis.plan, lang);
+    const p = TABS[lang][5];
+    expect(problems?.title).toBe(
+      lang === "en" ? `“${p}” has 3 problem(s); fix them to generate.` : `“${p}”工作表有 3 个问题，修正后才能生成。`,
+    );
+    expect(problems?.lines.map((l) => l.replace(/[:：].*/, ""))).toEqual([`${p}!G21`, `${p}!E22`, `${p}!A30`]);
+    expect(analysis.plan.plan).toBeNull(); // so Generate has nothing to write
+    expect(fake.sheetNames()).toEqual([...before, p]);
+  });
+
+  it("the Plan sheet created with defaults is read back and rewritten in place", async () => {
   it("the Plan sheet created with defaults is read back, kept where it is and stands in for the Plan tab", async () => {
     const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
     expect(created.ok).toBe(true);

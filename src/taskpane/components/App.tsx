@@ -30,6 +30,7 @@ import {
   defaultPeriod,
   defaultPlanSheet,
   inputSheets,
+  planProblems,
   remap,
   scoringPeriod,
   sheetsToKeep,
@@ -138,7 +139,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
         mapping: null,
         ingested: null,
         dataError: oneLine(e),
-        plan: { sheetName: null, plan: null, errors: [] },
+        plan: { sheetName: null, plan: null, errors: [], errorSheet: null },
         periods: [],
       };
     }
@@ -154,9 +155,9 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
     setSnapshot(read.value);
     const fresh = analyse(read.value.sheets, read.value.addinTabs, lang, mapping, true);
     if (fresh.dataError || !fresh.ingested) return { ok: false, message: fresh.dataError ?? "" };
-    if (!fresh.plan.plan) {
-      return { ok: false, message: t(lang, "ui.plan.invalid", { count: fresh.plan.errors.length }) };
-    }
+    const problems = planProblems(fresh.plan, lang);
+    if (problems || !fresh.plan.plan)
+      return { ok: false, message: [problems?.title, ...(problems?.lines ?? [])].join("\n") };
     return {
       ok: true,
       value: {
@@ -218,8 +219,10 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
       await nextPaint();
       const fresh = analyse(read.value.sheets, read.value.addinTabs, lang, mapping);
       if (fresh.dataError || !fresh.ingested) return setRun({ status: "failed", message: fresh.dataError ?? "" });
-      if (!fresh.plan.plan) {
-        return setRun({ status: "failed", message: t(lang, "ui.plan.invalid", { count: fresh.plan.errors.length }) });
+      // A Plan or Targets sheet it cannot read stops Generate before anything is written, listing every problem.
+      const problems = planProblems(fresh.plan, lang);
+      if (problems || !fresh.plan.plan) {
+        return setRun({ status: "failed", message: problems?.title ?? "", lines: problems?.lines });
       }
       if (controller.signal.aborted) return cancelled();
 

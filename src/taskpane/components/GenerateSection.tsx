@@ -10,7 +10,8 @@ export type RunState =
   | { status: "idle" }
   | { status: "running"; stage: string; value: number }
   | { status: "done"; summary: Report["summary"]; sheets: RenderedSheet[] }
-  | { status: "failed"; message: string };
+  /** lines: one per problem (each naming its cell), listed under the message. */
+  | { status: "failed"; message: string; lines?: string[] };
 
 export interface GenerateSectionProps {
   lang: Lang;
@@ -71,6 +72,13 @@ export function GenerateSection({ lang, run, canGenerate, onGenerate, onCancel, 
           <MessageBarBody>
             <MessageBarTitle>{t(lang, "ui.failed.title")}</MessageBarTitle>
             {run.message}
+            {run.lines && (
+              <ul className={styles.list}>
+                {run.lines.map((line, i) => (
+                  <li key={`${i}:${line}`}>{line}</li>
+                ))}
+              </ul>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";
 import { kpiDisplayName } from "../../plan";
-import type { PlanInfo } from "../pipeline";
+import { planProblems, type PlanInfo } from "../pipeline";
 import { useSectionStyles } from "./styles";
 
 export interface PlanSectionProps {
@@ -31,6 +31,7 @@ function percent(x: number): string {
 
 export function PlanSection({ lang, plan, periods, period, busy, onPeriod, onCreatePlan }: PlanSectionProps) {
   const styles = useSectionStyles();
+  const problems = planProblems(plan, lang);
   return (
     <section className={styles.section} aria-label={t(lang, "ui.section.plan")}>
       {plan.sheetName === null && plan.errors.length === 0 && (
@@ -45,15 +46,13 @@ export function PlanSection({ lang, plan, periods, period, busy, onPeriod, onCre
           </Button>
         </div>
       )}
-      {plan.errors.length > 0 && (
+      {problems && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>{t(lang, "ui.plan.invalid", { count: plan.errors.length })}</MessageBarTitle>
+            <MessageBarTitle>{problems.title}</MessageBarTitle>
             <ul className={styles.list}>
-              {plan.errors.map((e, i) => (
-                <li key={`${i}:${e.where}`}>
-                  {t(lang, "ui.plan.error", { where: e.where, message: t(lang, e.messageKey, e.params) })}
-                </li>
+              {problems.lines.map((line, i) => (
+                <li key={`${i}:${line}`}>{line}</li>
               ))}
             </ul>
           </MessageBarBody>
