@@ -266,6 +266,34 @@ async function tidyExceljsParts(zip: JSZip, sheetPaths: string[]): Promise<void>
   }
 }
 
+/** The parts a streaming reader needs before any worksheet, in the order Excel itself writes them. */
+const LEADING_PARTS = [
+  "[Content_Types].xml",
+  "_rels/.rels",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/sharedStrings.xml",
+  "xl/styles.xml",
+];
+
+/**
+ * exceljs stores xl/workbook.xml last. A streaming reader (exceljs's own, our readXlsx) then meets the worksheets
+ * before their names and the shared strings, parks them in temp files and can lose sheets and names (seen with
+ * eight tabs or more). The zip's entries are reordered in place — JSZip writes them in its `files` order — so
+ * no part is copied.
+ */
+function workbookPartsFirst(zip: JSZip): JSZip {
+  const entries = Object.entries(zip.files);
+  const rank = (name: string) => {
+    const i = LEADING_PARTS.indexOf(name);
+    return i < 0 ? LEADING_PARTS.length : i;
+  };
+  const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e[0]) - rank(b.e[0]) || a.i - b.i);
+  for (const [name] of entries) delete zip.files[name];
+  for (const { e } of ordered) zip.files[e[0]] = e[1];
+  return zip;
+}
+
 /** Write the report (and optional data copies) as .xlsx bytes. */
 export async function writeReportXlsx(report: Report, opts: WriteXlsxOptions = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -281,7 +309,7 @@ export async function writeReportXlsx(report: Report, opts: WriteXlsxOptions = {
   const stored = await wb.xlsx.writeBuffer({
     zip: { compression: "STORE" },
   } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-  const zip = await JSZip.loadAsync(stored as ArrayBuffer);
+  const zip = workbookPartsFirst(await JSZip.loadAsync(stored as ArrayBuffer));
   const paths = await worksheetPaths(zip);
   await tidyExceljsParts(zip, paths.slice(0, report.sheets.length));
   for (let i = 0; i < report.sheets.length; i++) {

@@ -5,6 +5,11 @@ import { DOMParser } from "@xmldom/xmldom";
 import { writeReportXlsx } from "../../../src/render/xlsx/writeXlsx";
 import { insertDrawingElement } from "../../../src/render/xlsx/zipParts";
 import type { RawSheet } from "../../../src/ingest/types";
+import type { Report } from "../../../src/report/model";
+import { readXlsx } from "../../../src/render/xlsx/readXlsx";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { fixtureReport } from "./fixtureReport";
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
@@ -208,5 +213,30 @@ describe("insertDrawingElement", () => {
     ],
   ])("%s", (input, expected) => {
     expect(insertDrawingElement(input, "rId9")).toBe(expected);
+  });
+});
+
+describe("part order", () => {
+  it("puts workbook.xml, its rels, shared strings and styles before the worksheets, so a 12-tab report reads back whole", async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Tab ${i + 1}`);
+    const report: Report = {
+      lang: "en",
+      sheets: names.map((name) => ({ key: "data", name, rows: [[{ v: name }, { v: 1 }]] })),
+      summary: { period: "2026-Q2", repsScored: 0, rowsUsed: 0, rowsExcluded: 0, top: [], coaching: [], issues: 0 },
+    };
+    const bytes = await writeReportXlsx(report);
+    const parts = Object.keys((await JSZip.loadAsync(bytes)).files).filter((p) => !p.endsWith("/"));
+    const firstSheet = parts.findIndex((p) => p.startsWith("xl/worksheets/"));
+    for (const part of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"]) {
+      expect(parts.indexOf(part)).toBeGreaterThanOrEqual(0);
+      expect(parts.indexOf(part)).toBeLessThan(firstSheet);
+    }
+    const file = path.join(os.tmpdir(), `salesperf-part-order-${process.pid}.xlsx`);
+    fs.writeFileSync(file, bytes);
+    try {
+      expect((await readXlsx(file)).map((s) => [s.name, s.values[0]])).toEqual(names.map((n) => [n, [n, 1]]));
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });
