@@ -18,10 +18,8 @@ import {
   readNumber,
   readSatisfaction,
 } from "./parse";
+import { isDateSerial } from "../sheet";
 import type { RawCell } from "./types";
-
-/** One past the largest Excel serial (9999-12-31 is 2958465). */
-const MAX_SERIAL_EXCL = 2958466;
 
 interface RepSpelling {
   /** 1-based, in order of first appearance: the duplicate detector hashes it instead of the text. */
@@ -98,7 +96,7 @@ export class DateField {
     this.serial = 0;
     this.failure = null;
     this.coerced = false;
-    if (typeof raw === "number" && raw >= 1 && raw < MAX_SERIAL_EXCL) {
+    if (typeof raw === "number" && isDateSerial(raw)) {
       this.serial = Math.floor(raw);
       return true;
     }

@@ -115,6 +115,21 @@ describe("parseDate reads the date forms of docs/reference/cleaning.md", () => {
   });
 });
 
+describe("dates before 1900-03-01 are refused (docs/reference/sheet.md)", () => {
+  it.each<[string, RawCell]>([
+    ["serial 1", 1],
+    ["serial 45, a number typed into the date column", 45],
+    ["serial 60, Excel's phantom 1900-02-29", 60],
+    ["text 1900-02-29", "1900-02-29"],
+    ["text 1900-01-15", "1900-01-15"],
+  ])("%s", (_name, raw) => expect(parseDate(raw)).toEqual({ ok: false, reasonKey: "dateUnreadable" }));
+
+  it("1900-03-01 is serial 61, read either way", () => {
+    expect(parseDate(61)).toEqual({ ok: true, serial: 61, month: false, coerced: false });
+    expect(parseDate("1900-03-01")).toEqual({ ok: true, serial: 61, month: false, coerced: true });
+  });
+});
+
 describe("serial dates", () => {
   it.each<[string, number, { y: number; m: number; d: number }]>([
     ["1970-01-01", 25569, { y: 1970, m: 1, d: 1 }],
