@@ -100,12 +100,17 @@ describe.each([
         sheet.rows.forEach((row) =>
           row.forEach((c) => {
             if (!c?.f) return;
-            for (const m of c.f.matchAll(/'((?:[^']|'')+)'!/g)) expect(own.has(m[1].replace(/''/g, "'"))).toBe(true);
+            // A sheet is named quoted ('Data issues'!) or bare (Plan!, 考核方案!), docs/reference/sheet.md.
+            const formula = c.f.replace(/"[^"]*"/g, "");
+            for (const m of formula.matchAll(/(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu)) {
+              expect(own.has(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2])).toBe(true);
+            }
             if (sheet.key !== "scorecard") return;
-            // Local references (outside quotes, not after a "!"): row 2 only — no column range over other reps.
-            const local = c.f
-              .replace(/"[^"]*"/g, "")
-              .replace(/'(?:[^']|'')+'!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?/g, "");
+            // Local references (not after a "!"): row 2 only — no column range over other reps.
+            const local = formula.replace(
+              /(?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?/gu,
+              "",
+            );
             for (const m of local.matchAll(/\$?[A-Z]{1,3}\$?(\d+)/g)) expect(m[1]).toBe("2");
             expect(local).not.toMatch(/:/);
             void plan;
