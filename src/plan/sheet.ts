@@ -362,7 +362,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
     const r = settingRow.get(SETTINGS[key].label);
     if (r === undefined) {
       errors.push({
-        where: quoteSheetName(sheetName),
+        where: sheetName,
         messageKey: "planMissingLabel",
         params: { label: L(SETTINGS[key].label) },
       });
@@ -422,7 +422,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   const kpiRows: number[] = [];
   if (kpiHeader < 0) {
     errors.push({
-      where: quoteSheetName(sheetName),
+      where: sheetName,
       messageKey: "planMissingTable",
       params: { label: L("planColName") },
     });
@@ -498,7 +498,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   const curveRows: number[] = [];
   if (curveHeader < 0) {
     errors.push({
-      where: quoteSheetName(sheetName),
+      where: sheetName,
       messageKey: "planMissingTable",
       params: { label: L("planColCurveX") },
     });
@@ -558,7 +558,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       const s = settingField[field];
       if (s) {
         const c = settingCell[s];
-        return { where: c ? where(c[0], c[1]) : quoteSheetName(sheetName), term: settingTerm(s) };
+        return { where: c ? where(c[0], c[1]) : sheetName, term: settingTerm(s) };
       }
       const k = kpiField[field];
       if (k && kpiRows[index] !== undefined) return { where: where(kpiRows[index], kpiCol.get(k)!), term: kpiTerm(k) };
@@ -573,7 +573,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       }
       if (field === "kpis" && kpiHeader >= 0) return { where: where(kpiHeader, 0), term: L("planSectionKpis") };
       if (field === "curve" && curveHeader >= 0) return { where: where(curveHeader, 0), term: L("planSectionCurve") };
-      return { where: quoteSheetName(sheetName), term: field };
+      return { where: sheetName, term: field };
     },
   };
   // Structure problems hide the plan's own rules only where they overlap (same cell, or the weight sum).

@@ -4,7 +4,7 @@
  * the cell ("Targets!C5: target must be a number").
  */
 import type { RawCell } from "../ingest/types";
-import { quoteSheetName, sheetCellAddress } from "../sheet";
+import { sheetCellAddress } from "../sheet";
 import { cellNumber, cellText, isBlank } from "./cells";
 import { kpiDisplayName } from "./defaults";
 import type { Plan, PlanError } from "./types";
@@ -55,7 +55,7 @@ export function readTargetsSheet(
   if (header < 0) {
     // An empty Targets sheet simply overrides nothing.
     const empty = values.every((row) => (row ?? []).every((c) => isBlank(c)));
-    if (!empty) errors.push({ where: quoteSheetName(sheetName), messageKey: "planTargetsNoHeader" });
+    if (!empty) errors.push({ where: sheetName, messageKey: "planTargetsNoHeader" });
     return { targets, errors };
   }
   const term = (c: number) => {

@@ -67,12 +67,13 @@ export function uniqueSheetName(name: string, taken: Iterable<string>): string {
 const READ_AS_OTHER = /^(?:[A-Z]{1,3}\d+|R\d*C?\d*|C\d*|TRUE|FALSE)$/i;
 
 /**
- * A sheet name as a reference writes it before "!", as Excel and LibreOffice write it: bare when it is one word of
- * letters (any script), digits, "_" and "." that starts with a letter or "_" and cannot be read as anything else
- * ("Plan", "考核方案"), else in apostrophes with inner ones doubled ("'Data issues'", "'Rep''s'", "'Q1 😀'").
+ * A sheet name as a reference writes it before "!": bare when it is a plain ASCII word that cannot be read as
+ * anything else ("Plan", "Sheet_1"), else in apostrophes with inner ones doubled ("'Data issues'", "'Rep''s'",
+ * "'考核方案'", "'A1'"). Excel reads either form; quoting every non-ASCII name keeps the formulas readable by
+ * older Excel, WPS, LibreOffice and formula engines that only take ASCII names bare.
  */
 export function quoteSheetName(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !READ_AS_OTHER.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !READ_AS_OTHER.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "'Rep''s'" → "Rep's", "Plan" → "Plan"; null for a malformed quoted name. */

@@ -8,6 +8,7 @@ import { ingest } from "../../src/ingest";
 import type { IngestResult } from "../../src/ingest/types";
 import { defaultPlan, readWorkbookPlan, writePlanSheet } from "../../src/plan";
 import { cachedValuesOnly, readXlsx } from "../../src/render/xlsx/readXlsx";
+import { parseCellAddress } from "../../src/sheet";
 
 type Formula = ExcelJS.CellFormulaValue;
 const f = (formula: string, result: number | string | boolean | { error: string }): Formula =>
@@ -15,8 +16,8 @@ const f = (formula: string, result: number | string | boolean | { error: string 
 
 /** "$B$12" → 1-based row and column. */
 function rowCol(address: string): [number, number] {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
-  return [Number(m[2]), [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+  const { row, col } = parseCellAddress(address)!;
+  return [row + 1, col + 1];
 }
 
 describe("formula cells with falsy cached results", () => {

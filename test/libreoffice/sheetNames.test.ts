@@ -14,7 +14,8 @@ import type { Report, ReportSheet } from "../../src/report/model";
 import { sheetRef } from "../../src/report/cells";
 import { MAX_SHEET_NAME_LENGTH, sheetNameProblem, toSheetName, uniqueSheetName } from "../../src/sheet";
 import { compareFormulaCells, loadWorkbook } from "./compareFormulas";
-import { lo, optedOut, SAMPLES, soffice, suiteTempDir } from "./libreOffice";
+import { describeWithEngine } from "../engines";
+import { lo, SAMPLES, suiteTempDir } from "./libreOffice";
 
 const tempDir = suiteTempDir("salesperf-lo-names-");
 const EMOJI = "😀";
@@ -39,88 +40,78 @@ function awkwardNames(): string[] {
   return names;
 }
 
-if (!soffice && optedOut) {
-  describe("sheet names round trip through LibreOffice", () => {
-    it("is switched off explicitly with SALESPERF_NO_LIBREOFFICE=1", () => {
-      expect(process.env.SALESPERF_NO_LIBREOFFICE).toBe("1");
+describeWithEngine("libreoffice", "sheet names round trip through LibreOffice", (soffice) => {
+  it("awkward names stay valid, survive the writer and the reader, and formulas reach them", async () => {
+    const names = awkwardNames();
+    for (const n of names) {
+      expect(sheetNameProblem(n)).toBeNull();
+      expect(n.length).toBeLessThanOrEqual(MAX_SHEET_NAME_LENGTH);
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names).toContain("x".repeat(26) + " (2)");
+
+    // One sheet per name holding 10·(i+1) in A1 and its name in B1; a check sheet multiplies each by 2, its
+    // cached value 0 (wrong), so only a recalculation that reaches the sheet gets it right.
+    const sheets: ReportSheet[] = names.map((name, i) => ({
+      key: "data",
+      name,
+      rows: [[{ v: 10 * (i + 1) }, { v: name }]],
+    }));
+    const check: ReportSheet = {
+      key: "data",
+      name: "Check",
+      rows: names.map((name) => [{ f: `${sheetRef(name, "$A$1")}*2`, v: 0 }]),
+    };
+    const report: Report = {
+      lang: "en",
+      sheets: [...sheets, check],
+      summary: { period: "2026-Q2", repsScored: 0, rowsUsed: 0, rowsExcluded: 0, top: [], coaching: [], issues: 0 },
+    };
+    const file = path.join(tempDir(), "names.xlsx");
+    fs.writeFileSync(file, await writeReportXlsx(report));
+
+    expect((await readXlsx(file)).map((s) => s.name)).toEqual([...names, "Check"]);
+    const recalculated = await loadWorkbook(lo.recalcWithLibreOffice(file, path.join(tempDir(), "lo"), soffice));
+    expect(recalculated.worksheets.map((w) => w.name)).toEqual([...names, "Check"]);
+    const results = names.map((_, i) => {
+      const v = recalculated.getWorksheet("Check")!.getCell(i + 1, 1).value as ExcelJS.CellFormulaValue;
+      return v.result;
     });
+    expect(results).toEqual(names.map((_, i) => 20 * (i + 1)));
   });
-} else {
-  describe("sheet names round trip through LibreOffice", () => {
-    it("awkward names stay valid, survive the writer and the reader, and formulas reach them", async () => {
-      expect(soffice).not.toBeNull();
-      const names = awkwardNames();
-      for (const n of names) {
-        expect(sheetNameProblem(n)).toBeNull();
-        expect(n.length).toBeLessThanOrEqual(MAX_SHEET_NAME_LENGTH);
-      }
-      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-      expect(names).toContain("x".repeat(26) + " (2)");
 
-      // One sheet per name holding 10·(i+1) in A1 and its name in B1; a check sheet multiplies each by 2, its
-      // cached value 0 (wrong), so only a recalculation that reaches the sheet gets it right.
-      const sheets: ReportSheet[] = names.map((name, i) => ({
-        key: "data",
-        name,
-        rows: [[{ v: 10 * (i + 1) }, { v: name }]],
-      }));
-      const check: ReportSheet = {
-        key: "data",
-        name: "Check",
-        rows: names.map((name) => [{ f: `${sheetRef(name, "$A$1")}*2`, v: 0 }]),
-      };
-      const report: Report = {
-        lang: "en",
-        sheets: [...sheets, check],
-        summary: { period: "2026-Q2", repsScored: 0, rowsUsed: 0, rowsExcluded: 0, top: [], coaching: [], issues: 0 },
-      };
-      const file = path.join(tempDir(), "names.xlsx");
-      fs.writeFileSync(file, await writeReportXlsx(report));
-
-      expect((await readXlsx(file)).map((s) => s.name)).toEqual([...names, "Check"]);
-      const recalculated = await loadWorkbook(lo.recalcWithLibreOffice(file, path.join(tempDir(), "lo"), soffice!));
-      expect(recalculated.worksheets.map((w) => w.name)).toEqual([...names, "Check"]);
-      const results = names.map((_, i) => {
-        const v = recalculated.getWorksheet("Check")!.getCell(i + 1, 1).value as ExcelJS.CellFormulaValue;
-        return v.result;
-      });
-      expect(results).toEqual(names.map((_, i) => 20 * (i + 1)));
+  it("report tabs renamed around the input's sheets (--with-data) keep every formula right", async () => {
+    // The workbook as `salesperf report --with-data` has it after reading: the sample's sheets plus sheets whose
+    // names the report tabs must avoid, in either case, with apostrophes, emoji, at 31 code units.
+    const sample = await readXlsx(path.join(SAMPLES, "sales-en.xlsx"));
+    const taken = ["Scorecard", "data issues", "Rep's notes " + EMOJI, "x".repeat(29) + EMOJI, "销售" + RARE_CJK];
+    const input = [...sample, ...taken.map((name) => ({ name, values: [["notes"]] }))];
+    const scored = scoreWorkbook(input, defaultPlan("en"), {
+      lang: "en",
+      inputName: "sales-en.xlsx",
+      existingSheetNames: input.map((s) => s.name),
     });
+    if (!scored.ok) throw new Error(scored.message);
+    const out = path.join(tempDir(), "report-with-names.xlsx");
+    fs.writeFileSync(out, await writeReportXlsx(scored.report, { dataSheets: input }));
 
-    it("report tabs renamed around the input's sheets (--with-data) keep every formula right", async () => {
-      expect(soffice).not.toBeNull();
-      // The workbook as `salesperf report --with-data` has it after reading: the sample's sheets plus sheets whose
-      // names the report tabs must avoid, in either case, with apostrophes, emoji, at 31 code units.
-      const sample = await readXlsx(path.join(SAMPLES, "sales-en.xlsx"));
-      const taken = ["Scorecard", "data issues", "Rep's notes " + EMOJI, "x".repeat(29) + EMOJI, "销售" + RARE_CJK];
-      const input = [...sample, ...taken.map((name) => ({ name, values: [["notes"]] }))];
-      const scored = scoreWorkbook(input, defaultPlan("en"), {
-        lang: "en",
-        inputName: "sales-en.xlsx",
-        existingSheetNames: input.map((s) => s.name),
-      });
-      if (!scored.ok) throw new Error(scored.message);
-      const out = path.join(tempDir(), "report-with-names.xlsx");
-      fs.writeFileSync(out, await writeReportXlsx(scored.report, { dataSheets: input }));
-
-      const ours = await loadWorkbook(out);
-      const tabNames = ours.worksheets.map((w) => w.name);
-      expect(tabNames).toEqual([
-        "Scorecard (2)",
-        "Ranking",
-        "Trends",
-        "Bonus",
-        "Data issues (2)",
-        "Plan",
-        ...input.map((s) => s.name),
-      ]);
-      expect((await readXlsx(out)).map((s) => s.name)).toEqual(tabNames);
-      const recalculated = await loadWorkbook(lo.recalcWithLibreOffice(out, path.join(tempDir(), "lo2"), soffice!));
-      expect(recalculated.worksheets.map((w) => w.name)).toEqual(tabNames);
-      const result = compareFormulaCells(ours, recalculated);
-      expect(result.checked).toBeGreaterThan(100);
-      expect(result.errors).toEqual([]);
-      expect(result.mismatches).toEqual([]);
-    });
+    const ours = await loadWorkbook(out);
+    const tabNames = ours.worksheets.map((w) => w.name);
+    expect(tabNames).toEqual([
+      "Scorecard (2)",
+      "Ranking",
+      "Trends",
+      "Bonus",
+      "Data issues (2)",
+      "Plan",
+      ...input.map((s) => s.name),
+    ]);
+    expect((await readXlsx(out)).map((s) => s.name)).toEqual(tabNames);
+    const recalculated = await loadWorkbook(lo.recalcWithLibreOffice(out, path.join(tempDir(), "lo2"), soffice));
+    expect(recalculated.worksheets.map((w) => w.name)).toEqual(tabNames);
+    const result = compareFormulaCells(ours, recalculated);
+    expect(result.checked).toBeGreaterThan(100);
+    expect(result.errors).toEqual([]);
+    expect(result.mismatches).toEqual([]);
   });
-}
+});

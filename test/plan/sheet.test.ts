@@ -434,7 +434,7 @@ describe("readPlanSheet errors name the cell", () => {
   it("names the cell in Chinese on a zh sheet", () => {
     const rows = grid(defaultPlan("zh"), "zh");
     setAt(rows, "$G$22", "三成");
-    expect(messages(readPlanSheet(rows, "考核方案"), "zh")).toEqual(["考核方案!G22: 权重必须是数字"]);
+    expect(messages(readPlanSheet(rows, "考核方案"), "zh")).toEqual(["'考核方案'!G22: 权重必须是数字"]);
   });
 
   it("quotes a sheet name with spaces", () => {
@@ -500,12 +500,12 @@ describe("a Plan sheet edited into nonsense is refused, every problem named by i
   it("in Chinese", () => {
     expect(messages(readPlanSheet(nonsense("zh"), "考核方案"), "zh")).toEqual([
       "考核方案: A 列中找不到“前 N 名”这一行",
-      "考核方案!G20: 权重必须是数字",
-      "考核方案!E21: 目标必须大于 0",
-      "考核方案!H21: 上限“1.234,50”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
-      "考核方案!A22: 缺少指标",
-      "考核方案!E23: 目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
-      "考核方案!A30: 曲线的 x 值必须严格递增：0.8 排在 1 之后",
+      "'考核方案'!G20: 权重必须是数字",
+      "'考核方案'!E21: 目标必须大于 0",
+      "'考核方案'!H21: 上限“1.234,50”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
+      "'考核方案'!A22: 缺少指标",
+      "'考核方案'!E23: 目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
+      "'考核方案'!A30: 曲线的 x 值必须严格递增：0.8 排在 1 之后",
     ]);
   });
 

@@ -62,7 +62,7 @@ describe("readTargetsSheet", () => {
         ),
         "zh",
       ),
-    ).toEqual(["目标!C2: 目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）"]);
+    ).toEqual(["'目标'!C2: 目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）"]);
   });
 
   it("overrides nothing on an empty sheet", () => {

@@ -227,11 +227,7 @@ describe("Ranking, Trends, Bonus tabs", () => {
     const chart = s.charts![0];
     expect(chart.type).toBe("line");
     expect(chart.categories).toBe("Trends!$B$1:$C$1");
-    expect(chart.series.map((x) => x.values)).toEqual([
-      "Trends!$B$2:$C$2",
-      "Trends!$B$3:$C$3",
-      "Trends!$B$4:$C$4",
-    ]);
+    expect(chart.series.map((x) => x.values)).toEqual(["Trends!$B$2:$C$2", "Trends!$B$3:$C$3", "Trends!$B$4:$C$4"]);
   });
 
   it("Bonus: factor, payout and the explanation; the total is the sum of the rounded payouts", () => {

@@ -5,7 +5,7 @@
  */
 import { DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
 import { key15 } from "../../src/engine/decimal";
-import { colName } from "../../src/report/cells";
+import { cellAddress } from "../../src/sheet";
 import type { Report, ReportCell } from "../../src/report/model";
 
 /**
@@ -90,7 +90,7 @@ export function checkFormulas(report: Report): { checked: number; mismatches: Mi
         checked++;
         const computed = value(s.name, r + 1, c);
         if (!same15(cell.v, computed))
-          mismatches.push({ sheet: s.name, cell: `${colName(c)}${r + 1}`, f: cell.f, cached: cell.v, computed });
+          mismatches.push({ sheet: s.name, cell: cellAddress(r, c), f: cell.f, cached: cell.v, computed });
       }),
     );
   }

@@ -58,7 +58,7 @@ describe("ranges", () => {
     ["$C$2:$C$13", null],
     ["Plan!$B$5", "Plan"],
     ["'Rep''s data'!A1:C3", "Rep's data"],
-    ["=考核方案!G22", "考核方案"],
+    ["='考核方案'!G22", "考核方案"],
     ["'a!b'!A1", "a!b"],
   ])("%s parses (sheet %j) and formats back", (text, sheet) => {
     const r = parseRange(text);

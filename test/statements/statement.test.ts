@@ -100,7 +100,7 @@ describe.each([
         sheet.rows.forEach((row) =>
           row.forEach((c) => {
             if (!c?.f) return;
-            // A sheet is named quoted ('Data issues'!) or bare (Plan!, 考核方案!), docs/reference/sheet.md.
+            // A sheet is named quoted ('Data issues'!, '考核方案'!) or bare (Plan!), docs/reference/sheet.md.
             const formula = c.f.replace(/"[^"]*"/g, "");
             for (const m of formula.matchAll(/(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu)) {
               expect(own.has(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2])).toBe(true);

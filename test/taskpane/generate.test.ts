@@ -6,6 +6,7 @@ import { FakeExcel, installFakeExcel, PAYLOAD_LIMIT_BYTES, type SeedSheet } from
 import { readSeed } from "../fakes/seedXlsx";
 import { officeExcelOps } from "../../src/render/office/excelOps";
 import { TABS_SETTING } from "../../src/render/office/renderReport";
+import { quoteSheetName } from "../../src/sheet";
 import {
   analyse,
   buildPaneReport,
@@ -196,7 +197,7 @@ describe.each([
     expect(problems?.lines).toEqual([
       lang === "en"
         ? 'Targets!C2: target "12,5" is not read: a comma only separates thousands (12,500); write a decimal with a point (12.5)'
-        : "目标!C2：目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
+        : "'目标'!C2：目标“12,5”无法识别：逗号只能作千位分隔符（如 12,500），小数请用小数点（如 12.5）",
     ]);
 
     // Now the Plan sheet itself: the default one, then a weight in words, a negative target and a curve going back.
@@ -217,7 +218,8 @@ describe.each([
     expect(problems?.title).toBe(
       lang === "en" ? `“${p}” has 3 problem(s); fix them to generate.` : `“${p}”工作表有 3 个问题，修正后才能生成。`,
     );
-    expect(problems?.lines.map((l) => l.replace(/[:：].*/, ""))).toEqual([`${p}!G21`, `${p}!E22`, `${p}!A30`]);
+    const q = quoteSheetName(p);
+    expect(problems?.lines.map((l) => l.replace(/[:：].*/, ""))).toEqual([`${q}!G21`, `${q}!E22`, `${q}!A30`]);
     expect(analysis.plan.plan).toBeNull(); // so Generate has nothing to write
     expect(fake.sheetNames()).toEqual([...before, p]);
   });

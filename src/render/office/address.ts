@@ -22,7 +22,7 @@ export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, st
         const quoted = `'${from.replace(/'/g, "''")}'!`;
         out = out.split(quoted).join(`${quoteSheetName(to)}!`);
         if (quoteSheetName(from) === from) {
-          // A bare name ("Scorecard!", "绩效评分!") that is not the tail of a longer one ("MyScorecard!").
+          // A bare name ("Scorecard!") that is not the tail of a longer one ("MyScorecard!").
           const bare = new RegExp(`(^|[^\\p{L}\\p{N}_.'])${escapeRegExp(from)}!`, "gu");
           out = out.replace(bare, `$1${quoteSheetName(to)}!`);
         }

@@ -11,13 +11,13 @@ describe("renameSheetRefs", () => {
     expect(renameSheetRefs(formula, new Map([["Scorecard", "Scorecard (2)"]]))).toBe(expected);
   });
 
-  it("a bare name in any script, and one with an apostrophe", () => {
+  it("names quoted as docs/reference/sheet.md writes them: in any script, with an apostrophe", () => {
     const renames = new Map([
       ["绩效评分", "绩效评分 (2)"],
       ["Rep's", "Rep's (2)"],
     ]);
-    expect(renameSheetRefs("绩效评分!B2+我的绩效评分!B2+'Rep''s'!A1", renames)).toBe(
-      "'绩效评分 (2)'!B2+我的绩效评分!B2+'Rep''s (2)'!A1",
+    expect(renameSheetRefs("'绩效评分'!B2+'我的绩效评分'!B2+'Rep''s'!A1", renames)).toBe(
+      "'绩效评分 (2)'!B2+'我的绩效评分'!B2+'Rep''s (2)'!A1",
     );
   });
 });
