@@ -11,23 +11,14 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { describeWithEngine } from "../engines";
+import { CONTENT_TYPES, launchChromium, OFFICE_CDN, officeFile, serveDir } from "./browser";
 
 const { siteUrlOf } = require("../../build/package.js");
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
-const OFFICE_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 /** dist/ is stale when any source file is newer than its manifest (the last file the build writes). */
 function distIsCurrent(): boolean {
@@ -43,19 +34,6 @@ function distIsCurrent(): boolean {
     !["src", "docs", "assets"].some((d) => newer(path.join(ROOT, d))) &&
     !["manifest.xml", "webpack.config.js", "package.json"].some((f) => fs.statSync(path.join(ROOT, f)).mtimeMs > stamp)
   );
-}
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 describeWithEngine("chromium", "the production site in headless Chromium", (chromiumBinary) => {
@@ -74,20 +52,9 @@ describeWithEngine("chromium", "the production site in headless Chromium", (chro
     }
     manifest = fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8");
     site = siteUrlOf(manifest);
-    server = await serve(DIST);
+    server = await serveDir(DIST);
     local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumBinary,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium(chromiumBinary);
   }, 600_000);
 
   afterAll(async () => {
@@ -114,9 +81,9 @@ describeWithEngine("chromium", "the production site in headless Chromium", (chro
         const response = await route.fetch({ url: local + "/" + u.slice(site.length + 1) });
         return route.fulfill({ response });
       }
-      if (u.startsWith(CDN)) {
-        const file = path.join(OFFICE_DIST, u.slice(CDN.length).split("?")[0]);
-        if (!file.startsWith(OFFICE_DIST) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: "" });
+      if (u.startsWith(OFFICE_CDN)) {
+        const file = officeFile(u);
+        if (!file) return route.fulfill({ status: 404, body: "" });
         return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(file) });
       }
       problems.push(`request outside the site: ${u}`);
@@ -138,7 +105,7 @@ describeWithEngine("chromium", "the production site in headless Chromium", (chro
       const res = await fetch(local + "/" + url.slice(site.length + 1));
       expect([url, res.status]).toEqual([url, 200]);
       const ext = path.extname(new URL(url).pathname);
-      expect([url, res.headers.get("content-type")]).toEqual([url, TYPES[ext]]);
+      expect([url, res.headers.get("content-type")]).toEqual([url, CONTENT_TYPES[ext]]);
     }
   });
 

@@ -14,16 +14,15 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import * as ts from "typescript";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { describeWithEngine } from "../engines";
 import { readSeed } from "../fakes/seedXlsx";
 import { SAMPLES } from "../samples";
+import { launchChromium, OFFICE_CDN, officeFile, serveDir } from "./browser";
 
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(ROOT, "test-results", "e2e");
 const BUILD = path.join(OUT, "dist");
-const OFFICE_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 /** Another webpack config to build with (a wrapper trying a config change before it is committed). */
 const WEBPACK_CONFIG = process.env.SALESPERF_E2E_WEBPACK_CONFIG;
 
@@ -62,25 +61,6 @@ function officeShim(displayLanguage: string): string {
 })();`;
 }
 
-function serve(dir: string): Promise<http.Server> {
-  const types: Record<string, string> = {
-    ".html": "text/html",
-    ".js": "text/javascript",
-    ".json": "application/json",
-    ".png": "image/png",
-  };
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 let browser: Browser;
 let server: http.Server;
 let base: string;
@@ -106,22 +86,11 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
         stdio: "pipe",
       },
     );
-    server = await serve(BUILD);
+    server = await serveDir(BUILD);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     fake = fakeScript();
     seed = await readSeed(path.join(SAMPLES, "sales-zh.xlsx"));
-    browser = await chromium.launch({
-      executablePath: chromiumBinary,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium(chromiumBinary);
   }, 600_000);
 
   afterAll(async () => {
@@ -144,12 +113,11 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await context.route("**/*", async (route) => {
       const url = route.request().url();
       if (url.startsWith(base)) return route.continue();
-      if (url.startsWith(CDN)) {
-        const file = path.join(OFFICE_DIST, url.slice(CDN.length).split("?")[0]);
-        if (!file.startsWith(OFFICE_DIST) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: "" });
+      if (url.startsWith(OFFICE_CDN)) {
+        const file = officeFile(url);
+        if (!file) return route.fulfill({ status: 404, body: "" });
         let body = fs.readFileSync(file, "utf8");
-        if (opts.withFake && url.slice(CDN.length).split("?")[0] === "office.js")
-          body += officeShim(opts.displayLanguage);
+        if (opts.withFake && path.basename(file) === "office.js") body += officeShim(opts.displayLanguage);
         return route.fulfill({ status: 200, contentType: "text/javascript", body });
       }
       return route.abort();
