@@ -13,4 +13,4 @@ export {
   type AmountParse,
   type DateParse,
 } from "./parse";
-export { usualDates, USUAL_GAP_MONTHS, type UsualDates } from "./usualDates";
+export { usualDates, usualDatesAndSpan, USUAL_GAP_MONTHS, type DatesAndSpan, type UsualDates } from "./usualDates";

@@ -21,7 +21,7 @@ import {
   type PeriodRange,
   type RepAggregate,
 } from "../engine/index";
-import { fieldLabel, usualDates } from "../ingest/index";
+import { fieldLabel, usualDatesAndSpan, type DatesAndSpan } from "../ingest/index";
 import type { DataIssue, IngestResult, MeasureRow, SalesRow } from "../ingest/types";
 import type { Plan, PlanKpi, PeriodKind } from "../plan/index";
 import { compareCodePoints } from "./compare";
@@ -99,8 +99,10 @@ export interface ScoreOptions {
 }
 
 /** The latest date of the sales rows, leaving out dates far from the others (docs/reference/robustness.md). */
-function latestSerial(ingest: IngestResult): number | null {
-  const usual = usualDates(ingest.rows);
+function latestSerial(ingest: IngestResult, dates: DatesAndSpan): number | null {
+  const { usual, span } = dates;
+  // Every row within the usual dates (known from usualDatesAndSpan's pass): the latest is the latest row's.
+  if (span !== null && (usual === null || span.max <= usual.last)) return span.max;
   let max = -Infinity;
   for (const r of ingest.rows)
     if (r.dateSerial > max && (usual === null || r.dateSerial <= usual.last)) max = r.dateSerial;
@@ -120,11 +122,11 @@ function issue(
 }
 
 /** The period asked for (option, else the plan's), else the one holding the latest date of the data. */
-function choosePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions): string {
+function choosePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions, dates: DatesAndSpan): string {
   const chosen = opts.period ?? plan.scoredPeriod ?? null;
   if (chosen !== null && isPeriodKey(chosen)) return chosen;
   // No dated row at all: ingest would have failed first; score an empty current period.
-  return periodKey(latestSerial(ingest) ?? 46023, plan.period);
+  return periodKey(latestSerial(ingest, dates) ?? 46023, plan.period);
 }
 
 /** Per-rep aggregates of every KPI in the scored period and its prior, from the sales rows and measure rows. */
@@ -198,7 +200,9 @@ class KpiValues {
 
 /** Score the chosen period (default: the plan's, else the latest in the data). */
 export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions = {}): ScoredPeriod {
-  const period = choosePeriod(ingest, plan, opts);
+  // The usual dates (a pass over every row) are found once here for both the period and Trends.
+  const dates = usualDatesAndSpan(ingest.rows);
+  const period = choosePeriod(ingest, plan, opts, dates);
   const range = periodRange(period)!;
   const prior = priorPeriod(period)!;
   const issues: DataIssue[] = [];
@@ -279,7 +283,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
     reps: scored,
     teams: rankTeams(scored),
     issues,
-    ...trendsOf(ingest, range.kind, period, prior),
+    ...trendsOf(ingest, dates, range.kind, period, prior),
     totalPayout,
     repAliases,
   };

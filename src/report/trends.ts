@@ -10,7 +10,7 @@ import {
   periodsBetween,
   sumByRepAndPeriod,
 } from "../engine/index";
-import { usualDates } from "../ingest/usualDates";
+import type { DatesAndSpan } from "../ingest/usualDates";
 import type { IngestResult, SalesRow } from "../ingest/types";
 import type { PeriodKind } from "../plan/index";
 import { compareCodePoints } from "./compare";
@@ -27,23 +27,27 @@ export interface TrendRow {
 export const MAX_TREND_PERIODS = 36;
 
 /**
- * Revenue by rep and period. Rows dated far from the others (usualDates) count only when their period is the
- * scored one. The columns run without holes from the first period with sales to the last (or the scored period
- * when later) — unless that is more than MAX_TREND_PERIODS: then only periods that hold sales, the latest ones.
+ * Revenue by rep and period. Rows dated far from the others (outside `dates`, the rows' usual dates) count only
+ * when their period is the scored one. The columns run without holes from the first period with sales to the
+ * last (or the scored period when later) — unless that is more than MAX_TREND_PERIODS: then only periods that
+ * hold sales, the latest ones.
  */
 export function trendsOf(
   ingest: IngestResult,
+  dates: DatesAndSpan,
   kind: PeriodKind,
   period: string,
   prior: string,
 ): { trendPeriods: string[]; trends: TrendRow[] } {
   const scored = periodRange(period)!;
-  const usual = usualDates(ingest.rows);
+  const { usual, span } = dates;
   const counts = (r: SalesRow): boolean =>
     usual === null ||
     (r.dateSerial >= usual.first && r.dateSerial <= usual.last) ||
     (r.dateSerial >= scored.startSerial && r.dateSerial <= scored.endSerial);
-  const rows = ingest.rows.every(counts) ? ingest.rows : ingest.rows.filter(counts);
+  // All rows within the usual dates (seen from their span, without another pass over them): all count.
+  const all = usual === null || (span !== null && span.min >= usual.first && span.max <= usual.last);
+  const rows = all || ingest.rows.every(counts) ? ingest.rows : ingest.rows.filter(counts);
   const sums = sumByRepAndPeriod(
     rows,
     (r) => r.amount,
