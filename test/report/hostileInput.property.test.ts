@@ -74,6 +74,9 @@ const HOSTILE: RawCell[] = [
   `A\u200B${MARK}`,
   `Ann\u00A0${MARK}`,
   "\u00A0",
+  `${MARK}\u0001\u001F`,
+  `${MARK}\uFFFE\uFFFF`,
+  `${MARK}\uD800`,
   "\u200B",
   "\uFEFF",
   "",
@@ -111,6 +114,10 @@ function salesSheet(seed: number, rows: number, hostile: number): RawSheet {
   }
   return { name: "Sales", values };
 }
+
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 cannot hold
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const isBlank = (c: RawCell | undefined) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
@@ -160,6 +167,12 @@ describe(`hostile sales cells (seed ${SEED})`, () => {
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [name, xml] of first) {
       expect([name, xml === second.get(name)]).toEqual([name, true]);
+      // Well-formed XML 1.0 text: no control characters, U+FFFE/U+FFFF or lone surrogates; no number cell NaN or Infinity.
+      expect([name, NOT_XML.exec(xml)?.[0]]).toEqual([name, undefined]);
+      expect([name, /<c r="[A-Z]+\d+"( s="\d+")?>(<f>[^<]*<\/f>)?<v>-?(NaN|Infinity)</.exec(xml)?.[0]]).toEqual([
+        name,
+        undefined,
+      ]);
       for (const m of xml.matchAll(/<f\b[^>]*>([^<]*)<\/f>/g))
         expect([name, m[1]]).not.toEqual([name, expect.stringContaining(MARK)]);
     }

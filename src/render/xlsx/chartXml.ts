@@ -14,17 +14,16 @@ export const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/200
 export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 
-/** XML 1.0 forbids most control characters even when escaped; drop them. */
+/** Text without the characters XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF): a file holding one
+ * does not open. Data text can carry them (docs/reference/robustness.md). */
+export function xmlText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+/** Text escaped for XML (the characters XML 1.0 cannot hold even escaped are dropped). */
 export function escapeXml(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-  );
+  return xmlText(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** Office's default palette (accent 1–6), so series look like Excel's own charts. */

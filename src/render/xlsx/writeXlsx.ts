@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import type { RawSheet } from "../../ingest/types";
 import type { ChartSpec, ReportCell, ReportSheet, Report, TableSpec } from "../../report/model";
 import { argb, cellStyles } from "./cellStyles";
-import { chartSpaceXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chartXml";
+import { chartSpaceXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING, xmlText } from "./chartXml";
 import { cellAddress, columnLetters, parseRange, rangeBox } from "../../sheet";
 import { dataSheetStream, distinctFormats } from "./dataSheetXml";
 import {
@@ -43,19 +43,25 @@ function cellValue(cell: ReportCell): ExcelJS.CellValue {
     const formula = cell.f.startsWith("=") ? cell.f.slice(1) : cell.f;
     const v = cell.v;
     const result =
-      v === null || v === undefined ? undefined : typeof v === "number" && !Number.isFinite(v) ? undefined : v;
+      v === null || v === undefined
+        ? undefined
+        : typeof v === "number" && !Number.isFinite(v)
+          ? undefined
+          : typeof v === "string"
+            ? xmlText(v)
+            : v;
     return { formula, result } as ExcelJS.CellFormulaValue;
   }
   const v = cell.v;
   if (v === undefined || v === null) return null;
   if (typeof v === "number" && !Number.isFinite(v)) return { error: "#NUM!" } as ExcelJS.CellErrorValue;
   // Strings are always written as strings (shared strings), never parsed: "=HYPERLINK(…)" stays text.
-  return v;
+  return typeof v === "string" ? xmlText(v) : v;
 }
 
 function headerText(cell: ReportCell | null | undefined, col: number): string {
   const v = cell?.v;
-  const s = v === null || v === undefined ? "" : String(v).trim();
+  const s = v === null || v === undefined ? "" : xmlText(String(v)).trim();
   return s === "" ? `Column${col + 1}` : s;
 }
 
