@@ -3,9 +3,9 @@
  * read the Plan (and Targets) sheet, list the periods, build the Report, and turn the default
  * plan into a sheet to write. Pure functions over RawSheets, so tests drive them directly.
  */
-import { comparePeriodKeys, periodKey } from "../engine/period";
+import { comparePeriodKeys, periodKey, periodRange } from "../engine/period";
 import { t, type Lang } from "../i18n";
-import { findSalesTable, ingest } from "../ingest";
+import { findSalesTable, ingest, usualDates } from "../ingest";
 import type { ColumnMapping, IngestResult, RawCell, RawSheet, StandardField } from "../ingest/types";
 import { defaultPlan, findNamedSheet, readWorkbookPlan, valuesFromA1, writePlanSheet } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
@@ -41,6 +41,8 @@ export interface Analysis {
   plan: PlanInfo;
   /** Period keys present in the used rows, oldest first ("2026-Q1", "2026-Q2"). */
   periods: string[];
+  /** The latest of `periods` that is not only rows dated far from the others (docs/reference/robustness.md). */
+  latestUsualPeriod: string | null;
 }
 
 export { valuesFromA1 } from "../plan";
@@ -72,12 +74,24 @@ export function planProblems(plan: PlanInfo, lang: Lang): { title: string; lines
   };
 }
 
+/** An analysis without sales rows has no periods. */
+export function noPeriods(): Pick<Analysis, "periods" | "latestUsualPeriod"> {
+  return { periods: [], latestUsualPeriod: null };
+}
+
 /** Every period key of the plan's kind that has a used row, oldest first. */
 export function periodsOf(ingested: IngestResult | null, plan: Plan | null): string[] {
   if (!ingested || !plan) return [];
   const keys = new Set<string>();
   for (const row of ingested.rows) keys.add(periodKey(row.dateSerial, plan.period));
   return [...keys].sort(comparePeriodKeys);
+}
+
+/** The latest period holding a row within the usual dates: a 9999-12-31 placeholder does not pick the period. */
+function latestUsualPeriod(ingested: IngestResult, periods: readonly string[]): string | null {
+  const usual = usualDates(ingested.rows);
+  const usualPeriods = usual === null ? periods : periods.filter((p) => periodRange(p)!.startSerial <= usual.last);
+  return usualPeriods[usualPeriods.length - 1] ?? null;
 }
 
 /** The sheets read as input: all but the add-in's own tabs of an earlier run (they are output, docs/reference/tabs.md). */
@@ -102,20 +116,34 @@ export function analyse(
   const extraHeaders = (plan.plan?.kpis ?? []).flatMap((k) => (k.measure.header ? [k.measure.header] : []));
   const found = mapping ?? findSalesTable(inputs);
   if ("kind" in found) {
-    return { mapping: null, ingested: null, dataError: t(lang, found.messageKey, found.params), plan, periods: [] };
+    return { mapping: null, ingested: null, dataError: t(lang, found.messageKey, found.params), plan, ...noPeriods() };
   }
   const result = ingest(inputs, { mapping: found, extraHeaders, keepAllColumns });
   if ("kind" in result) {
-    return { mapping: found, ingested: null, dataError: t(lang, result.messageKey, result.params), plan, periods: [] };
+    return {
+      mapping: found,
+      ingested: null,
+      dataError: t(lang, result.messageKey, result.params),
+      plan,
+      ...noPeriods(),
+    };
   }
-  return { mapping: result.mapping, ingested: result, dataError: null, plan, periods: periodsOf(result, plan.plan) };
+  const periods = periodsOf(result, plan.plan);
+  return {
+    mapping: result.mapping,
+    ingested: result,
+    dataError: null,
+    plan,
+    periods,
+    latestUsualPeriod: latestUsualPeriod(result, periods),
+  };
 }
 
-/** The latest period unless the plan names one that has data. */
+/** The latest usual period unless the plan names one that has data. */
 export function defaultPeriod(analysis: Analysis): string | null {
   const chosen = analysis.plan.plan?.scoredPeriod;
   if (chosen && analysis.periods.includes(chosen)) return chosen;
-  return analysis.periods[analysis.periods.length - 1] ?? null;
+  return analysis.latestUsualPeriod;
 }
 
 /** The period to score: the one chosen on the Plan tab while it still has data, else the default. */

@@ -25,6 +25,13 @@ describe("analyse", () => {
     expect(a.plan.sheetName).toBeNull();
   });
 
+  it("a row dated far from the others is offered as a period but is not the default (docs/reference/robustness.md)", () => {
+    const withPlaceholder: RawSheet = { ...sales, values: [...sales.values, [2958465, "Bo", 5, 0]] };
+    const a = analyse([withPlaceholder], [], "en");
+    expect(a.periods).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "9999-Q4"]);
+    expect(defaultPeriod(a)).toBe("2026-Q3");
+  });
+
   it("a mapping override is used as given (amount from column D)", () => {
     const a = analyse([sales], [], "en");
     const moved = remap(a.mapping!, "amount", 3);

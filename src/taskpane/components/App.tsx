@@ -28,6 +28,7 @@ import {
   analyse,
   buildPaneReport,
   defaultPeriod,
+  noPeriods,
   defaultPlanSheet,
   inputSheets,
   planProblems,
@@ -140,7 +141,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
         ingested: null,
         dataError: oneLine(e),
         plan: { sheetName: null, plan: null, errors: [], errorSheet: null },
-        periods: [],
+        ...noPeriods(),
       };
     }
   }, [snapshot, lang, mapping]);
