@@ -41,7 +41,7 @@ function lines(text: string): [number, string][] {
  * spell these patterns out.
  */
 const FORBIDDEN: { pattern: RegExp; why: string }[] = [
-  { pattern: /\.\.\/shared/, why: "refers to ../shared, outside the repository" },
+  { pattern: /\.\.\/shared/, why: "refers to the shared folder beside the repository" },
   { pattern: /\/(work|home|Users|root)\//, why: "an absolute path outside the repository" },
   { pattern: /\b[A-Z]:\\/i, why: "an absolute Windows path" },
   { pattern: /\b(SPEC|STYLE) §/, why: "cites a section of a document outside the repository" },
@@ -124,7 +124,7 @@ describe("the repository stands on its own", () => {
     expect(ALL_PATHS).toContain("README.md");
   });
 
-  it("no file refers to ../shared, an absolute path outside the repository, or SPEC/STYLE documents", () => {
+  it("no file refers to the shared folder beside it, an absolute path outside it, or the old source documents", () => {
     const problems: string[] = [];
     for (const { file, text } of FILES) {
       if (file === THIS_FILE) continue;
