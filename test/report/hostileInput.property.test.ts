@@ -11,6 +11,7 @@ import { defaultPlan } from "../../src/plan";
 import { writeReportXlsx } from "../../src/render/xlsx/writeXlsx";
 import { buildReport } from "../../src/report/buildReport";
 import type { Report } from "../../src/report/model";
+import { prng } from "../engine/helpers";
 
 const SEED =
   process.env.PROPERTY_SEED === "random"
@@ -21,18 +22,6 @@ const SEED =
 const ROWS = 10_000;
 /** Every text this test makes up carries this, so a formula holding data text is found. */
 const MARK = "QZ";
-
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LONG_TEXT = MARK + "长".repeat(32767 - MARK.length);
 const HOSTILE: RawCell[] = [
@@ -95,7 +84,7 @@ function hostileOr(r: () => number, normal: () => RawCell, hostile: number): Raw
 }
 
 function salesSheet(seed: number, rows: number, hostile: number): RawSheet {
-  const r = rng(seed);
+  const r = prng(seed);
   const cell = (normal: () => RawCell) => hostileOr(r, normal, hostile);
   const values: RawCell[][] = [
     ["Rep", "Team", "Date", "Amount", "New customer", "Satisfaction", "Manager rating", "Customer"],
