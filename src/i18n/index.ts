@@ -39,3 +39,19 @@ export function t(lang: Lang, key: string, params?: Record<string, string | numb
 export function langFromLocale(locale: string | null | undefined): Lang {
   return /^zh/i.test(locale ?? "") ? "zh" : "en";
 }
+
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  en: new Intl.PluralRules("en"),
+  zh: new Intl.PluralRules("zh"),
+};
+
+/**
+ * A message that depends on a count: `${key}.one`, `${key}.other` (CLDR plural categories; Chinese has only
+ * "other"), with {count} filled in. A category without its own message falls back to `.other`.
+ */
+export function tCount(lang: Lang, key: string, count: number, params?: Record<string, string | number>): string {
+  const category = pluralRules[lang].select(count);
+  const withCount = { ...params, count };
+  const specific = `${key}.${category}`;
+  return t(lang, merged[lang][specific] !== undefined ? specific : `${key}.other`, withCount);
+}

@@ -385,6 +385,12 @@ function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResul
   return sheet;
 }
 
+function countByAction(issues: readonly DataIssue[]): Partial<Record<DataIssue["action"], number>> {
+  const counts: Partial<Record<DataIssue["action"], number>> = {};
+  for (const i of issues) counts[i.action] = (counts[i.action] ?? 0) + 1;
+  return counts;
+}
+
 export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions): Report {
   const lang = opts.lang;
   const scored = scorePeriod(ingest, plan, { period: opts.period, lang: opts.lang });
@@ -421,6 +427,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
       top: scored.reps.filter((r) => r.status === "top").map((r) => r.rep),
       coaching: scored.reps.filter((r) => r.status === "coaching").map((r) => r.rep),
       issues: issues.length,
+      issuesByAction: countByAction(issues),
     },
   };
 }

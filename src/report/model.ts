@@ -6,6 +6,8 @@
  * a newer function would be written with its `_xlfn.` prefix here.
  */
 
+import type { IssueAction } from "../ingest/types";
+
 export type ScalarValue = string | number | boolean | null;
 
 export type CellStyle = "title" | "header" | "note" | "total" | "top" | "coaching" | "warning";
@@ -80,5 +82,7 @@ export interface Report {
     top: string[];
     coaching: string[];
     issues: number;
+    /** The issues by action (docs/reference/cleaning.md), so the pane can say what they are in words. */
+    issuesByAction?: Partial<Record<IssueAction, number>>;
   };
 }

@@ -139,6 +139,21 @@ export function analyse(
   };
 }
 
+/**
+ * The sheets other than the sales table that supply a standard field the table has no column for: a Ratings /
+ * 主管评分 sheet feeds the manager rating (docs/reference/input.md "Measure sheets"), as the scoring reads it.
+ */
+export function fieldsFromOtherSheets(ingested: IngestResult | null): Partial<Record<StandardField, string[]>> {
+  const out: Partial<Record<StandardField, string[]>> = {};
+  if (!ingested) return out;
+  for (const field of STANDARD_FIELDS) {
+    if (ingested.mapping.columns[field] !== undefined) continue;
+    const sheets = [...new Set(ingested.measures.filter((m) => m.values[field] !== undefined).map((m) => m.sheet))];
+    if (sheets.length > 0) out[field] = sheets;
+  }
+  return out;
+}
+
 /** The latest usual period unless the plan names one that has data. */
 export function defaultPeriod(analysis: Analysis): string | null {
   const chosen = analysis.plan.plan?.scoredPeriod;

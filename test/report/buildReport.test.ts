@@ -309,6 +309,8 @@ describe("Data issues tab and literal text (docs/reference/cleaning.md, tabs.md)
       top: ["Bob", "Alice", "Carol"],
       coaching: [],
       issues: 2,
+      // Both are scoring notes (a KPI without a column): the pane says them as "not read".
+      issuesByAction: { skipped: 2 },
     });
   });
 

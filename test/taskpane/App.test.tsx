@@ -135,6 +135,23 @@ describe("Data", () => {
     );
     expect(await screen.findByText(/Could not read the workbook: GeneralException: busy/)).toBeTruthy();
   });
+
+  it("a manager rating read from the 主管评分 sheet says so instead of “(not used)”", async () => {
+    const ratings: RawSheet = {
+      name: "主管评分",
+      values: [
+        ["销售员", "月份", "主管评分"],
+        ["Alice Chen", "2026-04", 4],
+        ["Bob Li", "2026-04", 3],
+      ],
+    };
+    renderApp(fakeOps({ readSheets: jest.fn(async () => ({ ok: true as const, value: snapshot([sales, ratings]) })) }));
+    const rating = await screen.findByRole("combobox", { name: /^Manager rating/ });
+    expect(rating.textContent).toBe("From the “主管评分” sheet");
+    expect(screen.getByText("Read from the “主管评分” sheet, not from the sales table.")).toBeTruthy();
+    // A field no sheet supplies is still "(not used)".
+    expect(screen.getByRole("combobox", { name: /^Customer/ }).textContent).toBe("(not used)");
+  });
 });
 
 describe("Plan", () => {
@@ -167,6 +184,17 @@ describe("Plan", () => {
 });
 
 describe("Generate", () => {
+  it("says which period it will score and leads to the Plan tab to change it", async () => {
+    renderApp(fakeOps());
+    await openTab("Plan");
+    fireEvent.click(screen.getByRole("combobox", { name: "Scored period" }));
+    fireEvent.click(await screen.findByRole("option", { name: "2026-Q1" }));
+    await openTab("Generate");
+    expect(screen.getByText("Scores 2026-Q1")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Change on the Plan tab" }));
+    expect(screen.getByRole("tab", { name: "Plan" }).getAttribute("aria-selected")).toBe("true");
+  });
+
   it("names each stage, then sums up and opens the tabs", async () => {
     const gate = deferred<RenderResult>();
     let progress: RenderOptions["onProgress"];
@@ -191,7 +219,10 @@ describe("Generate", () => {
     const bar = await screen.findByText("Done");
     const body = bar.parentElement?.textContent ?? "";
     expect(body).toContain(`${report.summary.repsScored} reps scored for 2026-Q2.`);
-    expect(body).toContain(`Data issues: ${report.summary.issues}.`);
+    // Bob's #N/A amount leaves a row out; the default plan's manager-rating KPI has no column to read.
+    expect(report.summary.rowsExcluded).toBe(1);
+    expect(body).toContain("1 row left out, 1 value or column not read. Details on the Data issues tab.");
+    expect(body).not.toMatch(/Data issues: \d/);
     fireEvent.click(screen.getByRole("button", { name: "Open Ranking" }));
     await waitFor(() => expect(excel.activateSheet).toHaveBeenCalledWith("Ranking"));
   });

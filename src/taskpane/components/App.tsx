@@ -30,6 +30,7 @@ import {
   defaultPeriod,
   noPeriods,
   defaultPlanSheet,
+  fieldsFromOtherSheets,
   inputSheets,
   planProblems,
   remap,
@@ -304,6 +305,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
               lang={lang}
               mapping={analysis.mapping}
               reconciliation={analysis.ingested?.reconciliation ?? null}
+              otherSheets={fieldsFromOtherSheets(analysis.ingested)}
               error={analysis.dataError}
               onRemap={onRemap}
             />
@@ -323,7 +325,9 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
             <GenerateSection
               lang={lang}
               run={run}
+              period={chosenPeriod}
               canGenerate={canGenerate}
+              onChangePeriod={() => setTab("plan")}
               onGenerate={() => void onGenerate()}
               onCancel={onCancel}
               onOpen={(name) => void onOpen(name)}

@@ -11,13 +11,15 @@ export interface DataSectionProps {
   lang: Lang;
   mapping: ColumnMapping | null;
   reconciliation: Reconciliation | null;
+  /** Fields read from another sheet (a Ratings sheet's manager rating) because the table has no column for them. */
+  otherSheets: Partial<Record<StandardField, string[]>>;
   error: string | null;
   onRemap: (field: StandardField, col: number | null) => void;
 }
 
 const NOT_USED = "none";
 
-export function DataSection({ lang, mapping, reconciliation, error, onRemap }: DataSectionProps) {
+export function DataSection({ lang, mapping, reconciliation, otherSheets, error, onRemap }: DataSectionProps) {
   const styles = useSectionStyles();
   const headerText = (col: number) => {
     const h = mapping?.headers.find((x) => x.col === col)?.header ?? "";
@@ -48,10 +50,18 @@ export function DataSection({ lang, mapping, reconciliation, error, onRemap }: D
         STANDARD_FIELDS.map((field) => {
           const col = mapping.columns[field];
           const label = t(lang, `ui.field.${field}`);
+          // Not in the sales table but read from another sheet: say where, rather than "(not used)".
+          const sheets = col === undefined ? otherSheets[field] : undefined;
+          const sheetList = sheets?.join(lang === "zh" ? "、" : ", ");
+          const unmapped = sheetList ? t(lang, "ui.data.fromSheet", { sheet: sheetList }) : t(lang, "ui.data.notUsed");
           return (
-            <Field key={field} label={label}>
+            <Field
+              key={field}
+              label={label}
+              hint={sheetList ? t(lang, "ui.data.fromSheetHint", { sheet: sheetList }) : undefined}
+            >
               <Dropdown
-                value={col === undefined ? t(lang, "ui.data.notUsed") : headerText(col)}
+                value={col === undefined ? unmapped : headerText(col)}
                 selectedOptions={[col === undefined ? NOT_USED : String(col)]}
                 onOptionSelect={(_, data) =>
                   onRemap(field, data.optionValue === NOT_USED || !data.optionValue ? null : Number(data.optionValue))

@@ -12,6 +12,7 @@ export const useSectionStyles = makeStyles({
   row: {
     display: "flex",
     flexWrap: "wrap",
+    alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
