@@ -62,7 +62,7 @@ const zh: Record<keyof typeof en, string> = {
   outputIsInput: "-o {output} 就是输入文件；输入文件永远不会被改写。请换一个输出文件名。",
   outputNotXlsx: "-o {output}：输出文件名必须以 .xlsx 结尾",
   outputFolderMissing: "-o {output}：文件夹 {folder} 不存在",
-  outputWriteFailed: "{output}：无法写入报告（{reason}）。未写入任何文件。",
+  outputWriteFailed: "{output}：无法写入报表（{reason}）。未写入任何文件。",
   reasonAccess: "没有写入权限",
   reasonReadOnly: "磁盘为只读",
   reasonDiskFull: "磁盘空间已满",
@@ -79,15 +79,15 @@ const zh: Record<keyof typeof en, string> = {
   badPeriod: "格式应为 2026-03（月）、2026-Q1（季度）或 2026（年）",
   notScorable: "{input} 无法评分：{reason}未写入任何文件。",
   noSalesTableHint:
-    "SalesPerf 会在除考核方案、目标及其自身报告页以外的每个工作表的前 100 行中查找表头行，表头至少要包含销售员列、日期列和金额列；可识别的列名还有：业务员、销售人员 · 下单日期、月份 · 金额、业绩。",
+    "SalesPerf 会在除考核方案、目标及其自身生成的报表工作表以外的每个工作表的前 100 行中查找表头行，表头至少要包含销售员列、日期列和金额列；可识别的列名还有：业务员、销售人员 · 下单日期、月份 · 金额、业绩。",
   internalError: "salesperf 未能完成：{reason}。未写入任何文件。",
   progressRead: "正在读取 {input}… {done}",
   progressScore: "正在评分…",
   progressWrite: "正在写入 {output}…",
-  reportDescription: "把 .xlsx 文件中的销售数据评分、排名并制成图表，写入新的报告工作簿。",
+  reportDescription: "把 .xlsx 文件中的销售数据评分、排名并制成图表，写入新的报表工作簿。",
   statementsDescription: "为每位已评分的销售员各写一个只含本人结果的工作簿，便于邮件发送。",
   argInput: "销售工作簿（.xlsx），只读不写",
-  optOutput: "要写入的报告工作簿（.xlsx）",
+  optOutput: "要写入的报表工作簿（.xlsx）",
   optPlan: "JSON 格式的考核方案（默认：输入文件的考核方案工作表，否则为默认方案）",
   optPeriod: "考核期及其类型：2026-03、2026-Q1 或 2026",
   optLang: "工作表和消息的语言：en 或 zh",
@@ -96,6 +96,9 @@ const zh: Record<keyof typeof en, string> = {
 };
 
 export type CliMessageKey = keyof typeof en;
+
+/** Both dictionaries, for the tests that read the whole zh text. */
+export const cliMessages = { en, zh } as const;
 
 export function cliText(lang: Lang, key: CliMessageKey, params?: Record<string, string | number>): string {
   return format((lang === "zh" ? zh : en)[key], params);

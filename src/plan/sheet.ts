@@ -295,11 +295,22 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   };
 }
 
-/** Normalised label (either language) → its catalogue key and language. */
+/**
+ * Labels earlier versions wrote on Plan sheets, still read back so an existing sheet keeps working after a
+ * label is renamed to the glossary's term (docs/reference/terms.md).
+ */
+const FORMER_LABELS: Record<string, { lang: Lang; text: string }[]> = {
+  planLabelScoredPeriod: [{ lang: "zh", text: "评分期间" }],
+};
+
+/** Normalised label (either language, current or former) → its catalogue key and language. */
 function labelIndex(keys: readonly string[]): Map<string, { key: string; lang: Lang }> {
   const m = new Map<string, { key: string; lang: Lang }>();
   for (const lang of ["en", "zh"] as const) {
     for (const key of keys) m.set(normaliseWord(label(lang, key)), { key, lang });
+  }
+  for (const key of keys) {
+    for (const former of FORMER_LABELS[key] ?? []) m.set(normaliseWord(former.text), { key, lang: former.lang });
   }
   return m;
 }

@@ -123,7 +123,7 @@ describe("report: an output that cannot be written", () => {
     failSyncWrites("ENOSPC");
     const run = await runCli("report", input, "-o", output, "--lang", "zh");
     expect(run.code).toBe(2);
-    expect(run.err).toBe(`${output}：无法写入报告（磁盘空间已满）。未写入任何文件。\n`);
+    expect(run.err).toBe(`${output}：无法写入报表（磁盘空间已满）。未写入任何文件。\n`);
     expect(fs.readdirSync(dir)).toEqual(["sales.xlsx"]);
   });
 

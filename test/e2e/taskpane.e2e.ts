@@ -241,7 +241,7 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     });
 
     await page.getByRole("tab", { name: "分享" }).click();
-    await waitText(page, "生成个人绩效单");
+    await waitText(page, "生成个人报表");
     await shot(page, "4-share-zh");
     await page.getByRole("button", { name: "查找 PERF 公式" }).click();
     await page.getByRole("table", { name: "使用 PERF 公式的单元格" }).waitFor();
@@ -262,7 +262,7 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     // Statements: the exceljs chunk loads only now; the fake has no Excel.createWorkbook, so they are downloads.
     const chunksBefore = requested.filter((u) => /\.js$/.test(u) && !/taskpane\.js|functions\.js|office/.test(u));
     expect(chunksBefore).toEqual([]);
-    await page.getByRole("button", { name: "生成个人绩效单" }).click();
+    await page.getByRole("button", { name: "生成个人报表" }).click();
     await waitText(page, "请逐一下载", 180_000);
     await shot(page, "5-statements-zh");
     const links = await page

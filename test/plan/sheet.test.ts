@@ -203,7 +203,7 @@ describe("Plan sheet: what recalculates at once, what waits for the next run, an
     ],
     [
       "zh",
-      "本表是工作簿中各页的计算规则。修改后立即重新计算：目标、权重、上限、目标奖金、门槛、奖金系数上限、曲线上已有的点、前 N 名和后 N 名。下次运行 SalesPerf 时才生效：考核周期、评分期间、币种、数据列、汇总方式、目标类型、方向，以及新增的指标或曲线点。权重合计必须为 100%。",
+      "本表是工作簿中各页的计算规则。修改后立即重新计算：目标、权重、上限、目标奖金、门槛、奖金系数上限、曲线上已有的点、前 N 名和后 N 名。下次运行 SalesPerf 时才生效：考核周期、考核期、币种、数据列、汇总方式、目标类型、方向，以及新增的指标或曲线点。权重合计必须为 100%。",
     ],
   ])("the note under the title says which values are live (%s)", (lang, note) => {
     const l = writePlanSheet(defaultPlan(lang), lang);
@@ -356,6 +356,15 @@ describe("readPlanSheet round trip", () => {
     setAt(rows, "$B$5", "year");
     setAt(rows, "$B$6", 2026);
     expect(planOf(readPlanSheet(rows, "Plan")).scoredPeriod).toBe("2026");
+  });
+
+  it("reads a zh sheet written with the former label 评分期间 for the scored period (now 考核期)", () => {
+    const rows = grid(defaultPlan("zh"), "zh");
+    expect(rows[5][0]).toBe("考核期");
+    rows[5][0] = "评分期间";
+    setAt(rows, "$B$6", "2026-Q2");
+    const plan = planOf(readPlanSheet(rows, PLAN_SHEET_NAMES.zh));
+    expect(plan.scoredPeriod).toBe("2026-Q2");
   });
 
   it("reads a KPI row and a curve point a user added", () => {

@@ -225,7 +225,7 @@ describe("--lang zh statement", () => {
     const s = buildStatements(ingested, plan, { lang: "zh", sheets }).statements[0];
     expect(s.report.sheets.map((x) => x.name)).toEqual(["绩效评分", "奖金", "我的销售", "数据问题", "考核方案"]);
     const header = s.report.sheets[0].rows[0].map((c) => c!.v);
-    const kpiCols = plan.kpis.flatMap((k) => [`${k.name} 实际`, `${k.name} 目标`, `${k.name} 达成率`]);
+    const kpiCols = plan.kpis.flatMap((k) => [`实际${k.name}`, `目标${k.name}`, `${k.name}达成率`]);
     expect(header).toEqual(["销售员", "团队", ...kpiCols, "综合得分", "排名", "状态", "奖金"]);
     expect(plan.kpis.map((k) => k.name)).toEqual(["销售额", "新客户", "客户满意度", "主管评分"]);
     // Status is 优秀 for the top rep (docs/reference/cli.md).

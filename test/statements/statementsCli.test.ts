@@ -127,7 +127,7 @@ describe.each([
     const summary =
       lang === "en"
         ? `${n} statements for 2026-Q2: ${used} rows used, ${excluded} rows excluded → ${out}\n`
-        : `已写入 ${n} 份个人绩效单（2026-Q2）：使用 ${used} 行，排除 ${excluded} 行 → ${out}\n`;
+        : `已写入 ${n} 份个人报表（2026-Q2）：使用 ${used} 行，排除 ${excluded} 行 → ${out}\n`;
     expect(again).toEqual({ code: 0, out: summary, err: "" });
   });
 
@@ -239,7 +239,7 @@ describe.each([
       expect(header.slice(-4)).toEqual(["Score", "Rank", "Status", "Bonus"]);
     } else {
       expect(names).toEqual(["绩效评分", "奖金", "我的销售", "数据问题", "考核方案"]);
-      expect(header.slice(0, 3)).toEqual(["销售员", "团队", "销售额 实际"]);
+      expect(header.slice(0, 3)).toEqual(["销售员", "团队", "实际销售额"]);
       expect(header.slice(-4)).toEqual(["综合得分", "排名", "状态", "奖金"]);
     }
   });

@@ -66,8 +66,8 @@ export const ingestMessages: Catalogue = {
     behaviourUnreadable: "行为评分不是数字；未计入。",
     behaviourTextCoerced: "行为评分为文本，已按 {value} 读取。",
     measureNotNumber: "不是数字；未计入。",
-    repNamesMerged: "销售员姓名写法不同，已合并为 {name}（{rows} 行）。",
-    negativeAmount: "金额为负数（退货？）；按负数计入。",
+    repNamesMerged: "销售员姓名写法不同，已归入“{name}”（{rows} 行）。",
+    negativeAmount: "金额为负数，按退货冲减。",
     possibleDuplicate: "与第 {firstRow} 行完全相同；已保留，可能重复。",
     dateFarFromOthers:
       "日期 {date} 远离其他销售日期（{from} 至 {to}），请核对年份。该行已计入合计，但不参与默认考核期和趋势分析。",
