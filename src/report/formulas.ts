@@ -7,7 +7,8 @@ import { t, type Lang } from "../i18n/index";
 import type { DataIssue } from "../ingest/types";
 import { WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "../plan/index";
 import type { Plan } from "../plan/types";
-import { explainBonus } from "./bonusText";
+import { dec } from "../engine/index";
+import { explanationCell } from "./bonusText";
 import { addr, decimalLiteral, excelString, formula, num, PCT, sheetRef, text, value } from "./cells";
 import type { ConditionalFormat, ReportCell, ReportSheet } from "./model";
 import type { ScoredRep } from "./score";
@@ -203,7 +204,7 @@ export function bonusHeader(lang: Lang): ReportCell[] {
 
 /**
  * A rep's Bonus row at sheet row `row` (docs/reference/functions.md BONUS): name and score read from the same row of the Scorecard
- * (both list the reps by name), then the payout factor, the bonus and the explanation in words.
+ * (both list the reps by name), then the payout factor, the bonus and the explanation in words, a formula too.
  */
 export function bonusRow(ctx: FormulaContext, scorecardSheet: string, r: ScoredRep, row: number): ReportCell[] {
   const S = (ref: string): string => sheetRef(scorecardSheet, ref);
@@ -213,7 +214,22 @@ export function bonusRow(ctx: FormulaContext, scorecardSheet: string, r: ScoredR
     formula(S(addr(C.score, row)), r.score, PCT),
     formula(factorFormula(ctx, addr(1, row)), r.factor, PCT),
     formula(bonusFormula(ctx, addr(2, row)), r.payout, ctx.money),
-    text(explainBonus(ctx.lang, r.score, ctx.plan.bonus, r.factor, r.payout, ctx.plan.currencyDecimals)),
+    explanationCell(
+      {
+        lang: ctx.lang,
+        planSheet: ctx.names.plan,
+        cells: { ...ctx.cells.bonus, currencyDecimals: ctx.cells.currencyDecimals },
+        targetBonus: dec(ctx.plan.bonus.targetBonus),
+        threshold: dec(ctx.plan.bonus.threshold),
+        cap: ctx.plan.bonus.cap === null ? null : dec(ctx.plan.bonus.cap),
+        curve: (ctx.plan.bonus.curve ?? []).map(([x, y]) => [dec(x), dec(y)]),
+        decimals: ctx.plan.currencyDecimals,
+        score: r.score,
+        factor: r.factor,
+        payout: r.payout,
+      },
+      row,
+    ),
   ];
 }
 

@@ -3,6 +3,7 @@
  * loaded with its real name, values and formulas, recalculated, and each formula cell's cached value (the engine's)
  * is compared with HyperFormula's at 15 significant digits. Test-only: HyperFormula is GPL-3.0 and never bundled.
  */
+import Decimal from "decimal.js";
 import { DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
 import { key15 } from "../../src/engine/decimal";
 import { cellAddress } from "../../src/sheet";
@@ -21,7 +22,27 @@ export const HYPERFORMULA_CONFIG: Partial<ConfigParams> = {
   smartRounding: true,
   precisionRounding: 14,
   precisionEpsilon: 2 ** -48,
+  stringifyCurrency: excelNumberText,
 };
+
+/**
+ * TEXT(x, format) for the number formats the report's sentences use, as Excel writes them: HyperFormula's own TEXT
+ * knows "0" and "0.00" but not a thousands comma or "%". "#,##0.00" groups by three, "0.00%" and "0%" scale by 100;
+ * the value is read at Excel's 15 significant digits and rounded half away from zero. Any other format is left to
+ * HyperFormula (undefined). LibreOffice checks the same formulas with its own TEXT (test/libreoffice).
+ */
+export function excelNumberText(value: number, format: string): string | undefined {
+  const m = /^(#,##)?0(?:\.(0+))?(%)?$/.exec(format);
+  if (!m) return undefined;
+  const [, grouped, decimals, percent] = m;
+  let x = new Decimal(value.toPrecision(15));
+  if (percent) x = x.times(100);
+  const digits = x.abs().toFixed(decimals?.length ?? 0, Decimal.ROUND_HALF_UP);
+  const [int, frac] = digits.split(".");
+  const whole = grouped ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : int;
+  const sign = x.isNegative() && /[1-9]/.test(digits) ? "-" : "";
+  return `${sign}${whole}${frac !== undefined ? `.${frac}` : ""}${percent ?? ""}`;
+}
 
 export type Recalculated = number | string | boolean | null | { error: string };
 
