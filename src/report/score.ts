@@ -368,9 +368,10 @@ function scoreKpi(
 
 /**
  * docs/reference/plan.md ranking: score desc; ties by the first KPI's actual desc, then rep name (code points);
- * Top / Coaching by rank; the bonus from the score. Returns the sum of the rounded payouts.
+ * Top / Coaching by rank; the bonus from the score. Sorts `scored` in place and returns the sum of the rounded
+ * payouts. Exported for the pane's what-if (whatIf.ts), which re-ranks with one rep changed.
  */
-function rankAndPay(scored: ScoredRep[], plan: Plan): Decimal {
+export function rankAndPay(scored: ScoredRep[], plan: Plan): Decimal {
   const firstActual = (r: ScoredRep): Decimal => r.kpis[0]?.actual ?? dec(0);
   scored.sort(
     (a, b) =>
