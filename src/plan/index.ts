@@ -14,6 +14,7 @@ export { writePlanSheet, readPlanSheet, PLAN_SHEET_NAMES, WEIGHT_CHECK_TOLERANCE
 export { readTargetsSheet } from "./targets";
 export { parsePeriodArg } from "./period";
 export { currencyNumberFormat, percentFormat } from "./cells";
+export { isRankShare, isValidRankCut, rankCutCount, rankCutFormula } from "./rankCut";
 export { normaliseRepName } from "./vocab";
 export { readWorkbookPlan, valuesFromA1, findNamedSheet, type WorkbookPlan } from "./workbook";
 

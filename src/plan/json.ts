@@ -4,6 +4,7 @@
  * silently fall back to a default in a finance plan). Errors name JSON paths.
  */
 import type { StandardField } from "../ingest/types";
+import { parseNumberText } from "../sheet";
 import { defaultBonus, defaultPlan } from "./defaults";
 import { parsePeriodArg } from "./period";
 import type { KpiTarget, Plan, PlanError, PlanKpi, PlanResult } from "./types";
@@ -50,6 +51,22 @@ class Reader {
     const v = obj[key];
     if (isNum(v)) return v;
     this.fail(base ? `${base}.${key}` : key, "planMustBeNumber", { field: key });
+    return fallback;
+  }
+
+  /**
+   * Top or Bottom N: a number (5, or 0.2 for a share), or a percentage as text ("20%") for a share of the team;
+   * absent → fallback. Whether the value is a whole count or a share below 100 % is validatePlan's question.
+   */
+  rankCut(obj: Json, key: string, base: string, fallback: number): number {
+    if (!(key in obj)) return fallback;
+    const v = obj[key];
+    if (isNum(v)) return v;
+    if (typeof v === "string" && v.trim().endsWith("%")) {
+      const p = parseNumberText(v);
+      if (p.ok) return p.value;
+    }
+    this.fail(`${base}.${key}`, "planRankCut", { field: key });
     return fallback;
   }
 
@@ -147,7 +164,7 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
     if (!isObject(k)) r.fail("ranking", "planMustBeObject", { field: "ranking" });
     else {
       r.keys(k, RANKING_KEYS, "ranking");
-      plan.ranking = { top: r.number(k, "top", "ranking", 5), bottom: r.number(k, "bottom", "ranking", 3) };
+      plan.ranking = { top: r.rankCut(k, "top", "ranking", 5), bottom: r.rankCut(k, "bottom", "ranking", 3) };
     }
   }
 

@@ -12,6 +12,7 @@ import { cellAddress, columnLetters, parseRange, quoteSheetName, serialToYmd, sh
 import { cellNumber, cellText, currencyNumberFormat, isBlank, percentFormat } from "./cells";
 import { defaultBonus, defaultPlan } from "./defaults";
 import { parsePeriodArg } from "./period";
+import { isRankShare } from "./rankCut";
 import type { Plan, PlanError, PlanKpi, PlanResult } from "./types";
 import { validatePlanWith, weightTotal, type PlanFieldId, type PlanLocator } from "./validate";
 import {
@@ -192,8 +193,9 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   setting("targetBonus", plan.bonus.targetBonus, currencyNumberFormat(plan.currency, plan.currencyDecimals));
   setting("threshold", plan.bonus.threshold, percentFormat(plan.bonus.threshold));
   setting("bonusCap", plan.bonus.cap, percentFormat(plan.bonus.cap));
-  setting("top", plan.ranking.top, "0");
-  setting("bottom", plan.ranking.bottom, "0");
+  // A share of the team shows as a percent (20%), a count as a whole number.
+  setting("top", plan.ranking.top, isRankShare(plan.ranking.top) ? percentFormat(plan.ranking.top) : "0");
+  setting("bottom", plan.ranking.bottom, isRankShare(plan.ranking.bottom) ? percentFormat(plan.ranking.bottom) : "0");
 
   // KPI table.
   set(SECTION_ROWS.kpis, 0, L("planSectionKpis"));

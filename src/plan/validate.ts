@@ -5,6 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { parsePeriodArg } from "./period";
+import { isValidRankCut } from "./rankCut";
 import type { Plan, PlanError } from "./types";
 import {
   AGGREGATE_CODES,
@@ -237,10 +238,10 @@ export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
     }
   }
 
-  // Ranking (docs/reference/plan.md: top N, bottom N).
+  // Ranking (docs/reference/plan.md: top N, bottom N, each a count or a share of the team).
   for (const field of ["top", "bottom"] as const) {
     const v = plan.ranking[field];
-    if (num(field, v) && (!Number.isInteger(v) || v < 0)) add(field, "planMustBeWholeNumber");
+    if (num(field, v) && !isValidRankCut(v)) add(field, "planRankCut");
   }
 
   // Per-rep targets (Targets sheet or JSON repTargets) override a KPI's target for the period.

@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue } from "../ingest/types";
-import { WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "../plan/index";
+import { rankCutFormula, WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { dec } from "../engine/index";
 import { explanationCell } from "./bonusText";
@@ -155,13 +155,18 @@ export function kpiAndScoreCells(
   return cells;
 }
 
-/** Status from the rank cell `rk`: Top for the Plan's top n, Coaching for its bottom n of `count` reps. */
+/**
+ * Status from the rank cell `rk`: Top for the Plan's top n, Coaching for its bottom n of `count` reps, each n a count or
+ * a share of the team (docs/reference/plan.md ranking).
+ */
 export function statusCell(ctx: FormulaContext, r: ScoredRep, rk: string, count: string): ReportCell {
   const rc = ctx.cells.ranking;
   const top = excelString(t(ctx.lang, "status.top"));
   const coaching = excelString(t(ctx.lang, "status.coaching"));
+  const topN = rankCutFormula(planRef(ctx, rc.top), count);
+  const bottomN = rankCutFormula(planRef(ctx, rc.bottom), count);
   return formula(
-    `IF(${rk}<=${planRef(ctx, rc.top)},${top},IF(${rk}>${count}-${planRef(ctx, rc.bottom)},${coaching},""))`,
+    `IF(${rk}<=${topN},${top},IF(${rk}>${count}-${bottomN},${coaching},""))`,
     statusText(ctx.lang, r.status),
   );
 }

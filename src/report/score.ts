@@ -23,7 +23,7 @@ import {
 } from "../engine/index";
 import { fieldLabel, usualDatesAndSpan, type DatesAndSpan } from "../ingest/index";
 import type { DataIssue, IngestResult, MeasureRow, SalesRow } from "../ingest/types";
-import type { Plan, PlanKpi, PeriodKind } from "../plan/index";
+import { rankCutCount, type Plan, type PlanKpi, type PeriodKind } from "../plan/index";
 import { compareCodePoints } from "./compare";
 import { resolveKpiSource, type KpiSource } from "./kpiSources";
 import { measuresBySalesRep, RepMatcher, targetsBySalesRep, unmatchedMeasureRows } from "./repNames";
@@ -385,10 +385,13 @@ export function rankAndPay(scored: ScoredRep[], plan: Plan): Decimal {
     cap: bonus.cap === null ? null : dec(bonus.cap),
     decimals: plan.currencyDecimals,
   };
+  // Counts or shares of the team (docs/reference/plan.md: "20%" of 9 reps is 1).
+  const top = rankCutCount(plan.ranking.top, n);
+  const bottom = rankCutCount(plan.ranking.bottom, n);
   let totalPayout = dec(0);
   scored.forEach((r, i) => {
     r.rank = i + 1;
-    r.status = r.rank <= plan.ranking.top ? "top" : r.rank > n - plan.ranking.bottom ? "coaching" : null;
+    r.status = r.rank <= top ? "top" : r.rank > n - bottom ? "coaching" : null;
     const b = bonusFromScore(r.score, dec(bonus.targetBonus), bonusOpts);
     r.factor = b.factor;
     r.payout = b.payout;

@@ -222,12 +222,22 @@ describe("parsePlanJson", () => {
     [
       "fractional top",
       { kpis: [kpi()], ranking: { top: 2.5 } },
-      ["ranking.top: top must be a whole number, 0 or more"],
+      ["ranking.top: top must be a number of reps (5) or a share of the team below 100% (20%)"],
     ],
     [
       "negative bottom",
       { kpis: [kpi()], ranking: { bottom: -1 } },
-      ["ranking.bottom: bottom must be a whole number, 0 or more"],
+      ["ranking.bottom: bottom must be a number of reps (5) or a share of the team below 100% (20%)"],
+    ],
+    [
+      "a top share written as 100% or more",
+      { kpis: [kpi()], ranking: { top: "150%" } },
+      ["ranking.top: top must be a number of reps (5) or a share of the team below 100% (20%)"],
+    ],
+    [
+      "a bottom written as words",
+      { kpis: [kpi()], ranking: { bottom: "five" } },
+      ["ranking.bottom: bottom must be a number of reps (5) or a share of the team below 100% (20%)"],
     ],
     [
       "decimals out of range",

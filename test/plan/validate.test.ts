@@ -77,12 +77,17 @@ describe("validatePlan", () => {
     ],
     ["a negative threshold", (p) => (p.bonus.threshold = -0.5), ["bonus.threshold: threshold must not be negative"]],
     ["a zero payout cap", (p) => (p.bonus.cap = 0), ["bonus.cap: cap must be greater than 0"]],
-    ["a negative top N", (p) => (p.ranking.top = -2), ["ranking.top: top must be a whole number, 0 or more"]],
     [
-      "a fractional bottom N",
-      (p) => (p.ranking.bottom = 1.5),
-      ["ranking.bottom: bottom must be a whole number, 0 or more"],
+      "a negative top N",
+      (p) => (p.ranking.top = -2),
+      ["ranking.top: top must be a number of reps (5) or a share of the team below 100% (20%)"],
     ],
+    [
+      "a fractional bottom N above 1",
+      (p) => (p.ranking.bottom = 1.5),
+      ["ranking.bottom: bottom must be a number of reps (5) or a share of the team below 100% (20%)"],
+    ],
+    ["a share and a count are both fine", (p) => (p.ranking = { top: 0.2, bottom: 0 }), []],
     [
       "7 currency decimals",
       (p) => (p.currencyDecimals = 7),

@@ -25,6 +25,7 @@ const ALLOWED = new Set([
   "SUM",
   "ABS",
   "TEXT",
+  "INT",
 ]);
 
 function sheet(report: Report, key: SheetKey): ReportSheet {
@@ -131,7 +132,13 @@ describe("Scorecard values and formulas (default plan, 2026-Q2)", () => {
       "P2",
       `SUMPRODUCT(($O$2:$O$4>O2)*1)+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4>C2))+SUMPRODUCT(($O$2:O2=O2)*($C$2:C2=C2))`,
     ],
-    ["Q2", `IF(P2<=Plan!$B$16,"Top",IF(P2>COUNT($O$2:$O$4)-Plan!$B$17,"Coaching",""))`],
+    [
+      "Q2",
+      // Top N and Bottom N: a count, or a share of the team rounded down and at least 1 (docs/reference/plan.md).
+      `IF(P2<=IF(Plan!$B$16<1,IF(Plan!$B$16>0,MAX(1,INT(ROUND(Plan!$B$16*COUNT($O$2:$O$4),6))),0),Plan!$B$16),"Top",` +
+        `IF(P2>COUNT($O$2:$O$4)-IF(Plan!$B$17<1,IF(Plan!$B$17>0,MAX(1,INT(ROUND(Plan!$B$17*COUNT($O$2:$O$4),6))),0),` +
+        `Plan!$B$17),"Coaching",""))`,
+    ],
   ])("%s = %s", (a1, f) => {
     expect(cell(s, a1)!.f).toBe(f);
   });

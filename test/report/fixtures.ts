@@ -103,3 +103,14 @@ export function defaultExample(): RowSpec[] {
     ...repeat(10, { rep: "Carol", date: "2026-06-30", amount: 5000, satisfaction: 0.81, behaviour: 3.2 }, 6),
   ];
 }
+
+/** `n` reps ("Rep 001" …), rep i selling 1,000 + 100 × i a row in 2026-Q2 on top of an equal Q1, so ranks follow i. */
+export function teamOf(n: number): RowSpec[] {
+  const rows: RowSpec[] = [];
+  for (let i = 0; i < n; i++) {
+    const rep = `Rep ${String(i + 1).padStart(3, "0")}`;
+    rows.push({ rep, date: "2026-02-10", amount: 10000 });
+    rows.push(...repeat(10, { rep, date: "2026-05-10", amount: 1000 + 100 * i, satisfaction: 0.9, behaviour: 4 }, i));
+  }
+  return rows;
+}

@@ -26,7 +26,7 @@ export const planMessages: Catalogue = {
     planMustBePositive: "{field} must be greater than 0",
     planMustBeNonNegative: "{field} must not be negative",
     planGrowthTooLow: "{field} must be greater than -100% (a growth target)",
-    planMustBeWholeNumber: "{field} must be a whole number, 0 or more",
+    planRankCut: "{field} must be a number of reps (5) or a share of the team below 100% (20%)",
     planDecimalsRange: "{field} must be a whole number from 0 to 6",
     planCurvePoint: "each curve point must be a pair [x, y] of numbers",
     planCurveEmpty: "the payout curve needs at least one point (or none at all: the factor is then the score)",
@@ -84,8 +84,8 @@ export const planMessages: Catalogue = {
     planHintTargetBonus: "per rep and period, paid at a payout factor of 100%",
     planHintThreshold: "a score below it pays no bonus",
     planHintBonusCap: "the highest payout factor; blank = no cap",
-    planHintTop: 'the best N reps are marked "Top"',
-    planHintBottom: 'the last N reps are marked "Coaching"',
+    planHintTop: 'the best N reps, or a share such as 20% (rounded down, at least 1), are marked "Top"',
+    planHintBottom: 'the last N reps, or a share such as 20% (rounded down, at least 1), are marked "Coaching"',
     planHintKpis:
       "Target kind: fixed = for the period; per month = times the months in the period; growth = over the rep's own prior period. Cap blank = no cap. Target, weight and cap recalculate at once; KPI, measure, aggregation, target kind, direction, group and added rows take effect at the next run of SalesPerf.",
     planHintCurve:
@@ -115,7 +115,7 @@ export const planMessages: Catalogue = {
     planMustBePositive: "{field}必须大于 0",
     planMustBeNonNegative: "{field}不能为负数",
     planGrowthTooLow: "{field}必须大于 -100%（增长目标）",
-    planMustBeWholeNumber: "{field}必须是不小于 0 的整数",
+    planRankCut: "{field}须填人数（如 5）或低于 100% 的比例（如 20%）",
     planDecimalsRange: "{field}必须是 0 到 6 之间的整数",
     planCurvePoint: "奖金曲线的每个点必须是一对数字 [x, y]",
     planCurveEmpty: "奖金曲线至少需要一个点（或完全不设：此时奖金系数等于得分）",
@@ -169,8 +169,8 @@ export const planMessages: Catalogue = {
     planHintTargetBonus: "每人每期，奖金系数为 100% 时的奖金",
     planHintThreshold: "得分低于门槛不发奖金",
     planHintBonusCap: "奖金系数的最高值；留空 = 不封顶",
-    planHintTop: "排名前 N 的销售员标为“优秀”",
-    planHintBottom: "排名后 N 的销售员标为“辅导”",
+    planHintTop: "排名前 N 名标为“优秀”；也可填比例，如 20%（向下取整，至少 1 人）",
+    planHintBottom: "排名后 N 名标为“辅导”；也可填比例，如 20%（向下取整，至少 1 人）",
     planHintKpis:
       "目标类型：固定值 = 整个考核期的目标；每月 = 乘以考核期的月数；增长率 = 相对本人上一期的增长。上限留空 = 不封顶。目标、权重、上限修改后立即重新计算；指标、数据列、汇总方式、目标类型、方向、类别及新增的行在下次运行 SalesPerf 时生效。",
     planHintCurve:

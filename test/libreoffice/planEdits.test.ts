@@ -1,8 +1,8 @@
 /**
- * The Bonus explanation follows the Plan in LibreOffice too (docs/reference/tabs.md Bonus): a report whose Plan tab
- * was edited after it was written (target bonus, threshold, payout cap, a curve point) is recalculated by headless
- * LibreOffice, and each sentence names the new numbers, with LibreOffice's own TEXT formatting. Needs `soffice`
- * (test/engines.ts).
+ * Formulas that follow the Plan, in LibreOffice: the Bonus explanation (docs/reference/tabs.md Bonus) of a report whose
+ * Plan tab was edited after it was written (target bonus, threshold, payout cap, a curve point) names the new numbers,
+ * with LibreOffice's own TEXT formatting; Top and Coaching as shares of the team (docs/reference/plan.md ranking)
+ * recalculate to the engine's statuses. Needs `soffice` (test/engines.ts).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -12,11 +12,11 @@ import type { Report } from "../../src/report/model";
 import { writeReportXlsx } from "../../src/render/xlsx/writeXlsx";
 import { parseCellAddress } from "../../src/sheet";
 import { describeWithEngine } from "../engines";
-import { defaultExample, ingestOf } from "../report/fixtures";
+import { defaultExample, ingestOf, teamOf } from "../report/fixtures";
 import { compareFormulaCells, loadWorkbook } from "./compareFormulas";
 import { lo, suiteTempDir } from "./libreOffice";
 
-const tempDir = suiteTempDir("salesperf-lo-bonus-");
+const tempDir = suiteTempDir("salesperf-lo-plan-");
 
 /** `report` with Plan-tab cells overwritten (A1 → value); every other cached value is now stale. */
 function edited(report: Report, edits: Record<string, number>): Report {
@@ -40,7 +40,7 @@ async function recalculatedExplanations(report: Report, name: string, soffice: s
   });
 }
 
-describeWithEngine("libreoffice", "the Bonus explanation recalculated by LibreOffice", (soffice) => {
+describeWithEngine("libreoffice", "formulas that follow the Plan, recalculated by LibreOffice", (soffice) => {
   it("unedited, every formula of the report (explanations included) keeps its cached value", async () => {
     const report = buildReport(ingestOf(defaultExample(), { currency: "CNY" }), defaultPlan("zh"), { lang: "zh" });
     const file = path.join(tempDir(), "zh.xlsx");
@@ -76,5 +76,21 @@ describeWithEngine("libreoffice", "the Bonus explanation recalculated by LibreOf
         "interpolated; capped at 150%; factor 150.00%; target bonus 6,000.00 × 150.00% = 9,000.00",
       "Score 47.50% is below the threshold 62.50%: no bonus; target bonus 6,000.00 × 0.00% = 0.00",
     ]);
+  });
+
+  it("Top 20% and Coaching 25% of 9 reps: one Top, two Coaching, every status as the engine's", async () => {
+    const plan = { ...defaultPlan("en"), ranking: { top: 0.2, bottom: 0.25 } };
+    const report = buildReport(ingestOf(teamOf(9)), plan, { lang: "en" });
+    expect([report.summary.top.length, report.summary.coaching.length]).toEqual([1, 2]);
+    const file = path.join(tempDir(), "shares.xlsx");
+    fs.writeFileSync(file, await writeReportXlsx(report));
+    const [ours, theirs] = await Promise.all([
+      loadWorkbook(file),
+      loadWorkbook(lo.recalcWithLibreOffice(file, path.join(tempDir(), "lo"), soffice)),
+    ]);
+    const result = compareFormulaCells(ours, theirs);
+    expect(result.checked).toBeGreaterThan(50);
+    expect(result.errors).toEqual([]);
+    expect(result.mismatches).toEqual([]);
   });
 });
