@@ -20,6 +20,7 @@ import {
   type AggColumn,
 } from "../engine/index";
 import type { IngestResult, SalesRow } from "../ingest/types";
+import { rankCutCount } from "../plan/rankCut";
 import type { Plan, PlanKpi } from "../plan/types";
 import { resolveKpiSource, type KpiSource } from "./kpiSources";
 import { rankAndPay, scorePeriod, type ScoredKpi, type ScoredPeriod, type ScoredRep } from "./score";
@@ -284,7 +285,8 @@ function pointsAhead(base: WhatIfBaseline, now: ScoredRep): PayoutPoint[] {
   const nextX = (opts.curve ?? []).find((p) => p.x.gt(from) && payoutAt(p.x).payout.gt(paidFrom));
   if (nextX)
     points.push({ kind: "curve", score: nextX.x, payout: payoutAt(nextX.x).payout, rival: null, changes: empty() });
-  const top = plan.ranking.top;
+  // Top N may be a share of the team (docs/reference/plan.md ranking): the count it marks among the scored reps.
+  const top = rankCutCount(plan.ranking.top, scored.reps.length);
   if (now.status !== "top" && top > 0) {
     // The others in rank order (their ranks do not depend on this rep's): the top-th of them is the one to pass.
     const others = scored.reps.filter((r) => r.rep !== now.rep);

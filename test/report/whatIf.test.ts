@@ -279,6 +279,16 @@ describe("payout points", () => {
     expect(w.next[0].changes[0]!.toFixed(2)).toBe(exact.toDecimalPlaces(2, Decimal.ROUND_UP).toFixed(2));
   });
 
+  it("Top N as a share of the team (20% of 10 reps is 2): the rep to pass is the second", async () => {
+    const sheets = await readXlsx(`${SAMPLES}/sales-en.xlsx`);
+    const plan: Plan = { ...defaultPlan("en"), ranking: { top: 0.2, bottom: 0.2 } };
+    const base = whatIfBaseline(ingested(sheets), plan);
+    expect(base.scored.reps).toHaveLength(10);
+    const last = base.scored.reps[base.scored.reps.length - 1];
+    const w = whatIf(base, last.rep)!;
+    expect(w.next.find((p) => p.kind === "top")!.rival).toBe(base.scored.reps[1].rep);
+  });
+
   it("a Top rep has no Top point; a point no KPI alone reaches is listed without a change", async () => {
     const sheets = await readXlsx(`${SAMPLES}/sales-en.xlsx`);
     const plan = defaultPlan("en");
