@@ -9,6 +9,7 @@ import { ingestMessages } from "./catalogues/ingest";
 import { planMessages } from "./catalogues/plan";
 import { reportMessages } from "./catalogues/report";
 import { uiMessages } from "./catalogues/ui";
+import { whatIfMessages } from "./catalogues/whatIf";
 
 export type Lang = "en" | "zh";
 
@@ -24,6 +25,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   plan: planMessages,
   report: reportMessages,
   ui: uiMessages,
+  whatIf: whatIfMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

@@ -43,6 +43,7 @@ import { DataSection } from "./DataSection";
 import { GenerateSection, type RunState } from "./GenerateSection";
 import { PlanSection } from "./PlanSection";
 import { ShareSection } from "./ShareSection";
+import { WhatIfSection } from "./WhatIfSection";
 import { useShare, type ScoringResult } from "./useShare";
 
 export interface AppProps {
@@ -52,7 +53,7 @@ export interface AppProps {
   statementTools?: LoadStatementTools;
 }
 
-type TabKey = "data" | "plan" | "generate" | "share";
+type TabKey = "data" | "plan" | "generate" | "share" | "whatIf";
 
 const useStyles = makeStyles({
   root: {
@@ -299,6 +300,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
             <Tab value="plan">{t(lang, "ui.section.plan")}</Tab>
             <Tab value="generate">{t(lang, "ui.section.generate")}</Tab>
             <Tab value="share">{t(lang, "ui.section.share")}</Tab>
+            <Tab value="whatIf">{t(lang, "ui.section.whatIf")}</Tab>
           </TabList>
           {tab === "data" && (
             <DataSection
@@ -340,6 +342,9 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
               canCreateStatements={canScore}
               busy={creatingPlan || run.status === "running"}
             />
+          )}
+          {tab === "whatIf" && (
+            <WhatIfSection lang={lang} ingested={analysis.ingested} plan={analysis.plan.plan} period={chosenPeriod} />
           )}
         </>
       )}
