@@ -29,6 +29,7 @@ const GUIDE_PAGES = [
   "sharing.md",
   "tabs.md",
   "troubleshooting.md",
+  "what-if.md",
 ];
 
 /** Markdown files under a folder, as paths relative to it with "/" separators. */
