@@ -7,6 +7,7 @@
 import { engineMessages } from "./catalogues/engine";
 import { ingestMessages } from "./catalogues/ingest";
 import { planMessages } from "./catalogues/plan";
+import { printMessages } from "./catalogues/print";
 import { reportMessages } from "./catalogues/report";
 import { uiMessages } from "./catalogues/ui";
 import { whatIfMessages } from "./catalogues/whatIf";
@@ -23,6 +24,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   engine: engineMessages,
   ingest: ingestMessages,
   plan: planMessages,
+  print: printMessages,
   report: reportMessages,
   ui: uiMessages,
   whatIf: whatIfMessages,

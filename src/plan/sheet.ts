@@ -52,6 +52,8 @@ export interface PlanSheetLayout {
   noteRow: number;
   /** Suggested column widths in characters, A first. */
   columnWidths: number[];
+  /** 0-based cells holding a hint (a sentence beside a setting or section): they run on over the empty cells to their right. */
+  hints: { row: number; col: number }[];
   /** Absolute addresses ("$C$5", no sheet name) of each VALUE cell, for formulas elsewhere. */
   cells: {
     period: string;
@@ -159,6 +161,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   const formats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];
   const headerRows: number[] = [];
+  const hints: { row: number; col: number }[] = [];
   const set = (r: number, c: number, v: Value, fmt: string | null = null, f: string | null = null) => {
     while (rows.length <= r) {
       rows.push(new Array<Value>(WIDTH).fill(null));
@@ -184,6 +187,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
     set(s.row, 0, L(s.label));
     set(s.row, VALUE_COL, v, fmt);
     set(s.row, HINT_COL, L(s.hint));
+    hints.push({ row: s.row, col: HINT_COL });
   };
   // Period keys and codes are text ("@"): Excel would turn a typed 2026-03 into a date.
   setting("period", periodWord(plan.period, lang), "@");
@@ -200,6 +204,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   // KPI table.
   set(SECTION_ROWS.kpis, 0, L("planSectionKpis"));
   set(SECTION_ROWS.kpis, HINT_COL, L("planHintKpis"));
+  hints.push({ row: SECTION_ROWS.kpis, col: HINT_COL });
   KPI_COLUMNS.forEach((key, c) => set(KPI_HEADER_ROW, c, L(key)));
   headerRows.push(SECTION_ROWS.kpis, KPI_HEADER_ROW);
   const kpiCells: PlanSheetLayout["cells"]["kpis"] = [];
@@ -256,6 +261,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   const curveHeader = curveSection + 1;
   set(curveSection, 0, L("planSectionCurve"));
   set(curveSection, HINT_COL, L("planHintCurve"));
+  hints.push({ row: curveSection, col: HINT_COL });
   set(curveHeader, 0, L("planColCurveX"));
   set(curveHeader, 1, L("planColCurveY"));
   headerRows.push(curveSection, curveHeader);
@@ -276,6 +282,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
     titleRow: 0,
     noteRow: 1,
     columnWidths: [24, 16, 16, 14, 14, 14, 10, 10, 12],
+    hints,
     cells: {
       period: cell("period"),
       scoredPeriod: cell("scoredPeriod"),

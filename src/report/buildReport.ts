@@ -9,7 +9,7 @@ import type { DataIssue, IngestResult } from "../ingest/types";
 import { writePlanSheet } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
-import { columnLetters, uniqueSheetName } from "../sheet";
+import { columnLetters, displayWidth, uniqueSheetName } from "../sheet";
 import {
   bonusHeader,
   bonusRow,
@@ -27,6 +27,7 @@ import {
   type PlanCells,
 } from "./formulas";
 import type { ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
+import { layOutForPrint } from "./printLayout";
 import { compareCodePoints, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
 
 export interface BuildOptions {
@@ -43,16 +44,6 @@ const BAR_COLOR = "#5B9BD5";
 const MAX_TREND_SERIES = 15;
 
 const SHEET_ORDER: SheetKey[] = ["scorecard", "ranking", "trends", "bonus", "issues", "plan"];
-
-/** Characters as Excel columns count them: CJK and full-width take two. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-      ? 2
-      : 1;
-  return w;
-}
 
 /** Tab names in the language, made unique against the workbook's sheets (docs/reference/sheet.md: case-insensitive, 31 code units). */
 export function sheetNames(lang: Lang, existing: readonly string[] = []): Record<SheetKey, string> {
@@ -416,9 +407,11 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     buildIssues(ctx, issues, ingest),
     planTab(names.plan, layout),
   ];
+  // Widths and print settings for every tab, decided in one place (docs/reference/tabs.md "Printing").
+  const heading = { lang, title: t(lang, "print.reportTitle"), period: scored.period };
   return {
     lang,
-    sheets,
+    sheets: sheets.map((sheet) => layOutForPrint(sheet, heading)),
     summary: {
       period: scored.period,
       repsScored: scored.reps.length,

@@ -295,6 +295,8 @@ function issueRows(lang: Lang, issues: readonly DataIssue[]): (ReportCell | null
  */
 export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
   const headers = new Set(layout.headerRows);
+  // Hints read as notes: they run on over the empty cells beside them instead of widening their column.
+  const hints = new Set(layout.hints.map((h) => `${h.row},${h.col}`));
   const rows = layout.rows.map((row, r) =>
     row.map((v, c): ReportCell | null => {
       const fmt = layout.formats[r]?.[c] ?? null;
@@ -303,7 +305,7 @@ export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
       const cell: ReportCell = f !== null ? formula(f, v) : v === null ? { v: null } : value(v);
       if (fmt !== null) cell.fmt = fmt;
       if (r === layout.titleRow) cell.style = "title";
-      else if (r === layout.noteRow) cell.style = "note";
+      else if (r === layout.noteRow || hints.has(`${r},${c}`)) cell.style = "note";
       else if (headers.has(r)) cell.style = "header";
       else if (r === layout.totalRow) cell.style = "total";
       return cell;

@@ -56,6 +56,31 @@ export interface ChartSpec {
 
 export type SheetKey = "scorecard" | "ranking" | "trends" | "bonus" | "issues" | "plan" | "data";
 
+/** One line of a printed page's header or footer, in Excel's header/footer codes ("&P" page, "&N" pages, "&A" tab name, "&&" an ampersand). */
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/**
+ * How a tab prints (docs/reference/tabs.md "Printing"): the paper, fitted to `pagesWide` pages across and any
+ * number down, the rows (1-based) and columns (0-based) repeated on every page, the page header and footer.
+ * Filled in by report/printLayout.ts for every generated tab; the renderers only translate it.
+ */
+export interface PrintSetup {
+  orientation?: "landscape" | "portrait";
+  paper?: "a4" | "letter";
+  /** Fit to this many pages across, any number of pages down. */
+  pagesWide?: number;
+  /** Rows repeated at the top of every page, 1-based: { first: 1, last: 1 } is the header row. */
+  titleRows?: { first: number; last: number };
+  /** Columns repeated at the left of every page, 0-based: { first: 0, last: 0 } is column A. */
+  titleColumns?: { first: number; last: number };
+  header?: HeaderFooterText;
+  footer?: HeaderFooterText;
+}
+
 export interface ReportSheet {
   key: SheetKey;
   name: string;
@@ -67,6 +92,7 @@ export interface ReportSheet {
   conditionalFormats?: ConditionalFormat[];
   charts?: ChartSpec[];
   tabColor?: string; // "#RRGGBB"
+  print?: PrintSetup;
 }
 
 export interface Report {

@@ -29,6 +29,7 @@ import {
   type FormulaContext,
 } from "./formulas";
 import type { Report, ReportCell, ReportSheet } from "./model";
+import { layOutForPrint } from "./printLayout";
 import { compareCodePoints, SALES_FIELDS, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
 
 export interface StatementOptions {
@@ -404,6 +405,8 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
       (a, b) => a.dateSerial - b.dateSerial || compareCodePoints(a.sheet, b.sheet) || a.sheetRow - b.sheetRow,
     );
     const issues = [...general, ...(byRep.get(r.rep) ?? [])];
+    // Widths and print settings as on the report's tabs (docs/reference/statements.md "Printing").
+    const heading = { lang, title: t(lang, "print.statementTitle", { rep: r.rep }), period: scored.period };
     const report: Report = {
       lang,
       sheets: [
@@ -413,7 +416,7 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
         buildIssues(ctx, issues),
         // The Plan tab never lists per-rep targets, so it names no rep.
         planTab(ctx.names.plan, ctx.layout),
-      ],
+      ].map((sheet) => layOutForPrint(sheet, heading)),
       summary: {
         period: scored.period,
         repsScored: 1,

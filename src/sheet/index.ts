@@ -3,3 +3,4 @@ export * from "./address";
 export * from "./dates";
 export * from "./numberText";
 export * from "./sheetNames";
+export * from "./displayText";

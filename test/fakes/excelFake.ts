@@ -84,6 +84,40 @@ export interface SheetModel {
   tabColor: string;
   visibility: SheetVisibility;
   formats: { address: string; prop: string; value: unknown }[];
+  pageLayout: PageLayoutModel;
+}
+
+/** What `worksheet.pageLayout` holds (ExcelApi 1.9), as far as the renderer sets it. */
+export interface PageLayoutModel {
+  orientation: string;
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** "$1:$1" as set by setPrintTitleRows, null = none. */
+  printTitleRows: string | null;
+  printTitleColumns: string | null;
+  /** The default header/footer for all pages: leftHeader … rightFooter. */
+  headersFooters: Record<HeaderFooterPart, string>;
+}
+
+export const HEADER_FOOTER_PARTS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+export type HeaderFooterPart = (typeof HEADER_FOOTER_PARTS)[number];
+
+function newPageLayout(): PageLayoutModel {
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    printTitleColumns: null,
+    headersFooters: Object.fromEntries(HEADER_FOOTER_PARTS.map((p) => [p, ""])) as Record<HeaderFooterPart, string>,
+  };
 }
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -639,6 +673,113 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   }
   get freezePanes(): FakeFreezePanes {
     return new FakeFreezePanes(this.ctx, `${this.path}.freezePanes`, () => this.target());
+  }
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this.ctx, `${this.path}.pageLayout`, () => this.target());
+  }
+}
+
+const ORIENTATIONS = ["Portrait", "Landscape"];
+/** The paper sizes the fake accepts (a few of Excel.PaperType). */
+const PAPER_TYPES = ["Letter", "A4", "Legal", "A3", "A5"];
+/** Excel refuses a header or footer longer than this (all three sections together). */
+const MAX_HEADER_FOOTER_CHARS = 255;
+
+/** "$1:$3" (rows) or "$A:$B" (columns), the forms setPrintTitleRows/Columns take. */
+function checkTitleRange(text: string, rows: boolean): void {
+  const re = rows ? /^\$?(\d+):\$?(\d+)$/ : /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/;
+  if (!re.test(text))
+    throw new FakeExcelError("InvalidArgument", `Print titles must be whole ${rows ? "rows" : "columns"}: "${text}".`);
+}
+
+/** `worksheet.pageLayout` (ExcelApi 1.9): properties are written by sync and read only after load + sync. */
+export class FakePageLayout extends FakeClientObject<SheetModel> {
+  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
+  constructor(ctx: FakeRequestContext, path: string, resolver: () => SheetModel) {
+    super(ctx, path, resolver);
+    this.headersFooters = {
+      defaultForAllPages: new FakeHeaderFooter(ctx, `${path}.headersFooters.defaultForAllPages`, resolver),
+    };
+  }
+  protected readable(): Record<string, (t: SheetModel) => unknown> {
+    return {
+      orientation: (s) => s.pageLayout.orientation,
+      paperSize: (s) => s.pageLayout.paperSize,
+      zoom: (s) => ({ ...s.pageLayout.zoom }),
+    };
+  }
+  get orientation(): string {
+    return this.read("orientation");
+  }
+  set orientation(v: string) {
+    this.set("orientation", v, (s) => {
+      if (!ORIENTATIONS.includes(v)) throw new FakeExcelError("InvalidArgument", `Bad orientation ${String(v)}.`);
+      s.pageLayout.orientation = v;
+    });
+  }
+  get paperSize(): string {
+    return this.read("paperSize");
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v, (s) => {
+      if (!PAPER_TYPES.includes(v)) throw new FakeExcelError("InvalidArgument", `Bad paper size ${String(v)}.`);
+      s.pageLayout.paperSize = v;
+    });
+  }
+  get zoom(): PageLayoutModel["zoom"] {
+    return this.read("zoom");
+  }
+  set zoom(v: PageLayoutModel["zoom"]) {
+    this.set("zoom", v, (s) => {
+      const fit = [v.horizontalFitToPages, v.verticalFitToPages].filter((x) => x !== undefined);
+      if (v.scale !== undefined && fit.length > 0)
+        throw new FakeExcelError("InvalidArgument", "A zoom has a scale or pages to fit to, not both.");
+      if (v.scale !== undefined && !(Number.isInteger(v.scale) && v.scale >= 10 && v.scale <= 400))
+        throw new FakeExcelError("InvalidArgument", `Bad zoom scale ${String(v.scale)}.`);
+      if (fit.some((x) => !Number.isInteger(x) || (x as number) < 1))
+        throw new FakeExcelError("InvalidArgument", `Bad pages to fit to ${JSON.stringify(v)}.`);
+      s.pageLayout.zoom = { ...v };
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.call("setPrintTitleRows", [rows], (s) => {
+      checkTitleRange(rows, true);
+      s.pageLayout.printTitleRows = rows;
+    });
+  }
+  setPrintTitleColumns(columns: string): void {
+    this.call("setPrintTitleColumns", [columns], (s) => {
+      checkTitleRange(columns, false);
+      s.pageLayout.printTitleColumns = columns;
+    });
+  }
+}
+
+/** One header/footer (left/center/right header and footer text in Excel's codes). */
+export class FakeHeaderFooter extends FakeClientObject<SheetModel> {
+  constructor(ctx: FakeRequestContext, path: string, resolver: () => SheetModel) {
+    super(ctx, path, resolver);
+    for (const part of HEADER_FOOTER_PARTS) {
+      Object.defineProperty(this, part, {
+        get: () => this.read(part),
+        set: (v: string) => {
+          this.set(part, v, (s) => {
+            const hf = s.pageLayout.headersFooters;
+            const kind = part.endsWith("Header") ? "Header" : "Footer";
+            const total = ["left", "center", "right"]
+              .map((side) => (`${side}${kind}` === part ? v : hf[`${side}${kind}` as HeaderFooterPart]))
+              .join("").length;
+            if (typeof v !== "string" || total > MAX_HEADER_FOOTER_CHARS)
+              throw new FakeExcelError("InvalidArgument", `The ${kind.toLowerCase()} is longer than 255 characters.`);
+            hf[part] = v;
+          });
+        },
+        enumerable: true,
+      });
+    }
+  }
+  protected readable(): Record<string, (t: SheetModel) => unknown> {
+    return Object.fromEntries(HEADER_FOOTER_PARTS.map((p) => [p, (s: SheetModel) => s.pageLayout.headersFooters[p]]));
   }
 }
 
@@ -1432,6 +1573,7 @@ export class FakeExcel {
       tabColor: "",
       visibility: "Visible",
       formats: [],
+      pageLayout: newPageLayout(),
     };
     this.model.sheets.push(s);
     return s;
@@ -1485,6 +1627,7 @@ export class FakeExcel {
         conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
         freeze: s.freeze ? { ...s.freeze } : null,
         formats: s.formats.map((f) => ({ ...f })),
+        pageLayout: JSON.parse(JSON.stringify(s.pageLayout)) as PageLayoutModel,
       };
       sheet.tables = s.tables.map((t) => ({ ...t, sheet }));
       return sheet;
@@ -1538,6 +1681,7 @@ export class FakeExcel {
         conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf })),
         freeze: s.freeze,
         tabColor: s.tabColor,
+        pageLayout: JSON.parse(JSON.stringify(s.pageLayout)) as PageLayoutModel,
       })),
       names: [...this.model.names.entries()].sort(),
       settings: [...this.model.settings.entries()].map(([k, v]) => [k, JSON.stringify(v)] as [string, string]).sort(),
@@ -1588,6 +1732,7 @@ export interface WorkbookDump {
     conditionalFormats: ConditionalFormatModel[];
     freeze: { rows: number; cols: number } | null;
     tabColor: string;
+    pageLayout: PageLayoutModel;
   }[];
   names: [string, string][];
   settings: [string, string][];

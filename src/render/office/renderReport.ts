@@ -7,8 +7,16 @@
  * (docs/reference/writes.md): new tabs are written under temporary names and swapped in at the end,
  * with a journal setting from which a failure, a Cancel or the next pane undoes or finishes it.
  */
-import type { CellStyle, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet } from "../../report/model";
-import { cellAddress, formatRange, parseRange, uniqueSheetName } from "../../sheet";
+import type {
+  CellStyle,
+  ChartSpec,
+  ConditionalFormat,
+  PrintSetup,
+  Report,
+  ReportCell,
+  ReportSheet,
+} from "../../report/model";
+import { cellAddress, columnLetters, formatRange, parseRange, uniqueSheetName } from "../../sheet";
 import { renameSheetRefs } from "./address";
 import { describeExcelError, officeError, type OfficeResult } from "./errors";
 import { checkRequirements } from "./requirements";
@@ -156,16 +164,19 @@ export function styleRects(sheet: ReportSheet): StyleRect[] {
 }
 
 /** How each model style looks in Excel (the model names the role, the renderer its look). */
-const STYLE_LOOK: Record<CellStyle, { bold?: boolean; italic?: boolean; size?: number; font?: string; fill?: string }> =
-  {
-    title: { bold: true, size: 14 },
-    header: { bold: true, fill: "#DDEBF7" },
-    note: { italic: true, font: "#595959" },
-    total: { bold: true, fill: "#F2F2F2" },
-    top: { fill: "#C6EFCE", font: "#006100" },
-    coaching: { fill: "#FFEB9C", font: "#9C5700" },
-    warning: { font: "#9C0006" },
-  };
+const STYLE_LOOK: Record<
+  CellStyle,
+  { bold?: boolean; italic?: boolean; size?: number; font?: string; fill?: string; wrap?: boolean }
+> = {
+  title: { bold: true, size: 14 },
+  // Headers wrap: columns are sized for a header on two lines (report/printLayout.ts).
+  header: { bold: true, fill: "#DDEBF7", wrap: true },
+  note: { italic: true, font: "#595959" },
+  total: { bold: true, fill: "#F2F2F2" },
+  top: { fill: "#C6EFCE", font: "#006100" },
+  coaching: { fill: "#FFEB9C", font: "#9C5700" },
+  warning: { font: "#9C0006" },
+};
 
 /** Excel column width in points from a width in characters (Calibri 11: ~7 px a character). */
 function columnWidthPoints(chars: number): number {
@@ -181,7 +192,34 @@ function applyCellStyles(ws: Excel.Worksheet, sheet: ReportSheet): void {
     if (look.size) format.font.size = look.size;
     if (look.font) format.font.color = look.font;
     if (look.fill) format.fill.color = look.fill;
+    if (look.wrap) format.wrapText = true;
   }
+}
+
+const PAPER: Record<NonNullable<PrintSetup["paper"]>, Excel.PaperType | "A4" | "Letter"> = {
+  a4: "A4",
+  letter: "Letter",
+};
+
+/** The model's print settings on the sheet's page layout (ExcelApi 1.9). */
+function applyPrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  if (print.orientation) layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (print.paper) layout.paperSize = PAPER[print.paper];
+  // Only the pages across: left unset, the pages down are as many as the rows need.
+  if (print.pagesWide !== undefined) layout.zoom = { horizontalFitToPages: print.pagesWide };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  if (print.titleColumns) {
+    const { first, last } = print.titleColumns;
+    layout.setPrintTitleColumns(`$${columnLetters(first)}:$${columnLetters(last)}`);
+  }
+  const page = layout.headersFooters.defaultForAllPages;
+  if (print.header?.left) page.leftHeader = print.header.left;
+  if (print.header?.center) page.centerHeader = print.header.center;
+  if (print.header?.right) page.rightHeader = print.header.right;
+  if (print.footer?.left) page.leftFooter = print.footer.left;
+  if (print.footer?.center) page.centerFooter = print.footer.center;
+  if (print.footer?.right) page.rightFooter = print.footer.right;
 }
 
 function applySheetLayout(
@@ -207,6 +245,7 @@ function applySheetLayout(
   else if (freeze && freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
   else if (freeze && freeze.cols > 0) ws.freezePanes.freezeColumns(freeze.cols);
   if (sheet.tabColor) ws.tabColor = sheet.tabColor;
+  if (sheet.print) applyPrint(ws, sheet.print);
 }
 
 function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat, renames: ReadonlyMap<string, string>): void {

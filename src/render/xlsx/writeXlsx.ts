@@ -7,7 +7,15 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { RawSheet } from "../../ingest/types";
-import type { ChartSpec, ReportCell, ReportSheet, Report, TableSpec } from "../../report/model";
+import type {
+  ChartSpec,
+  HeaderFooterText,
+  PrintSetup,
+  ReportCell,
+  ReportSheet,
+  Report,
+  TableSpec,
+} from "../../report/model";
 import { argb, cellStyles } from "./cellStyles";
 import { chartSpaceXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING, xmlText } from "./chartXml";
 import { cellAddress, columnLetters, parseRange, rangeBox } from "../../sheet";
@@ -120,6 +128,35 @@ function addTable(ws: ExcelJS.Worksheet, sheet: ReportSheet, spec: TableSpec, us
   });
 }
 
+/** OOXML paper codes (ECMA-376 pageSetup@paperSize): 1 Letter, 9 A4. */
+const PAPER_CODE = { letter: 1, a4: 9 } as const;
+
+/** One header or footer line in Excel's form: "&L…&C…&R…". */
+function headerFooterCode(text: HeaderFooterText | undefined): string | undefined {
+  if (!text) return undefined;
+  const parts = [
+    ["&L", text.left],
+    ["&C", text.center],
+    ["&R", text.right],
+  ].filter(([, s]) => s);
+  return parts.length ? parts.map(([code, s]) => `${code}${s}`).join("") : undefined;
+}
+
+/** The model's print settings as exceljs page setup: paper, orientation, fit to pages across, print titles. */
+function pageSetup(print: PrintSetup): Partial<ExcelJS.PageSetup> {
+  const setup: Partial<ExcelJS.PageSetup> = {};
+  if (print.orientation) setup.orientation = print.orientation;
+  if (print.paper) setup.paperSize = PAPER_CODE[print.paper] as ExcelJS.PaperSize;
+  if (print.pagesWide !== undefined) {
+    // fitToHeight 0: as many pages down as the rows need.
+    Object.assign(setup, { fitToPage: true, fitToWidth: print.pagesWide, fitToHeight: 0 });
+  }
+  if (print.titleRows) setup.printTitlesRow = `${print.titleRows.first}:${print.titleRows.last}`;
+  if (print.titleColumns)
+    setup.printTitlesColumn = `${columnLetters(print.titleColumns.first)}:${columnLetters(print.titleColumns.last)}`;
+  return setup;
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: ReportSheet, usedTableNames: Set<string>): void {
   const ws = wb.addWorksheet(sheet.name, {
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : undefined,
@@ -133,9 +170,12 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReportSheet, usedTableNames: Se
           },
         ]
       : undefined,
-    // Printed tabs fit the page width (charts included) instead of splitting columns across pages.
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    pageSetup: sheet.print ? pageSetup(sheet.print) : undefined,
   });
+  const header = headerFooterCode(sheet.print?.header);
+  const footer = headerFooterCode(sheet.print?.footer);
+  if (header) ws.headerFooter.oddHeader = header;
+  if (footer) ws.headerFooter.oddFooter = footer;
   (sheet.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
