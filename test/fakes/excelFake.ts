@@ -757,6 +757,13 @@ export class FakePageLayout extends FakeClientObject<SheetModel> {
 
 /** One header/footer (left/center/right header and footer text in Excel's codes). */
 export class FakeHeaderFooter extends FakeClientObject<SheetModel> {
+  // Accessors defined in the constructor, one per part.
+  declare leftHeader: string;
+  declare centerHeader: string;
+  declare rightHeader: string;
+  declare leftFooter: string;
+  declare centerFooter: string;
+  declare rightFooter: string;
   constructor(ctx: FakeRequestContext, path: string, resolver: () => SheetModel) {
     super(ctx, path, resolver);
     for (const part of HEADER_FOOTER_PARTS) {
