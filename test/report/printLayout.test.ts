@@ -87,7 +87,7 @@ describe("every tab prints readably", () => {
   it("the report's header names the report, a statement's the rep", () => {
     expect(en.sheets[0].print!.header!.left).toBe("Performance report");
     expect(zh.sheets[0].print!.header!.left).toBe("绩效报表");
-    expect(statements[0].report.sheets[0].print!.header!.left).toBe(`个人绩效单 · ${statements[0].rep}`);
+    expect(statements[0].report.sheets[0].print!.header!.left).toBe(`个人报表 · ${statements[0].rep}`);
   });
 
   it("the Scorecard is at most two pages across, its rep column repeated on each", () => {

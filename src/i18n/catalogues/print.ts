@@ -10,7 +10,7 @@ export const printMessages: Catalogue = {
   },
   zh: {
     "print.reportTitle": "绩效报表",
-    "print.statementTitle": "个人绩效单 · {rep}",
+    "print.statementTitle": "个人报表 · {rep}",
     "print.period": "考核期 {period}",
     "print.pageOf": "第 &P 页，共 &N 页",
   },
