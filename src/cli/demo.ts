@@ -1,6 +1,6 @@
 /**
  * `salesperf demo`: writes a demo sales workbook, then runs the report pipeline on it (docs/reference/cli.md),
- * so a new user sees the six tabs of docs/reference/tabs.md without Excel or their own data.
+ * so a new user sees the seven tabs of docs/reference/tabs.md without Excel or their own data.
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -9,6 +9,7 @@ import { ingestMessages } from "./catalogues/ingest";
 import { planMessages } from "./catalogues/plan";
 import { printMessages } from "./catalogues/print";
 import { reportMessages } from "./catalogues/report";
+import { summaryMessages } from "./catalogues/summary";
 import { uiMessages } from "./catalogues/ui";
 import { whatIfMessages } from "./catalogues/whatIf";
 
@@ -26,6 +27,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   plan: planMessages,
   print: printMessages,
   report: reportMessages,
+  summary: summaryMessages,
   ui: uiMessages,
   whatIf: whatIfMessages,
 };

@@ -28,6 +28,7 @@ import { isBlankCell } from "./parse";
 import type {
   ColumnMapping,
   DataIssue,
+  ExcludedRow,
   IngestFailure,
   IngestResult,
   MeasureRow,
@@ -70,6 +71,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
   return {
     mapping: located.mapping,
     rows: sales.rows,
+    excluded: sales.excluded,
     measures,
     issues,
     reconciliation: sales.reconciliation,
@@ -162,6 +164,7 @@ function listOtherColumnsForFields(table: SalesTable, issues: SheetIssues): void
 
 interface SalesRead {
   rows: SalesRow[];
+  excluded: ExcludedRow[];
   reconciliation: Reconciliation;
   currencyGuess: string | null;
   satisfactionScale: IngestResult["satisfactionScale"];
@@ -202,6 +205,7 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
   const excluded = new ExactSum();
   let rowsRead = 0;
   let rowsExcluded = 0;
+  const excludedRows: ExcludedRow[] = [];
 
   for (let i = extent.start; i < extent.end; i++) {
     const row = values[i];
@@ -220,6 +224,7 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
     if (rep === null || !dateOk || !amountOk) {
       rowsExcluded++;
       if (amountOk) excluded.add(amount);
+      excludedRows.push({ sheetRow, dateSerial: dateOk ? dateField.serial : null, amount: amountOk ? amount : null });
       if (rep === null) issues.add(sheetRow, repH, repRaw, "excluded", "repMissing");
       if (!dateOk) issues.add(sheetRow, dateH, dateRaw, "excluded", dateField.failure!);
       if (!amountOk) issues.add(sheetRow, amtH, amtRaw, "excluded", amountField.failure!);
@@ -259,6 +264,7 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
   const excludedD = excluded.value();
   return {
     rows,
+    excluded: excludedRows,
     reconciliation: {
       rowsRead,
       rowsUsed: nUsed,

@@ -86,9 +86,20 @@ export interface Reconciliation {
   amountExcluded: string;
 }
 
+/** A sales row left out, with what could still be read of it: enough to place it in a period (docs/reference/cleaning.md). */
+export interface ExcludedRow {
+  sheetRow: number;
+  /** The row's date, when it could be read (null: the row belongs to no period). */
+  dateSerial: number | null;
+  /** The amount, when it could be read (it counts in the excluded amount). */
+  amount: number | null;
+}
+
 export interface IngestResult {
   mapping: ColumnMapping;
   rows: SalesRow[];
+  /** The rows counted in `reconciliation.rowsExcluded`, in sheet order. */
+  excluded: ExcludedRow[];
   measures: MeasureRow[];
   issues: DataIssue[];
   reconciliation: Reconciliation;

@@ -1,9 +1,8 @@
 /**
- * rows + plan → the declarative Report (docs/reference/plan.md, tabs.md, cli.md header cells): six tabs whose computed
+ * rows + plan → the declarative Report (docs/reference/plan.md, tabs.md, cli.md header cells): seven tabs whose computed
  * columns are native Excel formulas pointing at the Plan tab, each with the engine's value cached.
  * No I/O. Formulas use only functions Excel 2007+, WPS and LibreOffice know (no XLOOKUP/LET/IFS).
  */
-import { dec } from "../engine/index";
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
 import { writePlanSheet } from "../plan/index";
@@ -28,6 +27,8 @@ import {
 } from "./formulas";
 import type { ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
 import { layOutForPrint } from "./printLayout";
+import { periodReconciliation, reconciliationBlock, RECON_LINES, undatedExclusions } from "./reconciliation";
+import { buildSummary } from "./summary";
 import { compareCodePoints, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
 
 export interface BuildOptions {
@@ -43,7 +44,7 @@ export type { PlanCells };
 const BAR_COLOR = "#5B9BD5";
 const MAX_TREND_SERIES = 15;
 
-const SHEET_ORDER: SheetKey[] = ["scorecard", "ranking", "trends", "bonus", "issues", "plan"];
+const SHEET_ORDER: SheetKey[] = ["summary", "scorecard", "ranking", "trends", "bonus", "issues", "plan"];
 
 /** Tab names in the language, made unique against the workbook's sheets (docs/reference/sheet.md: case-insensitive, 31 code units). */
 export function sheetNames(lang: Lang, existing: readonly string[] = []): Record<SheetKey, string> {
@@ -340,39 +341,24 @@ function buildBonus(ctx: Ctx): ReportSheet {
   };
 }
 
-function buildIssues(ctx: Ctx, issues: readonly DataIssue[], ingest: IngestResult): ReportSheet {
-  const { lang } = ctx;
-  // At least nine rows under the header: the reconciliation block sits beside the list.
-  const sheet = issuesTab(lang, ctx.names.issues, issues, 9);
+/** docs/reference/cleaning.md: read = used + excluded, rows and amounts, the whole file and the scored period. */
+function reconciliationOf(ctx: Ctx, ingest: IngestResult): (ReportCell | null)[][] {
+  return reconciliationBlock(
+    ctx.lang,
+    ctx.money,
+    ctx.scored.period,
+    ingest.reconciliation,
+    periodReconciliation(ingest, ctx.scored.range),
+    undatedExclusions(ingest),
+  );
+}
+
+function buildIssues(ctx: Ctx, issues: readonly DataIssue[], block: (ReportCell | null)[][]): ReportSheet {
+  // The reconciliation block sits beside the list: at least as many rows under the header as it has lines.
+  const sheet = issuesTab(ctx.lang, ctx.names.issues, issues, RECON_LINES);
   const rows = sheet.rows;
-  // Reconciliation block beside the list (docs/reference/cleaning.md): read = used + excluded, rows and amounts.
-  const rc = ingest.reconciliation;
-  // Amounts are exact decimal strings (docs/reference/numbers.md): a number cell when the double holds the value exactly,
-  // else the exact digits as text (a total beyond 15 significant digits).
-  const isExactDouble = (s: string): boolean => dec(Number(s)).eq(dec(s));
-  const exactAmounts = [rc.amountRead, rc.amountUsed, rc.amountExcluded].every(isExactDouble);
-  const amount = (s: string): ReportCell => (isExactDouble(s) ? num(Number(s), ctx.money) : text(s));
-  const block: [string, ReportCell][] = [
-    ["recon.rowsRead", num(rc.rowsRead, "#,##0")],
-    ["recon.rowsUsed", num(rc.rowsUsed, "#,##0")],
-    ["recon.rowsExcluded", num(rc.rowsExcluded, "#,##0")],
-    ["recon.rowsCheck", formula("I3+I4", rc.rowsUsed + rc.rowsExcluded, "#,##0")],
-    ["recon.amountRead", amount(rc.amountRead)],
-    ["recon.amountUsed", amount(rc.amountUsed)],
-    ["recon.amountExcluded", amount(rc.amountExcluded)],
-    [
-      "recon.amountCheck",
-      exactAmounts
-        ? formula("I7+I8", Number(rc.amountUsed) + Number(rc.amountExcluded), ctx.money)
-        : text(dec(rc.amountUsed).plus(dec(rc.amountExcluded)).toFixed()),
-    ],
-  ];
-  rows[0].push(null, text(t(lang, "recon.title"), "header"), text(t(lang, "recon.value"), "header"));
-  block.forEach(([key, cell], i) => {
-    const r = rows[i + 1]!;
-    r.push(null, text(t(lang, key)), cell);
-  });
-  sheet.columnWidths.push(3, 24, 16);
+  block.forEach((cells, i) => rows[i].push(null, ...cells));
+  sheet.columnWidths.push(3, 30, 16, 18);
   return sheet;
 }
 
@@ -399,12 +385,14 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     byName,
   };
   const issues: DataIssue[] = scored.issues.length > 0 ? [...ingest.issues, ...scored.issues] : ingest.issues;
+  const recon = reconciliationOf(ctx, ingest);
   const sheets = [
+    buildSummary({ ...ctx, recon }),
     buildScorecard(ctx),
     buildRanking(ctx),
     buildTrends(ctx),
     buildBonus(ctx),
-    buildIssues(ctx, issues, ingest),
+    buildIssues(ctx, issues, recon),
     planTab(names.plan, layout),
   ];
   // Widths and print settings for every tab, decided in one place (docs/reference/tabs.md "Printing").

@@ -54,7 +54,7 @@ export interface ChartSpec {
   yAxisFormat?: string;
 }
 
-export type SheetKey = "scorecard" | "ranking" | "trends" | "bonus" | "issues" | "plan" | "data";
+export type SheetKey = "summary" | "scorecard" | "ranking" | "trends" | "bonus" | "issues" | "plan" | "data";
 
 /** One line of a printed page's header or footer, in Excel's header/footer codes ("&P" page, "&N" pages, "&A" tab name, "&&" an ampersand). */
 export interface HeaderFooterText {

@@ -81,7 +81,7 @@ describe("salesperf report — success", () => {
     // docs/reference/cleaning.md reconciliation: every data row of the sales sheet is used or excluded.
     expect(Number(used) + Number(excluded)).toBe(await dataRowCount(EN, "Sales"));
     const wb = await load(out);
-    const scorecard = wb.worksheets[0];
+    const scorecard = wb.getWorksheet("Scorecard")!;
     let repRows = 0;
     const header = rowStartingWith(scorecard, "Rep")!;
     scorecard.eachRow((row, r) => {
@@ -91,9 +91,10 @@ describe("salesperf report — success", () => {
     expect(Number(reps)).toBe(repRows);
   });
 
-  it("writes the six tabs of docs/reference/tabs.md in order", async () => {
+  it("writes the seven tabs of docs/reference/tabs.md in order", async () => {
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Summary",
       "Scorecard",
       "Ranking",
       "Trends",
@@ -108,7 +109,11 @@ describe("salesperf report — success", () => {
     expect(charts.Ranking.length).toBeGreaterThanOrEqual(1);
     expect(charts.Trends.length).toBeGreaterThanOrEqual(1);
     expect(charts.Scorecard).toEqual([]);
+    expect(charts.Summary.length).toBe(1);
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const summaryChart = await zip.file(charts.Summary[0])!.async("string");
+    expect(summaryChart).toContain('<c:barDir val="bar"/>');
+    expect(summaryChart.match(/<c:ser>/g)).toHaveLength(2); // actual and target
     expect(await zip.file(charts.Ranking[0])!.async("string")).toContain('<c:barDir val="bar"/>');
     expect(await zip.file(charts.Trends[0])!.async("string")).toContain("<c:lineChart>");
   });
@@ -153,7 +158,15 @@ describe("salesperf report --lang zh", () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/^已评分 \d+ 名销售员（2026-Q2）：使用 \d+ 行，排除 \d+ 行 → .+\n$/);
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "总览",
+      "绩效评分",
+      "排名",
+      "趋势",
+      "奖金",
+      "数据问题",
+      "考核方案",
+    ]);
     const ws = wb.getWorksheet("绩效评分")!;
     const header = rowStartingWith(ws, "销售员")!;
     expect(header).toEqual([
@@ -193,6 +206,7 @@ describe("salesperf report --with-data", () => {
     expect(run.code).toBe(0);
     const [mine, input] = await Promise.all([load(out), load(EN)]);
     expect(mine.worksheets.map((w) => w.name)).toEqual([
+      "Summary",
       "Scorecard",
       "Ranking",
       "Trends",
@@ -519,7 +533,7 @@ describe("a KPI measured by a column's exact header (docs/reference/input.md)", 
       products.get(rep)!.add(String(row.getCell(6).value));
     });
 
-    const scorecard = (await load(out)).worksheets[0];
+    const scorecard = (await load(out)).getWorksheet("Scorecard")!;
     const header = (scorecard.getRow(1).values as ExcelJS.CellValue[]).slice(1);
     const col = header.indexOf("Products sold actual") + 1;
     expect(col).toBeGreaterThan(0);

@@ -26,8 +26,8 @@ const BUILD = path.join(OUT, "dist");
 /** Another webpack config to build with (a wrapper trying a config change before it is committed). */
 const WEBPACK_CONFIG = process.env.SALESPERF_E2E_WEBPACK_CONFIG;
 
-const ZH_TABS = ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"];
-const EN_TABS = ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"];
+const ZH_TABS = ["总览", "绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"];
+const EN_TABS = ["Summary", "Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"];
 
 /** The fake as a browser script: excelFake.ts has no imports, so a CommonJS shim is enough. */
 function fakeScript(): string {
@@ -177,7 +177,7 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await shot(page, "3-generate-zh");
     expect(await page.getByRole("button", { name: "生成", exact: true }).isEnabled()).toBe(true); // ready for a rerun
     // The Plan sheet the pane created holds the rules: it stays where it is and stands in for the Plan tab.
-    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案", ...ZH_TABS.slice(0, 5)]);
+    expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案", ...ZH_TABS.slice(0, 6)]);
     await page.getByRole("button", { name: "打开 排名" }).click();
     expect(
       await page.evaluate(

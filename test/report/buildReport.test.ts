@@ -1,4 +1,4 @@
-/** buildReport (docs/reference/tabs.md, cli.md): six tabs, exact Scorecard headers, native formulas whose cached values hold. */
+/** buildReport (docs/reference/tabs.md, cli.md): seven tabs, exact Scorecard headers, native formulas whose cached values hold. */
 import { defaultPlan } from "../../src/plan/index";
 import { buildReport, sheetNames } from "../../src/report/buildReport";
 import type { Report, ReportCell, ReportSheet, SheetKey } from "../../src/report/model";
@@ -26,6 +26,8 @@ const ALLOWED = new Set([
   "ABS",
   "TEXT",
   "INT",
+  "ISNUMBER",
+  "OR",
 ]);
 
 function sheet(report: Report, key: SheetKey): ReportSheet {
@@ -42,11 +44,19 @@ const zh = buildReport(ingestOf(defaultExample(), { currency: "CNY" }), defaultP
 
 describe("buildReport tabs (docs/reference/tabs.md)", () => {
   it.each([
-    [en, ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"]],
-    [zh, ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"]],
-  ])("six tabs in order, named in the language", (report, names) => {
+    [en, ["Summary", "Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"]],
+    [zh, ["总览", "绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"]],
+  ])("seven tabs in order, named in the language", (report, names) => {
     expect(report.sheets.map((s) => s.name)).toEqual(names);
-    expect(report.sheets.map((s) => s.key)).toEqual(["scorecard", "ranking", "trends", "bonus", "issues", "plan"]);
+    expect(report.sheets.map((s) => s.key)).toEqual([
+      "summary",
+      "scorecard",
+      "ranking",
+      "trends",
+      "bonus",
+      "issues",
+      "plan",
+    ]);
   });
 
   it("a taken sheet name gets (2), (3) … (case-insensitive, as Excel)", () => {
@@ -288,7 +298,8 @@ describe("Data issues tab and literal text (docs/reference/cleaning.md, tabs.md)
       "Reason",
       null,
       "Reconciliation",
-      "Value",
+      "Whole file",
+      "Scored period 2026-Q2",
     ]);
     expect(cell(s, "D2")).toEqual({ v: '=HYPERLINK("http://x","y")', literal: true });
     expect(cell(s, "E3")!.v).toBe("Excluded");
@@ -379,9 +390,9 @@ describe("plans without a curve or caps, lower-is-better KPIs, overrides", () =>
 });
 
 describe("degenerate inputs", () => {
-  it("no sales rows: six tabs, no tables or charts over empty ranges", () => {
+  it("no sales rows: seven tabs, no tables or charts over empty ranges", () => {
     const r = buildReport(ingestOf([]), defaultPlan("en"), { lang: "en" });
-    expect(r.sheets).toHaveLength(6);
+    expect(r.sheets).toHaveLength(7);
     expect(r.summary.repsScored).toBe(0);
     expect(sheet(r, "scorecard").rows).toHaveLength(1);
     expect(sheet(r, "scorecard").tables).toEqual([]);

@@ -69,6 +69,7 @@ export function ingestOf(
   return {
     mapping: { sheet: "Sales", headerRow: 1, columns, headers },
     rows,
+    excluded: [],
     measures: [],
     issues: opts.issues ?? [],
     reconciliation: {

@@ -46,7 +46,7 @@ describe.each([
     expect(report.summary.period).toMatch(/^\d{4}-Q[1-4]$/);
     expect(report.summary.rowsUsed + report.summary.rowsExcluded).toBe(ingested.reconciliation.rowsRead);
     expect(report.summary.issues).toBeGreaterThanOrEqual(ingested.issues.length);
-    const scorecard = report.sheets[0];
+    const scorecard = report.sheets.find((s) => s.key === "scorecard")!;
     expect(scorecard.rows.length).toBe(report.summary.repsScored + 1);
     expect(scorecard.rows[0][0]!.v).toBe(lang === "en" ? "Rep" : "销售员");
   });
@@ -58,7 +58,7 @@ describe.each([
   });
 
   it("ranks run 1…n without gaps", () => {
-    const ranking = report.sheets[1];
+    const ranking = report.sheets.find((s) => s.key === "ranking")!;
     const ranks = ranking.rows.slice(1, report.summary.repsScored + 1).map((r) => r[3]!.v);
     expect(ranks).toEqual(Array.from({ length: report.summary.repsScored }, (_, i) => i + 1));
   });
@@ -68,7 +68,7 @@ describe.each([
   });
 
   it("the payouts add up to the Bonus total", () => {
-    const bonus = report.sheets[3];
+    const bonus = report.sheets.find((s) => s.key === "bonus")!;
     const n = report.summary.repsScored;
     const cents = bonus.rows.slice(1, n + 1).reduce((s, r) => s + Math.round((r[3]!.v as number) * 100), 0);
     expect(Math.round((bonus.rows[n + 1][3]!.v as number) * 100)).toBe(cents);

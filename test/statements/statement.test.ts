@@ -52,7 +52,7 @@ describe.each([
   });
 
   it("the Scorecard line equals the rep's line on the team report, cell by cell", () => {
-    const teamCard = report.sheets[0];
+    const teamCard = sheetOf(report, "scorecard");
     for (const s of built.statements) {
       const card = sheetOf(s.report, "scorecard");
       expect(card.rows[0].map((c) => c?.v)).toEqual(teamCard.rows[0].map((c) => c?.v));

@@ -77,8 +77,8 @@ const HEADERS: Record<Lang, string[]> = {
   ],
 };
 const TABS: Record<Lang, string[]> = {
-  en: ["Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"],
-  zh: ["绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"],
+  en: ["Summary", "Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"],
+  zh: ["总览", "绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"],
 };
 
 let uninstall: (() => void) | null = null;
@@ -100,15 +100,29 @@ describe.each([
     const { written, report } = await generate(lang);
     expect(written.ok).toBe(true);
     expect(fake.sheetNames()).toEqual([...sourceSheets, ...TABS[lang]]);
-    const scorecard = fake.dump(TABS[lang][0]);
+    const scorecard = fake.dump(TABS[lang][1]);
     const headerRow = scorecard.find((row) => row[0] === HEADERS[lang][0]);
     expect(headerRow?.filter((v) => v !== null)).toEqual(HEADERS[lang]);
     expect(scorecard.flat().some((v) => typeof v === "string" && v.startsWith("=") && !/PERF\./.test(v))).toBe(true);
     expect(report.summary.repsScored).toBeGreaterThan(0);
     expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
     expect(JSON.parse(String(fake.model.settings.get(TABS_SETTING)))).toEqual(TABS[lang]);
-    expect(fake.sheet(TABS[lang][1]).charts.map((c) => c.type)).toContain("BarClustered");
-    expect(fake.sheet(TABS[lang][2]).charts.map((c) => c.type)).toContain("LineMarkers");
+    expect(fake.sheet(TABS[lang][2]).charts.map((c) => c.type)).toContain("BarClustered");
+    expect(fake.sheet(TABS[lang][3]).charts.map((c) => c.type)).toContain("LineMarkers");
+  });
+
+  it("writes the Summary tab first, with its actual-versus-target chart on its own rep table", async () => {
+    const { written } = await generate(lang);
+    expect(written.ok && written.value.sheets[0]).toEqual({ key: "summary", name: TABS[lang][0] });
+    const summary = fake.sheet(TABS[lang][0]);
+    expect(summary.charts).toHaveLength(1);
+    const chart = summary.charts[0];
+    expect(chart.type).toBe("BarClustered");
+    expect(chart.series.map((x) => x.name)).toEqual(lang === "en" ? ["Actual", "Target"] : ["实际", "目标"]);
+    // Its formulas read the Scorecard and Data issues tabs by their final names.
+    const cells = fake.dump(TABS[lang][0]).flat();
+    expect(cells.some((v) => typeof v === "string" && v.startsWith("=SUM(") && v.includes(TABS[lang][1]))).toBe(true);
+    expect(cells.some((v) => typeof v === "string" && v.includes(TABS[lang][5]))).toBe(true);
   });
 
   it("after a run the rules are read back from the Plan tab it wrote, without errors", async () => {
@@ -117,7 +131,7 @@ describe.each([
     if (!read.ok) throw new Error("read");
     const again = analyse(read.value.sheets, read.value.addinTabs, lang);
     expect(again.plan.errors).toEqual([]);
-    expect(again.plan.sheetName).toBe(TABS[lang][5]);
+    expect(again.plan.sheetName).toBe(TABS[lang][6]);
     expect(again.periods).toContain(defaultPeriod(again));
   });
 
@@ -172,14 +186,14 @@ describe.each([
   });
 
   it("a user's own Scorecard sheet survives and the new tab takes the next name", async () => {
-    fake.seedSheet({ name: TABS[lang][0], values: [["mine", 1]] });
+    fake.seedSheet({ name: TABS[lang][1], values: [["mine", 1]] });
     const { written } = await generate(lang);
-    expect(written.ok && written.value.sheets[0].name).toBe(`${TABS[lang][0]} (2)`);
-    expect(fake.dump(TABS[lang][0])).toEqual([["mine", 1]]);
+    expect(written.ok && written.value.sheets[1].name).toBe(`${TABS[lang][1]} (2)`);
+    expect(fake.dump(TABS[lang][1])).toEqual([["mine", 1]]);
     await generate(lang);
-    expect(fake.sheetNames().filter((n) => n.startsWith(TABS[lang][0]))).toEqual([
-      TABS[lang][0],
-      `${TABS[lang][0]} (2)`,
+    expect(fake.sheetNames().filter((n) => n.startsWith(TABS[lang][1]))).toEqual([
+      TABS[lang][1],
+      `${TABS[lang][1]} (2)`,
     ]);
   });
 
@@ -204,7 +218,7 @@ describe.each([
     const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
     expect(created.ok).toBe(true);
     await Excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(TABS[lang][5]);
+      const ws = context.workbook.worksheets.getItem(TABS[lang][6]);
       ws.getRange("G21").values = [[lang === "en" ? "forty" : "四成"]];
       ws.getRange("E22").values = [[-30]];
       ws.getRange("A30").values = [[0.5]];
@@ -214,7 +228,7 @@ describe.each([
     if (!read.ok) throw new Error("read");
     const analysis = analyse(read.value.sheets, read.value.addinTabs, lang);
     problems = planProblems(analysis.plan, lang);
-    const p = TABS[lang][5];
+    const p = TABS[lang][6];
     expect(problems?.title).toBe(
       lang === "en" ? `“${p}” has 3 problem(s); fix them to generate.` : `“${p}”工作表有 3 个问题，修正后才能生成。`,
     );
@@ -228,42 +242,42 @@ describe.each([
     const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
     expect(created.ok).toBe(true);
     // The same Plan tab a report writes: tab colour and the amber Total weight check included.
-    const planSheet = fake.sheet(TABS[lang][5]);
+    const planSheet = fake.sheet(TABS[lang][6]);
     expect(planSheet.tabColor).toBe("#7F7F7F");
     expect(planSheet.conditionalFormats.length).toBe(1);
     const read = await officeExcelOps.readSheets();
-    expect(read.ok && analyse(read.value.sheets, read.value.addinTabs, lang).plan.sheetName).toBe(TABS[lang][5]);
-    const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][5]);
+    expect(read.ok && analyse(read.value.sheets, read.value.addinTabs, lang).plan.sheetName).toBe(TABS[lang][6]);
+    const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][6]);
     const { written } = await generate(lang);
     expect(written.ok && written.value.sheets.map((x) => x.name)).toEqual(TABS[lang]);
-    expect(fake.sheetNames()).toEqual([...sourceSheets, TABS[lang][5], ...TABS[lang].slice(0, 5)]);
-    expect(fake.snapshot().sheets.find((x) => x.name === TABS[lang][5])).toEqual(before);
+    expect(fake.sheetNames()).toEqual([...sourceSheets, TABS[lang][6], ...TABS[lang].slice(0, 6)]);
+    expect(fake.snapshot().sheets.find((x) => x.name === TABS[lang][6])).toEqual(before);
   });
 
   it("a Plan sheet laid out differently is kept as it is; the report's Plan tab is written beside it", async () => {
     await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
-    const plan = fake.sheet(TABS[lang][5]);
+    const plan = fake.sheet(TABS[lang][6]);
     plan.cells.unshift([], []); // the user inserted two rows at the top
-    const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][5]);
+    const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][6]);
     const { written, analysis } = await generate(lang);
     expect(analysis.plan.errors).toEqual([]);
     expect(written.ok && written.value.sheets.map((x) => x.name)).toEqual([
-      ...TABS[lang].slice(0, 5),
-      `${TABS[lang][5]} (2)`,
+      ...TABS[lang].slice(0, 6),
+      `${TABS[lang][6]} (2)`,
     ]);
-    expect(fake.snapshot().sheets.find((x) => x.name === TABS[lang][5])).toEqual(before);
+    expect(fake.snapshot().sheets.find((x) => x.name === TABS[lang][6])).toEqual(before);
     // The report's formulas refer to the Plan tab it wrote, whose cells they were built for.
     expect(
       fake
-        .dump(TABS[lang][3])
+        .dump(TABS[lang][4])
         .flat()
-        .some((v) => typeof v === "string" && v.includes(`'${TABS[lang][5]} (2)'!`)),
+        .some((v) => typeof v === "string" && v.includes(`'${TABS[lang][6]} (2)'!`)),
     ).toBe(true);
   });
 
   it("a rerun after the user edited the Plan tab keeps it cell for cell; the report refers to it", async () => {
     await generate(lang);
-    const planName = TABS[lang][5];
+    const planName = TABS[lang][6];
     const plan = fake.sheet(planName);
     const bonusCell = plan.cells
       .flatMap((row, r) => (row ?? []).map((cell, c) => ({ cell, r, c })))
@@ -278,7 +292,7 @@ describe.each([
     expect(fake.snapshot().sheets.find((x) => x.name === planName)).toEqual(before);
     const bonusRef = cellAddress(bonusCell!.r, bonusCell!.c, true);
     const bonusFormulas = fake
-      .dump(TABS[lang][3])
+      .dump(TABS[lang][4])
       .flat()
       .filter((v) => typeof v === "string" && v.includes(bonusRef));
     expect(bonusFormulas.length).toBeGreaterThan(0);
