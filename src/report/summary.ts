@@ -6,6 +6,7 @@
  */
 import type Decimal from "decimal.js";
 import { dec } from "../engine/index";
+import { rankCutCount, rankCutFormula } from "../plan/index";
 import { isoDateOfSerial } from "../sheet";
 import { t } from "../i18n/index";
 import { absCol, formula, PCT, sheetRef, text } from "./cells";
@@ -129,23 +130,22 @@ function statusNames(
   const { lang, scored } = ctx;
   const reps = scored.reps;
   const n = reps.length;
-  const { top, bottom } = ctx.plan.ranking;
+  // Counts or shares of the team, as the Scorecard's status (docs/reference/plan.md ranking).
+  const top = rankCutCount(ctx.plan.ranking.top, n);
+  const bottom = rankCutCount(ctx.plan.ranking.bottom, n);
   const count = `COUNT(${S(C.score)})`;
+  const topN = rankCutFormula(P(ctx.cells.ranking.top), count);
+  const bottomN = rankCutFormula(P(ctx.cells.ranking.bottom), count);
   const nameOfRank = (rank: string): string => `INDEX(${S(0)},MATCH(${rank},${S(C.rank)},0))&""`;
   const topCells: ReportCell[] = [];
   for (let i = 1; i <= Math.min(top, n); i++)
-    topCells.push(
-      formula(`IF(${i}>MIN(${P(ctx.cells.ranking.top)},${count}),"",${nameOfRank(String(i))})`, reps[i - 1].rep),
-    );
+    topCells.push(formula(`IF(${i}>MIN(${topN},${count}),"",${nameOfRank(String(i))})`, reps[i - 1].rep));
   const coachingCells: ReportCell[] = [];
   for (let i = 1; i <= Math.min(bottom, n); i++) {
     const rank = n - bottom + i;
-    const r = `(${count}-${P(ctx.cells.ranking.bottom)}+${i})`;
+    const r = `(${count}-${bottomN}+${i})`;
     coachingCells.push(
-      formula(
-        `IF(OR(${r}<=${P(ctx.cells.ranking.top)},${r}<1),"",${nameOfRank(r)})`,
-        rank > top && rank >= 1 ? reps[rank - 1].rep : "",
-      ),
+      formula(`IF(OR(${r}<=${topN},${r}<1),"",${nameOfRank(r)})`, rank > top && rank >= 1 ? reps[rank - 1].rep : ""),
     );
   }
   const out: Row[] = [[text(t(lang, "summary.topReps"), "header"), text(t(lang, "summary.coachingReps"), "header")]];

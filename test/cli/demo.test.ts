@@ -100,7 +100,7 @@ describe("demo command", () => {
       ["Summary", "Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"],
       ["Rep", "Team", "Revenue actual"],
     ],
-    ["zh", ["总览", "绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"], ["销售员", "团队", "销售额 实际"]],
+    ["zh", ["总览", "绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"], ["销售员", "团队", "实际销售额"]],
   ] as const)("%s: the real report runs on the demo data", async (lang, tabs, header) => {
     const out: string[] = [];
     const folder = path.join(dir, `real-${lang}`);

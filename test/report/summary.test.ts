@@ -184,6 +184,16 @@ describe("plans and data the Summary adapts to", () => {
     expect(checkFormulas(r).mismatches).toEqual([]);
   });
 
+  it("Top and Coaching as a share of the team: 34 % of 3 reps is one each", () => {
+    const plan = { ...defaultPlan("en"), ranking: { top: 0.34, bottom: 0.34 } };
+    const r = buildReport(ingestOf(defaultExample()), plan, { lang: "en" });
+    const s = sheet(r, "summary");
+    const at = s.rows.findIndex((x) => x[0]?.v === "Top");
+    expect(values(s.rows[at + 1])).toEqual(["Bob", "Carol"]);
+    expect(s.rows[at + 2][0]?.v).not.toBe("Alice");
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+
   it("no sales rows: zeros, no names, no chart", () => {
     const r = buildReport(ingestOf([]), defaultPlan("en"), { lang: "en" });
     const s = sheet(r, "summary");
