@@ -173,13 +173,9 @@ function actualsWithDeals(
   });
   const rows = [...base.rowsOf(before.rep), ...deals.map((d) => dealRow(before, d, base.hasNewCustomerColumn))];
   const [now] = aggregateByRep(rows, columns, [base.scored.range]);
-  const agg = now.get(before.rep);
-  return before.kpis.map((k, i) => {
-    const c = columnOf[i];
-    if (c < 0) return k.actual;
-    // As the report: a sum or count over no rows is 0, an average has no value (there is at least one deal here).
-    return agg ? agg.cells[c].result() : base.plan.kpis[i].aggregate === "average" ? null : dec(0);
-  });
+  // Every deal is dated within the period, so the rep has rows there now.
+  const cells = now.get(before.rep)!.cells;
+  return before.kpis.map((k, i) => (columnOf[i] < 0 ? k.actual : cells[columnOf[i]].result()));
 }
 
 /** A KPI with another actual: its attainment against the same target (docs/reference/plan.md), counted when it has one. */

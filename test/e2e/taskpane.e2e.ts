@@ -18,6 +18,14 @@ import type { Browser, Page } from "playwright-core";
 import { describeWithEngine } from "../engines";
 import { readSeed } from "../fakes/seedXlsx";
 import { SAMPLES } from "../samples";
+import { ingest } from "../../src/ingest/index";
+import type { IngestResult } from "../../src/ingest/types";
+import { defaultPlan } from "../../src/plan/index";
+import { readXlsx } from "../../src/render/xlsx/readXlsx";
+import { pctText } from "../../src/report/bonusText";
+import { statusText } from "../../src/report/formulas";
+import { whatIf, whatIfBaseline } from "../../src/report/whatIf";
+import { moneyStyle, moneyText } from "../../src/taskpane/whatIfText";
 import { launchChromium, OFFICE_CDN, officeFile, serveDir } from "./browser";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -142,6 +150,14 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
 
   async function shot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  }
+
+  /** With SALESPERF_SCREENSHOTS=docs/images: the README's screenshot, the 320 × 1000 pane as it is seen. */
+  async function docShot(page: Page, name: string): Promise<void> {
+    const dir = process.env.SALESPERF_SCREENSHOTS;
+    if (!dir) return;
+    fs.mkdirSync(path.resolve(ROOT, dir), { recursive: true });
+    await page.screenshot({ path: path.join(path.resolve(ROOT, dir), `${name}.png`) });
   }
 
   async function sheetNames(page: Page): Promise<string[]> {
@@ -298,6 +314,61 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     const opened = await page.evaluate(() => (window as unknown as PaneWindow).__opened!);
     expect(opened).toHaveLength(links.length);
     expect(opened.every((b64) => b64.startsWith("UEsDB"))).toBe(true); // "PK\x03\x04"
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  /** The What-if table's column of one row label (header row excluded): [label, now, what-if]. */
+  async function resultRow(page: Page, label: string): Promise<string[]> {
+    return page.evaluate((l) => {
+      const rows = [...document.querySelectorAll("table tr")];
+      const row = rows.find((r) => r.firstElementChild?.textContent === l);
+      return row ? [...row.children].map((c) => c.textContent ?? "") : [];
+    }, label);
+  }
+
+  it("What-if: a deal typed for the last rep moves score, rank, status and bonus as the engine in Node does; nothing is written", async () => {
+    // The same numbers computed here, in Node, from the same workbook.
+    const ingested = ingest(await readXlsx(path.join(SAMPLES, "sales-zh.xlsx"))) as IngestResult;
+    const base = whatIfBaseline(ingested, defaultPlan("zh"));
+    const last = base.scored.reps[base.scored.reps.length - 1];
+    const deal = { amount: 120000, dateSerial: base.scored.range.endSerial, newCustomer: true, customer: null };
+    const expected = whatIf(base, last.rep, { deals: [deal] })!.after;
+    const money = moneyStyle(ingested.currencyGuess, 2);
+
+    const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
+    await waitText(page, "销售明细，表头在第 1 行");
+    const before = await sheetNames(page);
+    await page.getByRole("tab", { name: "假设测算" }).click();
+    // Keyboard only: open the rep list, go to the last (lowest-ranked) rep, choose it.
+    await page.getByRole("combobox", { name: "销售员" }).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await waitText(page, "距下一个奖金节点");
+    expect(await resultRow(page, "综合得分")).toEqual(["综合得分", pctText(last.score), pctText(last.score)]);
+
+    await page.getByRole("textbox", { name: "金额" }).fill("120,000");
+    await page.getByRole("checkbox", { name: "新客户" }).check();
+    await page.getByRole("textbox", { name: "金额" }).press("Enter");
+    await waitText(page, "新客户", 10_000);
+    expect(await resultRow(page, "综合得分")).toEqual(["综合得分", pctText(last.score), pctText(expected.score)]);
+    expect((await resultRow(page, "排名"))[2]).toBe(`第 ${expected.rank} 名（共 ${base.scored.reps.length} 人）`);
+    expect((await resultRow(page, "状态"))[2]).toBe(statusText("zh", expected.status) || "—");
+    expect((await resultRow(page, "奖金"))[2]).toBe(moneyText(expected.payout, money));
+    // The pane fits 320 px: nothing wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shot(page, "6-whatif-zh");
+    await docShot(page, "whatif-zh");
+
+    await page.getByRole("combobox", { name: "语言" }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await waitText(page, "To the next payout point");
+    expect((await resultRow(page, "Bonus"))[2]).toBe(moneyText(expected.payout, money));
+    await shot(page, "6-whatif-en");
+    await docShot(page, "whatif-en");
+
+    expect(await sheetNames(page)).toEqual(before);
     expect(errors).toEqual([]);
     await page.context().close();
   });

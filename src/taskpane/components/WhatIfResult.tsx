@@ -25,7 +25,7 @@ import { useSectionStyles } from "./styles";
 
 const useStyles = makeStyles({
   table: { tableLayout: "fixed", width: "100%" },
-  label: { width: "34%" },
+  label: { width: "30%" },
   changed: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   heading: { fontWeight: tokens.fontWeightSemibold },
   point: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },

@@ -204,34 +204,6 @@ function RepWhatIf({ lang, base, rep, money, onClear }: RepWhatIfProps) {
     <>
       <ResultTable lang={lang} result={result} money={money} period={period} />
       <NextPoints lang={lang} result={result} base={base} money={money} />
-      <Text as="h2" size={300} className={own.heading}>
-        {t(lang, "whatIf.actuals")}
-      </Text>
-      <Text className={styles.muted}>{t(lang, "whatIf.actualsHint")}</Text>
-      {plan.kpis.map((kpi, k) => {
-        const now = rep.kpis[k];
-        const hint = now.target
-          ? t(lang, "whatIf.kpiNow", { actual: value(now.actual, k), target: value(now.target, k) })
-          : t(lang, "whatIf.kpiNoTarget", { actual: value(now.actual, k) });
-        const bad = reads[k].kind === "bad";
-        return (
-          <Field
-            key={`${k}:${kpi.name}`}
-            label={kpiDisplayName(kpi, lang)}
-            hint={hint}
-            validationState={bad ? "error" : "none"}
-            validationMessage={bad ? t(lang, "whatIf.badNumber", { text: typed[k] }) : undefined}
-          >
-            <Input
-              className={own.full}
-              inputMode="decimal"
-              value={typed[k]}
-              placeholder={now.actual === null ? "" : value(now.actual, k)}
-              onChange={(_, d) => setTyped(typed.map((s, i) => (i === k ? d.value : s)))}
-            />
-          </Field>
-        );
-      })}
       {dealsMatter && (
         <form className={own.form} onSubmit={addDeal} aria-label={t(lang, "whatIf.deals")}>
           <Text as="h2" size={300} className={own.heading}>
@@ -305,17 +277,40 @@ function RepWhatIf({ lang, base, rep, money, onClear }: RepWhatIfProps) {
             <Button type="submit" disabled={!drafted.deal}>
               {t(lang, "whatIf.addDeal")}
             </Button>
-            <Button type="button" onClick={onClear}>
-              {t(lang, "whatIf.clear")}
-            </Button>
           </div>
         </form>
       )}
-      {!dealsMatter && (
-        <div className={styles.row}>
-          <Button onClick={onClear}>{t(lang, "whatIf.clear")}</Button>
-        </div>
-      )}
+      <Text as="h2" size={300} className={own.heading}>
+        {t(lang, "whatIf.actuals")}
+      </Text>
+      <Text className={styles.muted}>{t(lang, "whatIf.actualsHint")}</Text>
+      {plan.kpis.map((kpi, k) => {
+        const now = rep.kpis[k];
+        const hint = now.target
+          ? t(lang, "whatIf.kpiNow", { actual: value(now.actual, k), target: value(now.target, k) })
+          : t(lang, "whatIf.kpiNoTarget", { actual: value(now.actual, k) });
+        const bad = reads[k].kind === "bad";
+        return (
+          <Field
+            key={`${k}:${kpi.name}`}
+            label={kpiDisplayName(kpi, lang)}
+            hint={hint}
+            validationState={bad ? "error" : "none"}
+            validationMessage={bad ? t(lang, "whatIf.badNumber", { text: typed[k] }) : undefined}
+          >
+            <Input
+              className={own.full}
+              inputMode="decimal"
+              value={typed[k]}
+              placeholder={now.actual === null ? "" : value(now.actual, k)}
+              onChange={(_, d) => setTyped(typed.map((s, i) => (i === k ? d.value : s)))}
+            />
+          </Field>
+        );
+      })}
+      <div className={styles.row}>
+        <Button onClick={onClear}>{t(lang, "whatIf.clear")}</Button>
+      </div>
     </>
   );
 }
