@@ -1,9 +1,9 @@
 /**
  * Statements from the pane (docs/reference/statements.md): one workbook per scored rep, built from the same cleaned data, plan and
- * period as Generate, each opened as a new workbook when the host can (ExcelApi 1.8) or kept for download.
- * The builder and xlsx writer (exceljs, jszip: ~290 KB gzipped) arrive through `import()` on first use.
+ * period as Generate, offered as one .zip — or, when the user asks and the host can (ExcelApi 1.8), each opened
+ * as a new workbook. The builder, xlsx writer and zip (exceljs, jszip: ~290 KB gzipped) arrive through `import()`.
  */
-import type { Lang } from "../i18n";
+import { t, type Lang } from "../i18n";
 import type { IngestResult, RawSheet } from "../ingest/types";
 import type { Plan } from "../plan/types";
 import type { Report } from "../report/model";
@@ -13,7 +13,8 @@ import type { OfficeError } from "../render/office/errors";
 
 export interface StatementTools {
   buildStatements(ingest: IngestResult, plan: Plan, opts: StatementOptions): Statements;
-  statementBytes(report: Report): Promise<Uint8Array>;
+  workbookBytes(report: Report): Promise<Uint8Array>;
+  zipFiles(files: readonly { fileName: string; bytes: Uint8Array }[]): Promise<Uint8Array>;
 }
 
 export type LoadStatementTools = () => Promise<StatementTools>;
@@ -23,6 +24,7 @@ export const loadStatementTools: LoadStatementTools = () =>
   import(/* webpackChunkName: "statements" */ "./statementFiles");
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const ZIP_MIME = "application/zip";
 
 export interface ScoringInput {
   ingested: IngestResult;
@@ -39,15 +41,20 @@ export interface StatementFile {
 }
 
 export type StatementProgress =
-  { stage: "loading" } | { stage: "building" } | { stage: "writing"; rep: string; index: number; total: number };
+  | { stage: "loading" }
+  | { stage: "building" }
+  | { stage: "writing"; rep: string; index: number; total: number }
+  | { stage: "zipping" };
 
 export interface StatementOutcome {
   period: string;
   total: number;
   /** Reps whose statement was opened as a new workbook. */
   opened: string[];
-  /** Files to offer for download: all of them when the host cannot open workbooks, else those it failed to open. */
+  /** The statements not opened: all of them when they were not to be opened, else those Excel failed to open. */
   downloads: StatementFile[];
+  /** `downloads` as one .zip named for the period; null when there is none (all opened, none, or cancelled). */
+  zip: { fileName: string; bytes: Uint8Array } | null;
   /** The first error Excel gave when opening a workbook (the file is then among the downloads). */
   openError: OfficeError | null;
   /** Stopped by Cancel after this many statements (the rest were not written). */
@@ -65,8 +72,9 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /**
- * Builds every statement, then writes them one at a time (so the progress names each rep and only one file's bytes
- * are in flight when opening them). A rep whose workbook Excel refuses to open stays available as a download.
+ * Builds every statement, then writes them one at a time (so the progress names each rep and, when opening them,
+ * only one file's bytes are in flight), then packs the ones not opened into one .zip. A rep whose workbook Excel
+ * refuses to open goes into the zip. Cancel stops before the next rep and offers no zip: a partial set is not sent.
  */
 export async function createStatements(
   input: ScoringInput,
@@ -74,6 +82,8 @@ export async function createStatements(
     lang: Lang;
     tools: LoadStatementTools;
     excel: Pick<ExcelOps, "canCreateWorkbook" | "createWorkbook">;
+    /** Open each as a new workbook (when the host can) instead of packing them into the zip. */
+    openEach?: boolean;
     onProgress?: (p: StatementProgress) => void;
     signal?: AbortSignal;
   },
@@ -86,12 +96,13 @@ export async function createStatements(
     period: input.period ?? undefined,
     sheets: input.sheets,
   });
-  const open = deps.excel.canCreateWorkbook();
+  const open = deps.openEach === true && deps.excel.canCreateWorkbook();
   const outcome: StatementOutcome = {
     period: built.period,
     total: built.statements.length,
     opened: [],
     downloads: [],
+    zip: null,
     openError: null,
     cancelled: false,
   };
@@ -102,7 +113,7 @@ export async function createStatements(
     }
     deps.onProgress?.({ stage: "writing", rep: s.rep, index: i + 1, total: built.statements.length });
     // One file at a time on purpose: each is written, then opened, before the next (memory, progress).
-    const bytes = await tools.statementBytes(s.report);
+    const bytes = await tools.workbookBytes(s.report);
     const file = { rep: s.rep, fileName: s.fileName, bytes };
     if (!open) {
       outcome.downloads.push(file);
@@ -114,6 +125,13 @@ export async function createStatements(
       outcome.openError ??= r.error;
       outcome.downloads.push(file);
     }
+  }
+  if (!outcome.cancelled && outcome.downloads.length > 0) {
+    deps.onProgress?.({ stage: "zipping" });
+    outcome.zip = {
+      fileName: t(deps.lang, "share.statements.zipName", { period: built.period }),
+      bytes: await tools.zipFiles(outcome.downloads),
+    };
   }
   return outcome;
 }

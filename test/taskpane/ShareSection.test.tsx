@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 /**
- * The Share tab (docs/reference/statements.md) with fake ExcelOps and fake statement tools: the PERF cells are listed,
- * replaced only on confirmation, the outcome is shown; statements show a progress bar naming each rep, then open as
- * workbooks or, without ExcelApi 1.8, are offered as downloads under their file names.
+ * The Share tab (docs/reference/statements.md) with fake ExcelOps and fake workbook tools: it starts from the goals — the report
+ * copy for the director (opened, downloadable), the statements (a progress bar naming each rep, then one zip, or
+ * opened one by one) — and, folded under "Sending this whole workbook instead?", the PERF cells are listed,
+ * replaced only on confirmation, the outcome is shown.
  */
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -78,22 +79,28 @@ function realBuildStatements(): StatementTools["buildStatements"] {
   return (require("../../src/report/statement") as typeof import("../../src/report/statement")).buildStatements;
 }
 
-/** The real statement builder; the xlsx writer replaced by bytes naming the rep (exceljs is not the point here). */
+/** The real statement builder; the xlsx writer and zip replaced by stand-ins (exceljs and jszip are not the point here). */
 function fakeTools(writer?: (report: Report) => Promise<Uint8Array>): {
   load: jest.MockedFunction<LoadStatementTools>;
   written: string[];
+  zipped: string[][];
 } {
   const written: string[] = [];
+  const zipped: string[][] = [];
   const tools: StatementTools = {
     buildStatements: realBuildStatements(),
-    statementBytes:
+    workbookBytes:
       writer ??
       (async (report) => {
-        written.push(report.sheets[0].name);
+        written.push(report.sheets.map((s) => s.name).join(","));
         return Uint8Array.from("PK\u0003\u0004", (c) => c.charCodeAt(0));
       }),
+    zipFiles: async (files) => {
+      zipped.push(files.map((f) => f.fileName));
+      return new Uint8Array([80, 75, 5, 6]);
+    },
   };
-  return { load: jest.fn(async () => tools), written };
+  return { load: jest.fn(async () => tools), written, zipped };
 }
 
 function renderApp(excel: ExcelOps, load: LoadStatementTools, lang: Lang = "en") {
@@ -108,12 +115,106 @@ async function openShare(name = "Share") {
   fireEvent.click(await screen.findByRole("tab", { name }));
 }
 
+/** Unfolds "Sending this whole workbook instead?" and asks for the PERF formulas. */
+function findPerf(lang: Lang = "en") {
+  fireEvent.click(
+    screen.getByRole("button", { name: lang === "en" ? "Sending this whole workbook instead?" : "要发送整个工作簿？" }),
+  );
+  fireEvent.click(screen.getByRole("button", { name: lang === "en" ? "Find PERF formulas" : "查找 PERF 公式" }));
+}
+
+function stubObjectUrls(): { created: Blob[]; revoked: string[] } {
+  const created: Blob[] = [];
+  const revoked: string[] = [];
+  URL.createObjectURL = jest.fn((b: Blob) => {
+    created.push(b);
+    return `blob:file-${created.length}`;
+  });
+  URL.revokeObjectURL = jest.fn((u: string) => void revoked.push(u));
+  return { created, revoked };
+}
+
+describe("Share starts from the goal", () => {
+  it("the report copy and the statements come first; the PERF step is folded under the whole workbook", async () => {
+    renderApp(fakeOps(), fakeTools().load);
+    await openShare();
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual([
+      "Send to your director",
+      "Send each rep their statement",
+      "Sending this whole workbook instead?",
+    ]);
+    expect(screen.queryByRole("button", { name: "Find PERF formulas" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Sending this whole workbook instead?" }));
+    expect(screen.getByRole("button", { name: "Find PERF formulas" })).toBeTruthy();
+  });
+
+  it("in Chinese: 发送给上级, 给每位销售员发送个人报表", async () => {
+    renderApp(fakeOps(), fakeTools().load, "zh");
+    await openShare("分享");
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+      "发送给上级",
+      "给每位销售员发送个人报表",
+      "要发送整个工作簿？",
+    ]);
+  });
+});
+
+describe("Send to director", () => {
+  it("makes the report-only copy, opens it as a new workbook and offers it for download", async () => {
+    const { created } = stubObjectUrls();
+    const excel = fakeOps();
+    const tools = fakeTools();
+    renderApp(excel, tools.load);
+    await openShare();
+    fireEvent.click(screen.getByRole("button", { name: "Make report copy" }));
+    expect(
+      await screen.findByText("The report for 2026-Q2 opened as a new workbook. Save it there before sending it."),
+    ).toBeTruthy();
+    // The report's tabs and the Plan: no "My sales" sheet, nothing of the sales table.
+    expect(tools.written).toEqual(["Scorecard,Ranking,Trends,Bonus,Data issues,Plan"]);
+    expect(excel.createWorkbook.mock.calls.map((c) => c[0])).toEqual(["UEsDBA=="]);
+    const link = screen.getByRole("link", { name: "Sales performance 2026-Q2.xlsx" });
+    expect(link.getAttribute("download")).toBe("Sales performance 2026-Q2.xlsx");
+    expect(created.map((b) => b.type)).toEqual(["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]);
+    expect(screen.getByText("For a PDF, use File › Export (or Save As) › PDF in that workbook.")).toBeTruthy();
+    // Only read: nothing in the user's workbook is written.
+    expect(excel.renderReport).not.toHaveBeenCalled();
+    expect(excel.replacePerfFormulas).not.toHaveBeenCalled();
+  });
+
+  it("without ExcelApi 1.8, in Chinese: offered for download, with how to make a PDF", async () => {
+    stubObjectUrls();
+    const excel = fakeOps({ canCreateWorkbook: jest.fn(() => false) });
+    renderApp(excel, fakeTools().load, "zh");
+    await openShare("分享");
+    fireEvent.click(screen.getByRole("button", { name: "生成报表副本" }));
+    expect(await screen.findByText("2026-Q2 的报表副本已生成。")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "销售绩效报表 2026-Q2.xlsx" })).toBeTruthy();
+    expect(screen.getByText("如需 PDF，请用 Excel 打开该文件，选择“文件 › 导出（或另存为）› PDF”。")).toBeTruthy();
+    expect(excel.createWorkbook).not.toHaveBeenCalled();
+  });
+
+  it("the writer failing to load is reported in one line", async () => {
+    renderApp(
+      fakeOps(),
+      jest.fn(async () => {
+        throw new Error("Loading chunk statements failed.\n(missing: http://localhost/statements.js)");
+      }),
+    );
+    await openShare();
+    fireEvent.click(screen.getByRole("button", { name: "Make report copy" }));
+    expect(await screen.findByText("Report copy not made")).toBeTruthy();
+    expect(screen.getByText("Loading chunk statements failed.")).toBeTruthy();
+  });
+});
+
 describe("Prepare for sharing", () => {
   it("lists the PERF cells (20 shown, then “and 5 more”) and replaces them only on confirmation", async () => {
     const excel = fakeOps();
     renderApp(excel, fakeTools().load);
     await openShare();
-    fireEvent.click(screen.getByRole("button", { name: "Find PERF formulas" }));
+    findPerf();
     const table = await screen.findByRole("table", { name: "Cells with PERF formulas" });
     const rows = within(table).getAllByRole("row");
     expect(rows.map((r) => r.textContent)).toEqual([
@@ -143,7 +244,7 @@ describe("Prepare for sharing", () => {
     const excel = fakeOps({ findPerfFormulas: jest.fn(async () => ({ ok: true as const, value: perfCells(3) })) });
     renderApp(excel, fakeTools().load);
     await openShare();
-    fireEvent.click(screen.getByRole("button", { name: "Find PERF formulas" }));
+    findPerf();
     await screen.findByRole("table", { name: "Cells with PERF formulas" });
     expect(screen.queryByText(/and \d+ more/)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Keep formulas" }));
@@ -155,7 +256,7 @@ describe("Prepare for sharing", () => {
     const excel = fakeOps({ findPerfFormulas: jest.fn(async () => ({ ok: true as const, value: [] })) });
     renderApp(excel, fakeTools().load);
     await openShare();
-    fireEvent.click(screen.getByRole("button", { name: "Find PERF formulas" }));
+    findPerf();
     expect(await screen.findByText("No cell uses a PERF function: the workbook is ready to share.")).toBeTruthy();
     expect(screen.queryByRole("table")).toBeNull();
     expect(screen.queryByRole("button", { name: "Replace with values" })).toBeNull();
@@ -177,7 +278,7 @@ describe("Prepare for sharing", () => {
     });
     renderApp(excel, fakeTools().load);
     await openShare();
-    fireEvent.click(screen.getByRole("button", { name: "Find PERF formulas" }));
+    findPerf();
     await screen.findByRole("table", { name: "Cells with PERF formulas" });
     fireEvent.click(screen.getByRole("button", { name: "Replace with values" }));
     fireEvent.click(await screen.findByRole("button", { name: "Cancel" }));
@@ -194,7 +295,7 @@ describe("Prepare for sharing", () => {
     });
     renderApp(excel, fakeTools().load, "zh");
     await openShare("分享");
-    fireEvent.click(screen.getByRole("button", { name: "查找 PERF 公式" }));
+    findPerf("zh");
     expect(await screen.findByRole("table", { name: "使用 PERF 公式的单元格" })).toBeTruthy();
     expect(screen.getByText("……另有 5 个")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "替换为数值" }));
@@ -203,11 +304,12 @@ describe("Prepare for sharing", () => {
 });
 
 describe("Statements", () => {
-  it("a progress bar names each rep; then each statement opens as a new workbook", async () => {
+  it("a progress bar names each rep; then all statements are offered as one zip", async () => {
     const gates: ((b: Uint8Array) => void)[] = [];
     const tools = fakeTools(() => new Promise<Uint8Array>((resolve) => gates.push(resolve)));
+    const { created, revoked } = stubObjectUrls();
     const excel = fakeOps();
-    renderApp(excel, tools.load);
+    const view = renderApp(excel, tools.load);
     await openShare();
     fireEvent.click(screen.getByRole("button", { name: "Create statements" }));
     expect(await screen.findByText("Statement 1 of 2: Alice Chen")).toBeTruthy();
@@ -216,44 +318,49 @@ describe("Statements", () => {
     await act(async () => gates[0](new Uint8Array([80, 75, 1])));
     expect(await screen.findByText("Statement 2 of 2: Bob Li")).toBeTruthy();
     await act(async () => gates[1](new Uint8Array([80, 75, 2])));
+    expect(await screen.findByText("2 statements for 2026-Q2, in one zip file:")).toBeTruthy();
+    expect(tools.zipped).toEqual([["Alice Chen.xlsx", "Bob Li.xlsx"]]);
+    const links = screen.getAllByRole("link");
+    expect(links.map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("download")])).toEqual([
+      ["Statements 2026-Q2.zip", "blob:file-1", "Statements 2026-Q2.zip"],
+    ]);
+    expect(created.map((b) => b.type)).toEqual(["application/zip"]);
+    // The host could open workbooks, but the zip was asked for: none opened.
+    expect(excel.createWorkbook).not.toHaveBeenCalled();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    // A second run frees the first run's zip; closing the pane frees the rest.
+    fireEvent.click(screen.getByRole("button", { name: "Create statements" }));
+    await waitFor(() => expect(revoked).toEqual(["blob:file-1"]));
+    await act(async () => gates[2](new Uint8Array([80, 75, 3])));
+    await act(async () => gates[3](new Uint8Array([80, 75, 4])));
+    await screen.findByText("2 statements for 2026-Q2, in one zip file:");
+    view.unmount();
+    expect(revoked).toEqual(["blob:file-1", "blob:file-2"]);
+  });
+
+  it("with ExcelApi 1.8, Open each in Excel opens every statement as a new workbook, no zip", async () => {
+    const excel = fakeOps();
+    const tools = fakeTools();
+    renderApp(excel, tools.load);
+    await openShare();
+    fireEvent.click(screen.getByRole("button", { name: "Open each in Excel" }));
     expect(
       await screen.findByText("2 statements for 2026-Q2 opened as new workbooks. Save each one before emailing it."),
     ).toBeTruthy();
-    expect(excel.createWorkbook.mock.calls.map((c) => c[0])).toEqual(["UEsB", "UEsC"]);
-    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(excel.createWorkbook.mock.calls.map((c) => c[0])).toEqual(["UEsDBA==", "UEsDBA=="]);
+    expect(tools.zipped).toEqual([]);
     expect(screen.queryByRole("link")).toBeNull();
   });
 
-  it("without ExcelApi 1.8: download links named after each rep", async () => {
-    const created: Blob[] = [];
-    const revoked: string[] = [];
-    URL.createObjectURL = jest.fn((b: Blob) => {
-      created.push(b);
-      return `blob:statement-${created.length}`;
-    });
-    URL.revokeObjectURL = jest.fn((u: string) => void revoked.push(u));
+  it("without ExcelApi 1.8 there is no Open each button; in Chinese the zip is named 个人报表", async () => {
+    stubObjectUrls();
     const excel = fakeOps({ canCreateWorkbook: jest.fn(() => false) });
-    const tools = fakeTools();
-    const view = renderApp(excel, tools.load);
-    await openShare();
-    fireEvent.click(screen.getByRole("button", { name: "Create statements" }));
-    expect(await screen.findByText("2 statements for 2026-Q2 are ready. Download each one:")).toBeTruthy();
-    const links = screen.getAllByRole("link");
-    expect(links.map((a) => [a.textContent, a.getAttribute("href"), a.getAttribute("download")])).toEqual([
-      ["Alice Chen.xlsx", "blob:statement-1", "Alice Chen.xlsx"],
-      ["Bob Li.xlsx", "blob:statement-2", "Bob Li.xlsx"],
-    ]);
-    expect(created.map((b) => b.type)).toEqual([
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ]);
-    expect(excel.createWorkbook).not.toHaveBeenCalled();
-    // A second run frees the first run's files; closing the pane frees the rest.
-    fireEvent.click(screen.getByRole("button", { name: "Create statements" }));
-    await waitFor(() => expect(revoked).toEqual(["blob:statement-1", "blob:statement-2"]));
-    await screen.findByText("2 statements for 2026-Q2 are ready. Download each one:");
-    view.unmount();
-    expect(revoked).toEqual(["blob:statement-1", "blob:statement-2", "blob:statement-3", "blob:statement-4"]);
+    renderApp(excel, fakeTools().load, "zh");
+    await openShare("分享");
+    expect(screen.queryByRole("button", { name: "逐个在 Excel 中打开" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "生成个人报表" }));
+    expect(await screen.findByText("2026-Q2 的 2 份个人报表已打包成一个 zip 文件：")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "个人报表 2026-Q2.zip" })).toBeTruthy();
   });
 
   it("the statements chunk failing to load is reported in one line", async () => {

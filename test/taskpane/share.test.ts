@@ -1,13 +1,17 @@
 /**
- * The Share tab's two actions end to end without React (docs/reference/statements.md): prepare for sharing through the real ExcelOps
- * on the strict Excel fake (only PERF cells change), and statements with the real builder and xlsx writer, opened
- * through Excel.createWorkbook when the host has ExcelApi 1.8, else kept for download.
+ * The Share tab's actions end to end without React (docs/reference/statements.md): prepare for sharing through the real ExcelOps
+ * on the strict Excel fake (only PERF cells change); statements with the real builder and xlsx writer, as one zip
+ * or opened through Excel.createWorkbook when asked and the host has ExcelApi 1.8; the report copy for the
+ * director (report tabs and Plan, no sales rows, no PERF formula).
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { FakeExcel, installFakeExcel, parseAddress, type FakeScalar, type SheetModel } from "../fakes/excelFake";
 import { readSeed } from "../fakes/seedXlsx";
 import { canCreateWorkbook, officeExcelOps } from "../../src/render/office/excelOps";
 import { analyse, inputSheets, scoringPeriod } from "../../src/taskpane/pipeline";
+import { createReportCopy } from "../../src/taskpane/reportCopy";
+import { buildReport } from "../../src/report/buildReport";
 import { createStatements, toBase64, type ScoringInput, type StatementProgress } from "../../src/taskpane/statements";
 import * as statementFiles from "../../src/taskpane/statementFiles";
 import type { Lang } from "../../src/i18n";
@@ -135,7 +139,7 @@ async function firstSheetText(bytes: Uint8Array): Promise<string> {
 describe("createStatements with the real builder and writer", () => {
   const tools = async () => statementFiles;
 
-  it("opens one workbook per scored rep when the host can, naming each rep in the progress", async () => {
+  it("asked to open each: one workbook per scored rep when the host can, naming each rep in the progress", async () => {
     const input = await scoringInput(`${SAMPLES}/sales-en.xlsx`, "en");
     const expected = statementFiles.buildStatements(input.ingested, input.plan, {
       lang: "en",
@@ -155,10 +159,17 @@ describe("createStatements with the real builder and writer", () => {
           return { ok: true, value: null };
         },
       },
+      openEach: true,
       onProgress: (p) => progress.push(p),
     });
     const reps = expected.statements.map((s) => s.rep);
-    expect(outcome).toMatchObject({ period: expected.period, total: reps.length, opened: reps, downloads: [] });
+    expect(outcome).toMatchObject({
+      period: expected.period,
+      total: reps.length,
+      opened: reps,
+      downloads: [],
+      zip: null,
+    });
     expect(progress.map((p) => (p.stage === "writing" ? `${p.index}/${p.total} ${p.rep}` : p.stage))).toEqual([
       "loading",
       "building",
@@ -171,28 +182,43 @@ describe("createStatements with the real builder and writer", () => {
     expect(await firstSheetText(bytes)).toContain(reps[0]);
   }, 120_000);
 
-  it("without ExcelApi 1.8: every statement is kept for download under its file name", async () => {
-    const input = await scoringInput(`${SAMPLES}/sales-zh.xlsx`, "zh");
-    const createWorkbook = jest.fn();
-    const outcome = await createStatements(input, {
-      lang: "zh",
-      tools,
-      excel: { canCreateWorkbook: () => false, createWorkbook },
-    });
-    expect(createWorkbook).not.toHaveBeenCalled();
-    expect(outcome.opened).toEqual([]);
-    expect(outcome.downloads.map((d) => d.fileName)).toEqual(outcome.downloads.map((d) => `${d.rep}.xlsx`));
-    expect(outcome.downloads.length).toBe(outcome.total);
-    expect(await firstSheetText(outcome.downloads[1].bytes)).toContain(outcome.downloads[1].rep);
-  }, 120_000);
+  it.each([true, false])(
+    "by default every statement goes into one zip, Chinese file names kept (host can open workbooks: %s)",
+    async (canOpen) => {
+      const input = await scoringInput(`${SAMPLES}/sales-zh.xlsx`, "zh");
+      const createWorkbook = jest.fn();
+      const progress: string[] = [];
+      const outcome = await createStatements(input, {
+        lang: "zh",
+        tools,
+        excel: { canCreateWorkbook: () => canOpen, createWorkbook },
+        onProgress: (p) => progress.push(p.stage),
+      });
+      expect(createWorkbook).not.toHaveBeenCalled();
+      expect(outcome.opened).toEqual([]);
+      expect(outcome.downloads.length).toBe(outcome.total);
+      expect(progress[progress.length - 1]).toBe("zipping");
+      expect(outcome.zip?.fileName).toBe(`个人报表 ${outcome.period}.zip`);
+      const zip = await JSZip.loadAsync(outcome.zip!.bytes);
+      const names = Object.keys(zip.files);
+      expect(names).toEqual(outcome.downloads.map((d) => `${d.rep}.xlsx`));
+      expect(names.some((n) => /[\u4e00-\u9fff]/.test(n))).toBe(true);
+      // Each entry is the rep's own statement, byte for byte.
+      const second = await zip.file(names[1])!.async("uint8array");
+      expect(Buffer.from(second).equals(Buffer.from(outcome.downloads[1].bytes))).toBe(true);
+      expect(await firstSheetText(second)).toContain(outcome.downloads[1].rep);
+    },
+    120_000,
+  );
 
-  it("a workbook Excel refuses to open is offered for download; Cancel stops before the next rep", async () => {
+  it("a workbook Excel refuses to open goes into the zip; Cancel stops before the next rep and offers no zip", async () => {
     const input = await scoringInput(`${SAMPLES}/sales-en.xlsx`, "en");
     const controller = new AbortController();
     let calls = 0;
     const outcome = await createStatements(input, {
       lang: "en",
       tools,
+      openEach: true,
       signal: controller.signal,
       excel: {
         canCreateWorkbook: () => true,
@@ -210,5 +236,113 @@ describe("createStatements with the real builder and writer", () => {
     expect(outcome.downloads).toHaveLength(1);
     expect(outcome.opened).toHaveLength(1);
     expect(outcome.total).toBeGreaterThan(2);
+    expect(outcome.zip).toBeNull();
+  }, 120_000);
+
+  it("a refused workbook alone is zipped when the run completes", async () => {
+    const input = await scoringInput(`${SAMPLES}/sales-en.xlsx`, "en");
+    let calls = 0;
+    const outcome = await createStatements(input, {
+      lang: "en",
+      tools,
+      openEach: true,
+      excel: {
+        canCreateWorkbook: () => true,
+        createWorkbook: async () =>
+          ++calls === 2
+            ? { ok: false, error: { kind: "officeError", messageKey: "share.openFailed", params: { detail: "x" } } }
+            : { ok: true, value: null },
+      },
+    });
+    expect(outcome.opened).toHaveLength(outcome.total - 1);
+    expect(outcome.zip?.fileName).toBe(`Statements ${outcome.period}.zip`);
+    expect(Object.keys((await JSZip.loadAsync(outcome.zip!.bytes)).files)).toEqual([outcome.downloads[0].fileName]);
+  }, 120_000);
+});
+
+/** Every sheet of an .xlsx: its name, each cell's text and each formula. */
+async function workbookContent(bytes: Uint8Array): Promise<{ sheets: string[]; texts: string[]; formulas: string[] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const texts: string[] = [];
+  const formulas: string[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        texts.push(String(c.text));
+        if (c.formula) formulas.push(c.formula);
+      }),
+    ),
+  );
+  return { sheets: wb.worksheets.map((w) => w.name), texts, formulas };
+}
+
+describe("createReportCopy (send to director) with the real writer", () => {
+  const tools = async () => statementFiles;
+
+  it.each(["en", "zh"] as const)(
+    "%s: the report tabs and the Plan, native formulas only, not one sales row; opened when the host can",
+    async (lang) => {
+      const input = await scoringInput(`${SAMPLES}/sales-${lang}.xlsx`, lang);
+      const opened: string[] = [];
+      const progress: string[] = [];
+      const copy = await createReportCopy(input, {
+        lang,
+        tools,
+        excel: {
+          canCreateWorkbook: () => true,
+          createWorkbook: async (b64) => {
+            opened.push(b64);
+            return { ok: true, value: null };
+          },
+        },
+        onProgress: (p) => progress.push(p.stage),
+      });
+      expect(progress).toEqual(["loading", "building", "writing", "opening"]);
+      expect(copy.opened).toBe(true);
+      expect(opened).toEqual([toBase64(copy.bytes)]);
+      const expected = buildReport(input.ingested, input.plan, { lang, period: input.period ?? undefined });
+      expect(copy.period).toBe(expected.summary.period);
+      expect(copy.fileName).toBe(
+        lang === "en" ? `Sales performance ${copy.period}.xlsx` : `销售绩效报表 ${copy.period}.xlsx`,
+      );
+      const content = await workbookContent(copy.bytes);
+      expect(content.sheets).toEqual(expected.sheets.map((s) => s.name));
+      expect(content.sheets).toContain(lang === "en" ? "Plan" : "考核方案");
+      expect(content.sheets).not.toContain(input.ingested.mapping.sheet);
+      expect(content.formulas.length).toBeGreaterThan(0);
+      expect(content.formulas.filter((f) => /PERF\./i.test(f))).toEqual([]);
+      // No sales row travels: not one customer of the sales table appears anywhere in the copy.
+      const customers = new Set(input.ingested.rows.map((r) => r.customer).filter((c): c is string => !!c));
+      expect(customers.size).toBeGreaterThan(3);
+      expect(content.texts.filter((x) => customers.has(x))).toEqual([]);
+    },
+    120_000,
+  );
+
+  it("without ExcelApi 1.8 it is only offered for download; a refused open says why", async () => {
+    const input = await scoringInput(`${SAMPLES}/sales-en.xlsx`, "en");
+    const createWorkbook = jest.fn();
+    const plain = await createReportCopy(input, {
+      lang: "en",
+      tools,
+      excel: { canCreateWorkbook: () => false, createWorkbook },
+    });
+    expect(createWorkbook).not.toHaveBeenCalled();
+    expect(plain).toMatchObject({ opened: false, openError: null });
+    const refused = await createReportCopy(input, {
+      lang: "en",
+      tools,
+      excel: {
+        canCreateWorkbook: () => true,
+        createWorkbook: async () => ({
+          ok: false,
+          error: { kind: "officeError", messageKey: "share.openFailed", params: { detail: "popup blocked" } },
+        }),
+      },
+    });
+    expect(refused.opened).toBe(false);
+    expect(refused.openError?.params).toEqual({ detail: "popup blocked" });
+    expect(refused.bytes.length).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -339,7 +339,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
             <ShareSection
               lang={lang}
               share={share}
-              canCreateStatements={canScore}
+              canScore={canScore}
               busy={creatingPlan || run.status === "running"}
             />
           )}
