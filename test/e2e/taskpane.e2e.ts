@@ -2,9 +2,10 @@
  * The built task pane in headless Chromium (docs/reference/tabs.md): webpack builds it, a tiny HTTP server
  * serves the output, the office.js CDN URL is answered from node_modules/@microsoft/office-js,
  * and the strict Excel fake (holding sales-zh.xlsx) stands in for Excel. Clicks Generate in
- * Chinese and English and checks the tabs in the fake; then the Share tab (docs/reference/statements.md): PERF formulas replaced
- * by values, statements written by the lazily loaded exceljs chunk in the browser (downloads in Chinese, new
- * workbooks through Excel.createWorkbook in English). Screenshots go to test-results/e2e/.
+ * Chinese and English and checks the tabs in the fake; then the Share tab (docs/reference/statements.md): the report copy for the
+ * director and the statements zip, written by the lazily loaded exceljs/jszip chunk in the browser (downloads in
+ * Chinese, Excel.createWorkbook in English), and PERF formulas replaced by values. Screenshots go to test-results/e2e/;
+ * with SALESPERF_SCREENSHOTS=docs/images the README's pane screenshots (pane-<tab>-<lang>.png) are written there too.
  * Run with `npm run test:e2e` (not part of `npm test`); skipped without Chromium (test/engines.ts).
  */
 import { execFileSync } from "child_process";
@@ -14,6 +15,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import * as ts from "typescript";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { describeWithEngine } from "../engines";
 import { readSeed } from "../fakes/seedXlsx";
@@ -31,6 +33,8 @@ import { launchChromium, OFFICE_CDN, officeFile, serveDir } from "./browser";
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(ROOT, "test-results", "e2e");
 const BUILD = path.join(OUT, "dist");
+/** Where the README's pane screenshots go when they are to be regenerated (relative to the repository), else none. */
+const DOC_SHOTS = process.env.SALESPERF_SCREENSHOTS ? path.resolve(ROOT, process.env.SALESPERF_SCREENSHOTS) : null;
 /** Another webpack config to build with (a wrapper trying a config change before it is committed). */
 const WEBPACK_CONFIG = process.env.SALESPERF_E2E_WEBPACK_CONFIG;
 
@@ -148,8 +152,14 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     }
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
+  /** A screenshot in test-results/e2e; `docName` also writes it as the README's docs/images/<docName>.png. */
+  async function shot(page: Page, name: string, docName?: string): Promise<void> {
     await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+    if (docName && DOC_SHOTS) {
+      fs.mkdirSync(DOC_SHOTS, { recursive: true });
+      // The viewport only (320 × 1000), as the pane is seen: the README lays them side by side.
+      await page.screenshot({ path: path.join(DOC_SHOTS, `${docName}.png`) });
+    }
   }
 
   /** With SALESPERF_SCREENSHOTS=docs/images: the README's screenshot, the 320 × 1000 pane as it is seen. */
@@ -177,20 +187,24 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
 
     // 1. 数据: detected table and mapping
     await waitText(page, "销售明细，表头在第 1 行");
-    await shot(page, "1-data-zh");
+    await shot(page, "1-data-zh", "pane-data-zh");
+    // The manager rating comes from the 主管评分 sheet, and the pane says so.
+    await waitText(page, "来自“主管评分”工作表");
     // 2. 方案: default plan and the latest period
     await page.getByRole("tab", { name: "方案" }).click();
     await waitText(page, "还没有考核方案工作表");
     await shot(page, "2-plan-zh");
     await page.getByRole("button", { name: "创建考核方案工作表" }).click();
     await waitText(page, "规则来自“考核方案”");
-    await shot(page, "2-plan-created-zh");
+    await shot(page, "2-plan-created-zh", "pane-plan-zh");
     expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案"]);
     // 3. 生成
     await page.getByRole("tab", { name: "生成" }).click();
+    await waitText(page, "考核期：");
     await page.getByRole("button", { name: "生成", exact: true }).click();
     await waitText(page, "共评分", 120_000);
-    await shot(page, "3-generate-zh");
+    await waitText(page, "详见“数据问题”工作表");
+    await shot(page, "3-generate-zh", "pane-generate-zh");
     expect(await page.getByRole("button", { name: "生成", exact: true }).isEnabled()).toBe(true); // ready for a rerun
     // The Plan sheet the pane created holds the rules: it stays where it is and stands in for the Plan tab.
     expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案", ...ZH_TABS.slice(0, 6)]);
@@ -206,13 +220,15 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await page.getByRole("option", { name: "English" }).click();
     await page.getByRole("tab", { name: "Data" }).click();
     await waitText(page, "销售明细, header in row 1");
-    await shot(page, "1-data-en");
+    await shot(page, "1-data-en", "pane-data-en");
     await page.getByRole("tab", { name: "Plan" }).click();
-    await shot(page, "2-plan-en");
+    await shot(page, "2-plan-en", "pane-plan-en");
     await page.getByRole("tab", { name: "Generate" }).click();
+    await waitText(page, "Scores ");
     await page.getByRole("button", { name: "Generate", exact: true }).click();
     await waitText(page, "reps scored for", 120_000);
-    await shot(page, "3-generate-en");
+    await waitText(page, "Details on the Data issues tab.");
+    await shot(page, "3-generate-en", "pane-generate-en");
     // The rules still come from 考核方案, which is kept; the English Plan tab is written beside it.
     expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案", ...EN_TABS]);
     const stats = await page.evaluate(
@@ -232,16 +248,33 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     __opened?: string[];
   };
 
-  /** The first sheet's text of an .xlsx, to check whose statement a file is. */
-  async function firstSheetText(base64: string): Promise<string> {
+  /** The sheet names and the first sheet's text of an .xlsx (base64), to check what a file holds. */
+  async function workbookOf(base64: string): Promise<{ sheets: string[]; firstSheetText: string }> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(base64, "base64") as unknown as ExcelJS.Buffer);
     const parts: string[] = [];
     wb.worksheets[0].eachRow((row) => row.eachCell((c) => parts.push(String(c.text))));
-    return parts.join("|");
+    return { sheets: wb.worksheets.map((w) => w.name), firstSheetText: parts.join("|") };
   }
 
-  it("Share: PERF formulas become values; statements download in Chinese and open as workbooks in English", async () => {
+  /** The download links the pane shows, and a link's file as base64 (fetched inside the page). */
+  async function downloads(page: Page): Promise<{ name: string; href: string }[]> {
+    return page
+      .getByRole("link")
+      .evaluateAll((as) =>
+        as.map((a) => ({ name: a.getAttribute("download") ?? "", href: a.getAttribute("href") ?? "" })),
+      );
+  }
+  async function fetchBase64(page: Page, href: string): Promise<string> {
+    return page.evaluate(async (url) => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      let binary = "";
+      bytes.forEach((b) => (binary += String.fromCharCode(b)));
+      return btoa(binary);
+    }, href);
+  }
+
+  it("Share: the director's copy and the statements zip in Chinese, opened as workbooks in English; PERF formulas become values", async () => {
     const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
     const requested: string[] = [];
     page.on("request", (r) => requested.push(r.url()));
@@ -257,8 +290,36 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     });
 
     await page.getByRole("tab", { name: "分享" }).click();
-    await waitText(page, "生成个人报表");
+    await waitText(page, "生成报表副本");
     await shot(page, "4-share-zh");
+
+    // Send to director: the writer chunk loads only now; the fake has no Excel.createWorkbook, so it is a download.
+    const chunksBefore = requested.filter((u) => /\.js$/.test(u) && !/taskpane\.js|functions\.js|office/.test(u));
+    expect(chunksBefore).toEqual([]);
+    await page.getByRole("button", { name: "生成报表副本" }).click();
+    await waitText(page, "的报表副本已生成", 180_000);
+    expect(requested.some((u) => /statements/.test(u))).toBe(true);
+    const [copyLink] = await downloads(page);
+    expect(copyLink.name).toMatch(/^销售绩效报表 \d{4}-.+\.xlsx$/);
+    const copy = await workbookOf(await fetchBase64(page, copyLink.href));
+    // The report tabs and the Plan; neither the sales sheet nor the ratings sheet.
+    expect(copy.sheets).toEqual(ZH_TABS);
+
+    // Statements: one zip of real workbooks, written in the browser, each holding the rep it is named after.
+    await page.getByRole("button", { name: "生成个人报表" }).click();
+    await waitText(page, "已打包成一个 zip 文件", 180_000);
+    await shot(page, "5-share-done-zh", "pane-share-zh");
+    const zipLink = (await downloads(page)).find((l) => l.name.endsWith(".zip"))!;
+    expect(zipLink.name).toMatch(/^个人报表 .+\.zip$/);
+    const zip = await JSZip.loadAsync(Buffer.from(await fetchBase64(page, zipLink.href), "base64"));
+    const entries = Object.keys(zip.files);
+    expect(entries.length).toBeGreaterThan(1);
+    expect(entries.every((n) => n.endsWith(".xlsx"))).toBe(true);
+    const firstStatement = await workbookOf(await zip.file(entries[0])!.async("base64"));
+    expect(firstStatement.firstSheetText).toContain(entries[0].replace(/\.xlsx$/, ""));
+
+    // Sending the whole workbook: its one step, folded away, replaces exactly the PERF formulas.
+    await page.getByRole("button", { name: "要发送整个工作簿？" }).click();
     await page.getByRole("button", { name: "查找 PERF 公式" }).click();
     await page.getByRole("table", { name: "使用 PERF 公式的单元格" }).waitFor();
     await waitText(page, "2 个单元格使用了 PERF 函数。");
@@ -275,30 +336,7 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     ]);
     await shot(page, "4-share-replaced-zh");
 
-    // Statements: the exceljs chunk loads only now; the fake has no Excel.createWorkbook, so they are downloads.
-    const chunksBefore = requested.filter((u) => /\.js$/.test(u) && !/taskpane\.js|functions\.js|office/.test(u));
-    expect(chunksBefore).toEqual([]);
-    await page.getByRole("button", { name: "生成个人报表" }).click();
-    await waitText(page, "请逐一下载", 180_000);
-    await shot(page, "5-statements-zh");
-    const links = await page
-      .getByRole("link")
-      .evaluateAll((as) =>
-        as.map((a) => ({ name: a.getAttribute("download") ?? "", href: a.getAttribute("href") ?? "" })),
-      );
-    expect(links.length).toBeGreaterThan(1);
-    expect(links.every((l) => l.href.startsWith("blob:") && l.name.endsWith(".xlsx"))).toBe(true);
-    const first = await page.evaluate(async (href) => {
-      const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
-      let binary = "";
-      bytes.forEach((b) => (binary += String.fromCharCode(b)));
-      return btoa(binary);
-    }, links[0].href);
-    // A real workbook, written in the browser, holding the statement of the rep it is named after.
-    expect(await firstSheetText(first)).toContain(links[0].name.replace(/\.xlsx$/, ""));
-    expect(requested.some((u) => /statements/.test(u))).toBe(true);
-
-    // English, and a host with Excel.createWorkbook (ExcelApi 1.8): each statement opens as a new workbook.
+    // English, and a host with Excel.createWorkbook (ExcelApi 1.8): the copy opens as a new workbook.
     await page.evaluate(() => {
       const w = window as unknown as PaneWindow;
       w.__opened = [];
@@ -308,11 +346,21 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await page.getByRole("option", { name: "English" }).click();
     await page.getByRole("button", { name: "Find PERF formulas" }).click();
     await waitText(page, "No cell uses a PERF function");
+    // Folded again, so the screenshot shows the two goals.
+    await page.getByRole("button", { name: "Sending this whole workbook instead?" }).click();
+    await page.getByRole("button", { name: "Make report copy" }).click();
+    await waitText(page, "opened as a new workbook", 180_000);
+    const openedCopy = await page.evaluate(() => (window as unknown as PaneWindow).__opened!);
+    expect(openedCopy).toHaveLength(1);
+    expect((await workbookOf(openedCopy[0])).sheets).toEqual(EN_TABS);
     await page.getByRole("button", { name: "Create statements" }).click();
+    await waitText(page, ", in one zip file:", 180_000);
+    await shot(page, "5-share-done-en", "pane-share-en");
+    // On request, each statement opens as a new workbook instead.
+    await page.getByRole("button", { name: "Open each in Excel" }).click();
     await waitText(page, "opened as new workbooks", 180_000);
-    await shot(page, "5-statements-en");
-    const opened = await page.evaluate(() => (window as unknown as PaneWindow).__opened!);
-    expect(opened).toHaveLength(links.length);
+    const opened = await page.evaluate(() => (window as unknown as PaneWindow).__opened!.slice(1));
+    expect(opened).toHaveLength(entries.length);
     expect(opened.every((b64) => b64.startsWith("UEsDB"))).toBe(true); // "PK\x03\x04"
     expect(errors).toEqual([]);
     await page.context().close();
