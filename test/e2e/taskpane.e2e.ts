@@ -208,6 +208,13 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     expect(await page.getByRole("button", { name: "生成", exact: true }).isEnabled()).toBe(true); // ready for a rerun
     // The Plan sheet the pane created holds the rules: it stays where it is and stands in for the Plan tab.
     expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案", ...ZH_TABS.slice(0, 6)]);
+    // 假设测算: the first rep's result, read from the rows the pane holds.
+    await page.getByRole("tab", { name: "假设测算" }).click();
+    await page.getByRole("combobox", { name: "销售员" }).click();
+    await page.getByRole("option").first().click();
+    await waitText(page, "测算结果");
+    await shot(page, "6-whatif-zh", "pane-whatif-zh");
+    await page.getByRole("tab", { name: "生成" }).click();
     await page.getByRole("button", { name: "打开 排名" }).click();
     expect(
       await page.evaluate(
@@ -229,6 +236,11 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await waitText(page, "reps scored for", 120_000);
     await waitText(page, "Details on the Data issues tab.");
     await shot(page, "3-generate-en", "pane-generate-en");
+    await page.getByRole("tab", { name: "What-if" }).click();
+    await page.getByRole("combobox", { name: "Rep" }).click();
+    await page.getByRole("option").first().click();
+    await waitText(page, "Result in");
+    await shot(page, "6-whatif-en", "pane-whatif-en");
     // The rules still come from 考核方案, which is kept; the English Plan tab is written beside it.
     expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案", ...EN_TABS]);
     const stats = await page.evaluate(

@@ -83,6 +83,10 @@ const useStyles = makeStyles({
     minWidth: "0",
     width: "100%",
   },
+  tabs: {
+    // Five tabs are wider than a 320 px pane in English: the last ones wrap to a second line, never off-screen.
+    flexWrap: "wrap",
+  },
 });
 
 function messageOf(lang: Lang, e: OfficeError): string {
@@ -295,7 +299,12 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
       {!analysis && !loadError && <Spinner size="small" label={t(lang, "ui.loading")} />}
       {analysis && (
         <>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small">
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabKey)}
+            size="small"
+          >
             <Tab value="data">{t(lang, "ui.section.data")}</Tab>
             <Tab value="plan">{t(lang, "ui.section.plan")}</Tab>
             <Tab value="generate">{t(lang, "ui.section.generate")}</Tab>
