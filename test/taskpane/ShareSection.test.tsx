@@ -338,6 +338,22 @@ describe("Statements", () => {
     expect(revoked).toEqual(["blob:file-1", "blob:file-2"]);
   });
 
+  it("Cancel stops before the next rep and offers no zip: a partial set never goes out", async () => {
+    const gates: ((b: Uint8Array) => void)[] = [];
+    const tools = fakeTools(() => new Promise<Uint8Array>((resolve) => gates.push(resolve)));
+    renderApp(fakeOps(), tools.load);
+    await openShare();
+    fireEvent.click(screen.getByRole("button", { name: "Create statements" }));
+    expect(await screen.findByText("Statement 1 of 2: Alice Chen")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await act(async () => gates[0](new Uint8Array([80, 75, 1])));
+    expect(
+      await screen.findByText("Stopped after 1 of 2 statements. No zip was made, so no partial set goes out."),
+    ).toBeTruthy();
+    expect(tools.zipped).toEqual([]);
+    expect(screen.queryByRole("link")).toBeNull();
+  });
+
   it("with ExcelApi 1.8, Open each in Excel opens every statement as a new workbook, no zip", async () => {
     const excel = fakeOps();
     const tools = fakeTools();

@@ -148,6 +148,8 @@ export const uiMessages: Catalogue = {
     "share.statements.zipReady.one": "{count} statement for {period}, in one zip file:",
     "share.statements.zipReady.other": "{count} statements for {period}, in one zip file:",
     "share.statements.zipName": "Statements {period}.zip",
+    "share.statements.cancelledNoZip":
+      "Stopped after {done} of {total} statements. No zip was made, so no partial set goes out.",
     "share.statements.opened.one":
       "{count} statement for {period} opened as a new workbook. Save it before emailing it.",
     "share.statements.opened.other":
@@ -289,6 +291,7 @@ export const uiMessages: Catalogue = {
     "share.statements.zipping": "正在打包 zip 文件",
     "share.statements.zipReady.other": "{period} 的 {count} 份个人报表已打包成一个 zip 文件：",
     "share.statements.zipName": "个人报表 {period}.zip",
+    "share.statements.cancelledNoZip": "已在完成 {done} / {total} 份后停止。未打包 zip，以免只发出一部分。",
     "share.statements.opened.other": "已将 {period} 的 {count} 份个人报表作为新工作簿打开，发送前请逐一保存。",
     "share.openFailed": "无法将文件作为新工作簿打开：{detail} 已改为提供下载。",
     "share.workbook.title": "要发送整个工作簿？",

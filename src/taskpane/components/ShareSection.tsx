@@ -217,7 +217,11 @@ function StatementsBlock({
       {outcome && outcome.cancelled && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {t(lang, "share.statements.cancelled", { done: written, total: outcome.total })}
+            {/* Opening them one by one keeps those opened; the zip is made only of a complete set. */}
+            {t(lang, outcome.opened.length > 0 ? "share.statements.cancelled" : "share.statements.cancelledNoZip", {
+              done: written,
+              total: outcome.total,
+            })}
           </MessageBarBody>
         </MessageBar>
       )}
