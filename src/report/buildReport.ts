@@ -3,6 +3,7 @@
  * columns are native Excel formulas pointing at the Plan tab, each with the engine's value cached.
  * No I/O. Formulas use only functions Excel 2007+, WPS and LibreOffice know (no XLOOKUP/LET/IFS).
  */
+import type Decimal from "decimal.js";
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
 import { writePlanSheet } from "../plan/index";
@@ -12,6 +13,7 @@ import { columnLetters, displayWidth, uniqueSheetName } from "../sheet";
 import {
   bonusHeader,
   bonusRow,
+  dataBar,
   issuesTab,
   kpiAndScoreCells,
   payoutCell,
@@ -25,7 +27,8 @@ import {
   type FormulaContext,
   type PlanCells,
 } from "./formulas";
-import type { ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
+import { MAX_TREND_REPS, TEAM_AVERAGE_COLOR, TOP_TREND_REPS, TREND_COLORS } from "./chartPalette";
+import type { ChartSeries, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
 import { layOutForPrint } from "./printLayout";
 import { periodReconciliation, reconciliationBlock, RECON_LINES, undatedExclusions } from "./reconciliation";
 import { buildSummary } from "./summary";
@@ -40,9 +43,6 @@ export interface BuildOptions {
 }
 
 export type { PlanCells };
-
-const BAR_COLOR = "#5B9BD5";
-const MAX_TREND_SERIES = 15;
 
 const SHEET_ORDER: SheetKey[] = ["summary", "scorecard", "ranking", "trends", "bonus", "issues", "plan"];
 
@@ -115,10 +115,10 @@ function buildScorecard(ctx: Ctx): ReportSheet {
   if (n > 0) {
     for (let k = 0; k < K; k++) {
       const c = columnLetters(C.actual(k) + 2);
-      cf.push({ type: "dataBar", ref: `${c}2:${c}${last}`, color: BAR_COLOR });
+      cf.push(dataBar(`${c}2:${c}${last}`));
     }
     const sc = columnLetters(C.score);
-    cf.push({ type: "dataBar", ref: `${sc}2:${sc}${last}`, color: BAR_COLOR });
+    cf.push(dataBar(`${sc}2:${sc}${last}`));
     cf.push(...statusHighlights(lang, `A2:${lastCol}${last}`, `$${columnLetters(C.status)}2`));
   }
   return {
@@ -209,6 +209,7 @@ function buildRanking(ctx: Ctx): ReportSheet {
       to: { col: 19, row: Math.max(16, Math.min(60, n + 4)) },
       cache: { categories: scored.reps.map((r) => r.rep), values: [scored.reps.map((r) => r.score.toNumber())] },
       yAxisFormat: PCT,
+      valueAxisMin: 0, // a 4-point spread of scores must not look like a gulf
     });
   }
   if (teams.length > 0) {
@@ -223,6 +224,7 @@ function buildRanking(ctx: Ctx): ReportSheet {
       to: { col: 19, row: top + Math.max(12, teams.length + 4) },
       cache: { categories: teams.map((x) => x.team), values: [teams.map((x) => x.averageScore.toNumber())] },
       yAxisFormat: PCT,
+      valueAxisMin: 0, // a 4-point spread of scores must not look like a gulf
     });
   }
   return {
@@ -232,12 +234,60 @@ function buildRanking(ctx: Ctx): ReportSheet {
     columnWidths: [22, 14, 10, 8, 12, 3, 10, 16, 14, 8],
     freeze: { rows: 1, cols: 0 },
     tables,
-    conditionalFormats:
-      n > 0
-        ? [{ type: "dataBar", ref: `C2:C${last}`, color: BAR_COLOR }, ...statusHighlights(lang, `A2:E${last}`, "$E2")]
-        : [],
+    conditionalFormats: n > 0 ? [dataBar(`C2:C${last}`), ...statusHighlights(lang, `A2:E${last}`, "$E2")] : [],
     charts,
     tabColor: "#2E75B6",
+  };
+}
+
+/**
+ * The Trends chart's lines (docs/reference/tabs.md Trends): one per rep, each its own colour, up to MAX_TREND_REPS reps;
+ * beyond that the best TOP_TREND_REPS by rank and the average per rep, a dashed line read from an "Average per rep" row
+ * added under the total (AVERAGE skips the blank cells of reps without sales that period). `rows`: the tab's rows so
+ * far (header, reps from row 2 to `lastRep`, total), extended here.
+ */
+function trendLines(
+  ctx: Ctx,
+  rows: (ReportCell | null)[][],
+  lastRep: number,
+): { title: string; series: ChartSeries[]; cache: number[][] } {
+  const { lang, scored } = ctx;
+  const R = (ref: string): string => sheetRef(ctx.names.trends, ref);
+  const P = scored.trendPeriods.length;
+  const line = (row: number): string => R(`${absAddr(1, row)}:${absAddr(P, row)}`);
+  const cacheOf = (values: (Decimal | null)[]): number[] => values.map((v) => (v === null ? 0 : v.toNumber()));
+  const trends = scored.trends;
+  if (trends.length <= MAX_TREND_REPS) {
+    return {
+      title: t(lang, "chart.revenue"),
+      series: trends.map((tr, i) => ({ name: tr.rep, values: line(i + 2), color: TREND_COLORS[i] })),
+      cache: trends.map((tr) => cacheOf(tr.values)),
+    };
+  }
+  const rowOf = new Map(trends.map((tr, i) => [tr.rep, i + 2]));
+  const best = scored.reps.filter((r) => rowOf.has(r.rep)).slice(0, TOP_TREND_REPS);
+  const averageRow = rows.length + 1;
+  const averages = scored.trendPeriods.map((_, j) => {
+    const sold = trends.map((tr) => tr.values[j]).filter((v): v is Decimal => v !== null);
+    return sold.length === 0 ? null : sold.reduce((a, b) => a.plus(b)).div(sold.length);
+  });
+  rows.push([
+    text(t(lang, "trends.average"), "total"),
+    ...averages.map((avg, j) => {
+      const c = columnLetters(1 + j);
+      return formula(`IFERROR(AVERAGE(${c}2:${c}${lastRep}),"")`, avg === null ? "" : avg, ctx.money, "total");
+    }),
+  ]);
+  return {
+    title: t(lang, "chart.revenueTop", { n: best.length }),
+    series: [
+      ...best.map((r, i) => ({ name: r.rep, values: line(rowOf.get(r.rep)!), color: TREND_COLORS[i] })),
+      { name: t(lang, "trends.average"), values: line(averageRow), color: TEAM_AVERAGE_COLOR, dashed: true },
+    ],
+    cache: [
+      ...best.map((r) => cacheOf(trends[rowOf.get(r.rep)! - 2].values)),
+      averages.map((v) => (v === null ? 0 : v.toNumber())),
+    ],
   };
 }
 
@@ -281,15 +331,8 @@ function buildTrends(ctx: Ctx): ReportSheet {
   rows.push(totalCells);
   const lastCol = columnLetters(P + (hasGrowth ? 1 : 0));
   const categories = R(`${absAddr(1, 1)}:${absAddr(P, 1)}`);
-  // One line per rep reads well up to ~15 reps; beyond that the team total alone.
-  const perRep = nReps > 0 && nReps <= MAX_TREND_SERIES;
-  const series = perRep
-    ? scored.trends.map((tr, i) => ({ name: tr.rep, values: R(`${absAddr(1, i + 2)}:${absAddr(P, i + 2)}`) }))
-    : [{ name: t(lang, "chart.teamTotal"), values: R(`${absAddr(1, totalRow)}:${absAddr(P, totalRow)}`) }];
-  const seriesCache = perRep
-    ? scored.trends.map((tr) => tr.values.map((v) => (v === null ? 0 : v.toNumber())))
-    : [sums.map((s) => s.toNumber())];
-  const chartTop = totalRow + 1;
+  const line = trendLines(ctx, rows, lastRep);
+  const chartTop = rows.length + 1; // 0-based: one blank row under the last row
   return {
     key: "trends",
     name: ctx.names.trends,
@@ -302,12 +345,12 @@ function buildTrends(ctx: Ctx): ReportSheet {
         ? [
             {
               type: "line",
-              title: t(lang, "chart.revenue"),
+              title: line.title,
               categories,
-              series,
+              series: line.series,
               from: { col: 0, row: chartTop },
               to: { col: Math.max(8, Math.min(P + 2, 16)), row: chartTop + 18 },
-              cache: { categories: periods, values: seriesCache },
+              cache: { categories: periods, values: line.cache },
               yAxisFormat: ctx.money.replace(/\.0+/, ""), // whole units read better on an axis
             },
           ]
@@ -336,7 +379,7 @@ function buildBonus(ctx: Ctx): ReportSheet {
     columnWidths: [22, 10, 14, 14, 100],
     freeze: { rows: 1, cols: 1 },
     tables: n > 0 ? [{ name: "SP_Bonus", ref: `A1:E${n + 1}`, style: TABLE_STYLE }] : [],
-    conditionalFormats: n > 0 ? [{ type: "dataBar", ref: `C2:C${n + 1}`, color: BAR_COLOR }] : [],
+    conditionalFormats: n > 0 ? [dataBar(`C2:C${n + 1}`)] : [],
     tabColor: "#FFC000",
   };
 }

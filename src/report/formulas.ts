@@ -176,6 +176,13 @@ export function payoutCell(ctx: FormulaContext, r: ScoredRep, s: string): Report
   return formula(bonusFormula(ctx, factorFormula(ctx, s)), r.payout, ctx.money);
 }
 
+const BAR_COLOR = "#5B9BD5";
+
+/** A data bar over `ref` starting at 0, so a bar's length is its value: 95 % fills 95 % of a 100 % bar, not nothing. */
+export function dataBar(ref: string): ConditionalFormat {
+  return { type: "dataBar", ref, color: BAR_COLOR, min: 0 };
+}
+
 /** Top rows green, Coaching rows amber over `ref`, read from the status cell `st` of the first row ("$E2"). */
 export function statusHighlights(lang: Lang, ref: string, st: string): ConditionalFormat[] {
   return [

@@ -32,13 +32,18 @@ export interface TableSpec {
 }
 
 export type ConditionalFormat =
-  | { type: "dataBar"; ref: string; color: string }
+  /** `min`: the number where bars start (0: a bar's length is its value, docs/reference/tabs.md), never the lowest value. */
+  | { type: "dataBar"; ref: string; color: string; min: number }
   | { type: "formula"; ref: string; formula: string; fill: string; fontColor?: string };
 
 export interface ChartSeries {
   name: string; // series title
   /** Absolute reference with the sheet name quoted as needed: "'Ranking'!$C$2:$C$13". */
   values: string;
+  /** Line or bar colour "#RRGGBB"; absent = the program's own palette. */
+  color?: string;
+  /** A dashed line (a reference line such as the team average among reps' lines). */
+  dashed?: boolean;
 }
 
 export interface ChartSpec {
@@ -52,6 +57,8 @@ export interface ChartSpec {
   /** Cached category labels and series values (for files opened without recalculation). */
   cache: { categories: string[]; values: number[][] };
   yAxisFormat?: string;
+  /** The value axis starts here (0 for bar charts, docs/reference/tabs.md); absent = the program chooses. */
+  valueAxisMin?: number;
 }
 
 export type SheetKey = "summary" | "scorecard" | "ranking" | "trends" | "bonus" | "issues" | "plan" | "data";

@@ -231,6 +231,7 @@ function addByRep(ctx: SummaryContext, sheet: ReportSheet, k: number, S: (col: n
       values: [reps.map((r) => r.kpis[k].actual?.toNumber() ?? 0), reps.map((r) => r.kpis[k].target?.toNumber() ?? 0)],
     },
     yAxisFormat: ctx.money.replace(/\.0+/, ""), // whole units read better on an axis
+    valueAxisMin: 0, // bars start at 0 (docs/reference/tabs.md): their lengths compare
   };
   sheet.charts!.push(chart);
 }

@@ -94,6 +94,51 @@ describe("FakeExcel", () => {
     expect(f.stats.syncs).toBe(3);
   });
 
+  it("a data bar's lower bound, an axis minimum and series colours are recorded, and nonsense is refused", async () => {
+    const f = fake();
+    await f.run(async (ctx: FakeRequestContext) => {
+      const ws = ctx.workbook.worksheets.getItem("Sales");
+      const bar = ws.getRange("B2:B2").conditionalFormats.add("DataBar");
+      bar.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+      const chart = ws.charts.add("LineMarkers", ws.getRange("B2:B2"), "Columns");
+      chart.axes.valueAxis.minimum = 0;
+      const series = chart.series.getItemAt(0);
+      series.format.line.color = "#1F77B4";
+      series.format.line.lineStyle = "Dash";
+      await ctx.sync();
+    });
+    expect(f.sheet("Sales").conditionalFormats[0].dataBarLowerBound).toEqual({ type: "Number", formula: "0" });
+    expect(f.sheet("Sales").charts[0]).toMatchObject({ valueAxisMin: 0 });
+    expect(f.sheet("Sales").charts[0].series[0]).toMatchObject({ lineColor: "#1F77B4", lineStyle: "Dash" });
+    for (const wrong of [
+      (ctx: FakeRequestContext) =>
+        (ctx.workbook.worksheets
+          .getItem("Sales")
+          .getRange("B2:B2")
+          .conditionalFormats.add("DataBar").dataBar.lowerBoundRule = { type: "Number" }),
+      (ctx: FakeRequestContext) =>
+        (ctx.workbook.worksheets
+          .getItem("Sales")
+          .getRange("B2:B2")
+          .conditionalFormats.add("DataBar").dataBar.lowerBoundRule = { type: "Zero", formula: "0" }),
+      (ctx: FakeRequestContext) => {
+        const ws = ctx.workbook.worksheets.getItem("Sales");
+        ws.charts.add("BarClustered", ws.getRange("B2:B2"), "Columns").axes.valueAxis.minimum = "0";
+      },
+      (ctx: FakeRequestContext) => {
+        const ws = ctx.workbook.worksheets.getItem("Sales");
+        ws.charts.add("LineMarkers", ws.getRange("B2:B2"), "Columns").series.getItemAt(0).format.line.color = "1F77B4";
+      },
+    ]) {
+      await expect(
+        fake().run(async (ctx: FakeRequestContext) => {
+          wrong(ctx);
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+  });
+
   it("getItemOrNullObject reports isNullObject after sync", async () => {
     await fake().run(async (ctx: FakeRequestContext) => {
       const s = ctx.workbook.worksheets.getItemOrNullObject("Nope");

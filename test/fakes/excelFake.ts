@@ -52,6 +52,11 @@ export interface ChartSeriesModel {
   name: string;
   values: string | null; // "Sheet!A1:A3"
   xValues: string | null;
+  /** Set only when the add-in sets them: line colour, fill colour, marker colours ("#RRGGBB"), line style. */
+  lineColor?: string;
+  fillColor?: string;
+  markerColors?: { background?: string; foreground?: string };
+  lineStyle?: string;
 }
 
 export interface ChartModel {
@@ -62,12 +67,16 @@ export interface ChartModel {
   series: ChartSeriesModel[];
   position: { start: string; end: string | null } | null;
   valueAxisFormat: string | null;
+  /** The value axis minimum when set (absent = automatic, as Excel's default). */
+  valueAxisMin?: number;
 }
 
 export interface ConditionalFormatModel {
   type: string;
   address: string;
   dataBarColor?: string;
+  /** The data bar's lower bound rule when set (absent = Excel's default, the lowest value). */
+  dataBarLowerBound?: { type: string; formula?: string };
   formula?: string;
   fill?: string;
   fontColor?: string;
@@ -1139,8 +1148,11 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeRef> 
   }
 }
 
+/** Excel's ConditionalFormatRuleType values a data bar bound takes. */
+const DATA_BAR_RULE_TYPES = ["Automatic", "LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"];
+
 export class FakeConditionalFormat {
-  readonly dataBar: { positiveFormat: Record<string, unknown> };
+  readonly dataBar: { positiveFormat: Record<string, unknown> } & Record<string, unknown>;
   readonly custom: {
     rule: Record<string, unknown>;
     format: { fill: Record<string, unknown>; font: Record<string, unknown> };
@@ -1182,6 +1194,30 @@ export class FakeConditionalFormat {
       setter("custom.format.font.color", (v) => (cf.fontColor = String(v))),
     );
     this.dataBar = { positiveFormat };
+    // lowerBoundRule is a plain object { type, formula? }; a bound of a fixed number needs its number as the formula.
+    Object.defineProperty(
+      this.dataBar,
+      "lowerBoundRule",
+      setter("dataBar.lowerBoundRule", (v) => {
+        const rule = v as { type?: unknown; formula?: unknown } | null;
+        if (!rule || typeof rule.type !== "string" || !DATA_BAR_RULE_TYPES.includes(rule.type))
+          throw new FakeExcelError("InvalidArgument", `Not a data bar rule: ${JSON.stringify(v)}.`);
+        if (rule.formula !== undefined && typeof rule.formula !== "string")
+          throw new FakeExcelError("InvalidArgument", `A data bar rule's formula is text: ${JSON.stringify(v)}.`);
+        if (
+          (rule.type === "Number" || rule.type === "Percent" || rule.type === "Formula") &&
+          rule.formula === undefined
+        )
+          throw new FakeExcelError("InvalidArgument", `A ${rule.type} data bar rule needs a formula.`);
+        if (rule.type === "Number" && !Number.isFinite(Number(rule.formula)))
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `A Number data bar rule needs a number: ${String(rule.formula)}.`,
+          );
+        cf.dataBarLowerBound =
+          rule.formula === undefined ? { type: rule.type } : { type: rule.type, formula: rule.formula };
+      }),
+    );
     this.custom = { rule, format: { fill, font } };
   }
 }
@@ -1391,6 +1427,21 @@ export class FakeChart {
         });
       },
     });
+    Object.defineProperty(valueAxis, "minimum", {
+      get: () => {
+        throw notLoaded("minimum");
+      },
+      set: (v: unknown) => {
+        ctx.queue({
+          payload: { set: `${path}.axes.valueAxis.minimum`, value: v },
+          run: () => {
+            if (typeof v !== "number" || !Number.isFinite(v))
+              throw new FakeExcelError("InvalidArgument", `An axis minimum is a number: ${String(v)}.`);
+            cm.valueAxisMin = v;
+          },
+        });
+      },
+    });
     this.axes = { valueAxis };
   }
   setPosition(start: string | FakeRange, end?: string | FakeRange): void {
@@ -1441,6 +1492,83 @@ export class FakeChartSeries {
   }
   setValues(r: FakeRange): void {
     this.ctx.queue({ payload: { call: `${this.path}.setValues` }, run: () => (this.get().values = rangeAddressOf(r)) });
+  }
+  /** A colour property: "#RRGGBB" (or a colour name, which Excel also takes); anything else is refused. */
+  private colour(name: string, v: unknown, apply: (c: string) => void): void {
+    this.ctx.queue({
+      payload: { set: `${this.path}.${name}`, value: v },
+      run: () => {
+        if (typeof v !== "string" || !/^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(v))
+          throw new FakeExcelError("InvalidArgument", `Not a colour: ${String(v)}.`);
+        apply(v);
+      },
+    });
+  }
+  set markerBackgroundColor(v: string) {
+    this.colour(
+      "markerBackgroundColor",
+      v,
+      (c) => (this.get().markerColors = { ...this.get().markerColors, background: c }),
+    );
+  }
+  get markerBackgroundColor(): string {
+    throw notLoaded("markerBackgroundColor");
+  }
+  set markerForegroundColor(v: string) {
+    this.colour(
+      "markerForegroundColor",
+      v,
+      (c) => (this.get().markerColors = { ...this.get().markerColors, foreground: c }),
+    );
+  }
+  get markerForegroundColor(): string {
+    throw notLoaded("markerForegroundColor");
+  }
+  /** series.format: line.color, line.lineStyle and fill.setSolidColor, as Office.js ChartSeriesFormat. */
+  get format(): { line: Record<string, unknown>; fill: { setSolidColor: (c: string) => void } } {
+    const line = {};
+    Object.defineProperty(line, "color", {
+      get: () => {
+        throw notLoaded("color");
+      },
+      set: (v: string) => {
+        this.colour("format.line.color", v, (c) => (this.get().lineColor = c));
+      },
+    });
+    Object.defineProperty(line, "lineStyle", {
+      get: () => {
+        throw notLoaded("lineStyle");
+      },
+      set: (v: unknown) => {
+        this.ctx.queue({
+          payload: { set: `${this.path}.format.line.lineStyle`, value: v },
+          run: () => {
+            const styles = [
+              "None",
+              "Continuous",
+              "Dash",
+              "DashDot",
+              "DashDotDot",
+              "Dot",
+              "Grey25",
+              "Grey50",
+              "Grey75",
+              "Automatic",
+              "RoundDot",
+            ];
+            if (typeof v !== "string" || !styles.includes(v))
+              throw new FakeExcelError("InvalidArgument", `Not a line style: ${String(v)}.`);
+            this.get().lineStyle = v;
+          },
+        });
+      },
+    });
+    return {
+      line,
+      fill: {
+        setSolidColor: (c: string) => this.colour("format.fill.setSolidColor", c, (x) => (this.get().fillColor = x)),
+      },
+    };
   }
   setXAxisValues(r: FakeRange): void {
     this.ctx.queue({
@@ -1559,6 +1687,16 @@ export class FakeExcel {
   };
   readonly ChartSeriesBy = { auto: "Auto", columns: "Columns", rows: "Rows" };
   readonly ConditionalFormatType = { dataBar: "DataBar", custom: "Custom" };
+  readonly ConditionalFormatRuleType = {
+    automatic: "Automatic",
+    lowestValue: "LowestValue",
+    highestValue: "HighestValue",
+    number: "Number",
+    percent: "Percent",
+    formula: "Formula",
+    percentile: "Percentile",
+  };
+  readonly ChartLineStyle = { continuous: "Continuous", dash: "Dash", dot: "Dot", none: "None" };
   readonly SheetVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
   readonly ErrorCodes = { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument" };
 

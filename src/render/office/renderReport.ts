@@ -253,6 +253,7 @@ function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat, rename
   if (cf.type === "dataBar") {
     const added = range.conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
     added.dataBar.positiveFormat.fillColor = cf.color;
+    added.dataBar.lowerBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: String(cf.min) };
     return;
   }
   const added = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
@@ -295,8 +296,15 @@ function addChart(
     series.name = s.name;
     if (i > 0) series.setValues(refRange(context, s.values, sheetName, renames));
     series.setXAxisValues(categories);
+    if (s.color && spec.type === "line") {
+      series.format.line.color = s.color;
+      series.markerBackgroundColor = s.color;
+      series.markerForegroundColor = s.color;
+    } else if (s.color) series.format.fill.setSolidColor(s.color);
+    if (s.dashed) series.format.line.lineStyle = Excel.ChartLineStyle.dash;
   });
   if (spec.yAxisFormat) chart.axes.valueAxis.numberFormat = spec.yAxisFormat;
+  if (spec.valueAxisMin !== undefined) chart.axes.valueAxis.minimum = spec.valueAxisMin;
   chart.setPosition(cellAddress(spec.from.row, spec.from.col), cellAddress(spec.to.row, spec.to.col));
 }
 

@@ -54,7 +54,8 @@ function numRef(ref: string, values: number[], formatCode: string): string {
 
 function seriesXml(chart: ChartSpec, i: number): string {
   const s = chart.series[i];
-  const color = PALETTE[i % PALETTE.length];
+  const color = s.color ? s.color.replace(/^#/, "").toUpperCase() : PALETTE[i % PALETTE.length];
+  const dash = s.dashed ? `<a:prstDash val="dash"/>` : "";
   const values = chart.cache.values[i] ?? [];
   const cat = `<c:cat>${strRef(chart.categories, chart.cache.categories)}</c:cat>`;
   const val = `<c:val>${numRef(s.values, values, chart.yAxisFormat ?? "General")}</c:val>`;
@@ -68,8 +69,9 @@ function seriesXml(chart: ChartSpec, i: number): string {
   }
   // CT_LineSer: idx, order, tx, spPr, marker, …, cat, val, smooth
   return (
+    // CT_LineProperties: fill, then prstDash, then the join (round).
     `<c:ser>${head}<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>` +
-    `<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/>` +
+    `${dash}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="5"/>` +
     `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr></c:marker>` +
     `${cat}${val}<c:smooth val="0"/></c:ser>`
   );
@@ -104,8 +106,11 @@ export function chartSpaceXml(chart: ChartSpec): string {
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  // CT_Scaling: logBase?, orientation?, max?, min? — a fixed minimum keeps Excel from starting the axis near the
+  // lowest value (83 % for scores of 83–87 %), which makes a small spread look large.
+  const valMin = chart.valueAxisMin === undefined ? "" : `<c:min val="${chart.valueAxisMin}"/>`;
   const valAx =
-    `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+    `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/>${valMin}</c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${valAxPos}"/><c:majorGridlines/>${valFmt}` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CAT_AX_ID}"/><c:crosses val="${valCrosses}"/><c:crossBetween val="between"/></c:valAx>`;

@@ -206,7 +206,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReportSheet, usedTableNames: Se
             type: "dataBar",
             priority: priority++,
             gradient: true,
-            cfvo: [{ type: "min" }, { type: "max" }],
+            // The bar starts at the model's number (0), not at the lowest value in the range.
+            cfvo: [{ type: "num", value: cf.min }, { type: "max" }],
             color: { argb: argb(cf.color) },
           } as unknown as ExcelJS.ConditionalFormattingRule,
         ],

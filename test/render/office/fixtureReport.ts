@@ -53,7 +53,7 @@ export function fixtureReport(names: { scorecard?: string; plan?: string } = {})
     freeze: { rows: 1, cols: 1 },
     tables: [{ name: "SP_Scorecard", ref: "A1:F4", style: "TableStyleMedium2" }],
     conditionalFormats: [
-      { type: "dataBar", ref: "D2:D4", color: "#5B9BD5" },
+      { type: "dataBar", ref: "D2:D4", color: "#5B9BD5", min: 0 },
       { type: "formula", ref: "A2:F4", formula: '$E2="Top"', fill: "#C6EFCE", fontColor: "#006100" },
     ],
     charts: [
@@ -66,6 +66,25 @@ export function fixtureReport(names: { scorecard?: string; plan?: string } = {})
         to: { col: 14, row: 16 },
         cache: { categories: ["Alice Chen", "Grace Liu", "+86 Ltd"], values: [[0.6148, -0.01, 0]] },
         yAxisFormat: "0%",
+        valueAxisMin: 0,
+      },
+      {
+        type: "line",
+        title: "Trend",
+        categories: `'${sc}'!$A$2:$A$4`,
+        series: [
+          { name: "Alice", values: `'${sc}'!$C$2:$C$4`, color: "#1F77B4" },
+          { name: "Team average", values: `'${sc}'!$D$2:$D$4`, color: "#404040", dashed: true },
+        ],
+        from: { col: 7, row: 18 },
+        to: { col: 14, row: 30 },
+        cache: {
+          categories: ["Alice Chen", "Grace Liu", "+86 Ltd"],
+          values: [
+            [1, 2, 3],
+            [0.6148, -0.01, 0],
+          ],
+        },
       },
     ],
     tabColor: "#4472C4",

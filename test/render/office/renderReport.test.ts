@@ -66,7 +66,13 @@ describe("renderReport writes the model as it is", () => {
     ]);
     expect(s.freeze).toEqual({ rows: 1, cols: 1 });
     expect(s.conditionalFormats).toEqual([
-      { type: "DataBar", address: "D2:D4", dataBarColor: "#5B9BD5" },
+      // The bar starts at 0 (lowerBoundRule Number "0"), not at the lowest value.
+      {
+        type: "DataBar",
+        address: "D2:D4",
+        dataBarColor: "#5B9BD5",
+        dataBarLowerBound: { type: "Number", formula: "0" },
+      },
       { type: "Custom", address: "A2:F4", formula: '=$E2="Top"', fill: "#C6EFCE", fontColor: "#006100" },
     ]);
     expect(s.tabColor).toBe("#4472C4");
@@ -80,17 +86,40 @@ describe("renderReport writes the model as it is", () => {
     );
   });
 
-  it("draws a native clustered bar chart over the model's ranges", async () => {
+  it("draws a native clustered bar chart over the model's ranges, its value axis from 0", async () => {
     await renderReport(fixtureReport());
-    expect(fake.sheet("Scorecard").charts).toEqual([
+    expect(fake.sheet("Scorecard").charts[0]).toEqual({
+      name: "Chart 1",
+      type: "BarClustered",
+      source: "Scorecard!D2:D4",
+      title: "Score",
+      series: [{ name: "Score", values: "Scorecard!D2:D4", xValues: "Scorecard!A2:A4" }],
+      position: { start: "H2", end: "O17" },
+      valueAxisFormat: "0%",
+      valueAxisMin: 0,
+    });
+  });
+
+  it("draws a line chart with the model's series colours and a dashed reference line", async () => {
+    await renderReport(fixtureReport());
+    const line = fake.sheet("Scorecard").charts[1];
+    expect(line.type).toBe("LineMarkers");
+    expect(line.valueAxisMin).toBeUndefined(); // automatic: only bar charts are pinned at 0
+    expect(line.series).toEqual([
       {
-        name: "Chart 1",
-        type: "BarClustered",
-        source: "Scorecard!D2:D4",
-        title: "Score",
-        series: [{ name: "Score", values: "Scorecard!D2:D4", xValues: "Scorecard!A2:A4" }],
-        position: { start: "H2", end: "O17" },
-        valueAxisFormat: "0%",
+        name: "Alice",
+        values: "Scorecard!C2:C4",
+        xValues: "Scorecard!A2:A4",
+        lineColor: "#1F77B4",
+        markerColors: { background: "#1F77B4", foreground: "#1F77B4" },
+      },
+      {
+        name: "Team average",
+        values: "Scorecard!D2:D4",
+        xValues: "Scorecard!A2:A4",
+        lineColor: "#404040",
+        markerColors: { background: "#404040", foreground: "#404040" },
+        lineStyle: "Dash",
       },
     ]);
   });

@@ -48,7 +48,7 @@ export function fixtureReport(): Report {
     freeze: { rows: 1, cols: 1 },
     tables: [{ name: "Scorecard", ref: "A1:G4", style: "TableStyleMedium2" }],
     conditionalFormats: [
-      { type: "dataBar", ref: "E2:E4", color: "#5B9BD5" },
+      { type: "dataBar", ref: "E2:E4", color: "#5B9BD5", min: 0 },
       { type: "formula", ref: "A2:G4", formula: '$G2="Top"', fill: "#C6EFCE", fontColor: "#006100" },
     ],
     tabColor: "#1F4E78",
@@ -72,6 +72,7 @@ export function fixtureReport(): Report {
         to: { col: 12, row: 15 },
         cache: { categories: ["Alice Chen", "Bob Li"], values: [[1.0181818181818181, 0.75]] },
         yAxisFormat: "0%",
+        valueAxisMin: 0,
       },
     ],
   };
@@ -89,8 +90,8 @@ export function fixtureReport(): Report {
         title: "Revenue & <trend>",
         categories: "'数据 趋势'!$A$2:$A$3",
         series: [
-          { name: "Alice Chen", values: "'数据 趋势'!$B$2:$B$3" },
-          { name: "Bob Li", values: "'数据 趋势'!$C$2:$C$3" },
+          { name: "Alice Chen", values: "'数据 趋势'!$B$2:$B$3", color: "#1F77B4" },
+          { name: "Bob Li", values: "'数据 趋势'!$C$2:$C$3", color: "#404040", dashed: true },
         ],
         from: { col: 4, row: 0 },
         to: { col: 12, row: 15 },

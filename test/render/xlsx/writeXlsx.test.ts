@@ -111,6 +111,8 @@ describe("writeReportXlsx", () => {
   it("writes data bars without a dangling x14 extension and formula rules with a fill", async () => {
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(xml).toContain('<conditionalFormatting sqref="E2:E4"><cfRule type="dataBar"');
+    // The bar starts at the number 0, not at the lowest value.
+    expect(xml).toMatch(/<dataBar><cfvo type="num" val="0"\/><cfvo type="max"\/>/);
     expect(xml).not.toContain("<x14:id/>");
     expect(xml).toContain("<formula>$G2=&quot;Top&quot;</formula>");
     const styles = await zip.file("xl/styles.xml")!.async("string");
@@ -144,7 +146,19 @@ describe("writeReportXlsx", () => {
     expect(bar).toContain(
       '<c:formatCode>0%</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>1.018181818181818</c:v>',
     );
+    // The value axis of a bar chart starts at 0 (CT_Scaling: orientation, then min).
+    expect(bar).toContain(
+      '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>',
+    );
     const line = await zip.file("xl/charts/chart2.xml")!.async("string");
+    expect(line).not.toContain("<c:min ");
+    // The model's colours; the reference line dashed (CT_LineProperties: fill, prstDash, join).
+    expect(line).toContain(
+      '<a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="1F77B4"/></a:solidFill><a:round/></a:ln>',
+    );
+    expect(line).toContain(
+      '<a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="404040"/></a:solidFill><a:prstDash val="dash"/><a:round/></a:ln>',
+    );
     expect(line).toContain("<c:lineChart>");
     expect(line).toContain('<c:marker><c:symbol val="circle"/>');
     expect(line).toContain("Revenue &amp; &lt;trend&gt;");
