@@ -77,11 +77,17 @@ describe("user guide", () => {
   });
 
   it.each(GUIDE_PAGES)("%s links to the same pages in both languages", (page) => {
-    // Cross-language links (../zh/x.md from en) are compared with the language swapped.
+    // Cross-language links (../zh/x.md from en) and screenshots (x-en.png, x-zh.png) are compared with the language swapped.
     const normalise = (lang: string) =>
       links(fs.readFileSync(path.join(DOCS, lang, page), "utf8"))
         .filter(isRelative)
-        .map((t) => t.split("#")[0].replace(/^\.\.\/(en|zh)\//, "../OTHER/"))
+        .map((t) =>
+          t
+            .split("#")[0]
+            .replace(/^\.\.\/(en|zh)\//, "../OTHER/")
+            // A screenshot shows the page's own language: pane-whatif-en.png beside pane-whatif-zh.png.
+            .replace(/-(en|zh)\.png$/, "-LANG.png"),
+        )
         .sort();
     expect(normalise("zh")).toEqual(normalise("en"));
   });
