@@ -32,7 +32,8 @@ import type { ChartSeries, ChartSpec, ConditionalFormat, Report, ReportCell, Rep
 import { layOutForPrint } from "./printLayout";
 import { periodReconciliation, reconciliationBlock, RECON_LINES, undatedExclusions } from "./reconciliation";
 import { buildSummary } from "./summary";
-import { compareCodePoints, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
+import { compareCodePoints, compareNames } from "./compare";
+import { scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
 
 export interface BuildOptions {
   lang: Lang;
@@ -64,10 +65,19 @@ function rowsDownTo(col: number, row: number): string {
   return `${absAddr(col, 2)}:${addr(col, row)}`;
 }
 
+/**
+ * Each rep's place in code-point order of the names, 1…n: the tie rule's last key (docs/reference/plan.md), kept
+ * apart from the order the Scorecard lists reps in (pinyin, compareNames).
+ */
+function tieOrder(reps: readonly ScoredRep[]): Map<string, number> {
+  const sorted = reps.map((r) => r.rep).sort(compareCodePoints);
+  return new Map(sorted.map((rep, i) => [rep, i + 1]));
+}
+
 interface Ctx extends FormulaContext {
   scored: ScoredPeriod;
   names: Record<SheetKey, string>;
-  /** Scorecard rows in sheet order (rep name, code-point order: the rank formula's last tie-break). */
+  /** Scorecard rows in sheet order: rep names in listing order (pinyin for Chinese, compareNames). */
   byName: ScoredRep[];
 }
 
@@ -77,10 +87,12 @@ function buildScorecard(ctx: Ctx): ReportSheet {
   const C = scorecardCols(K);
   const n = byName.length;
   const last = n + 1;
-  const header = scorecardHeader(lang, plan);
+  const header = [...scorecardHeader(lang, plan), text(t(lang, "hdr.tieOrder"), "header")];
   const rows: (ReportCell | null)[][] = [header];
   const scoreRange = absCol(C.score, 2, last);
   const firstActualRange = absCol(C.actual(0), 2, last);
+  const tieOrderRange = absCol(C.tieOrder, 2, last);
+  const order = tieOrder(byName);
   const months = ctx.scored.range.months;
   byName.forEach((r, i) => {
     const row = i + 2;
@@ -92,25 +104,27 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     const s = addr(C.score, row);
     const rk = addr(C.rank, row);
     // Rank (docs/reference/plan.md): the reps with a higher score, plus those with the same score and a higher first
-    // KPI actual, plus those tied on both from the first row down to this one, itself included (rows are in rep-name
-    // code-point order). An expanding range, not ROW(range)<ROW(): HyperFormula evaluates ROW of a range to one
-    // number (docs/reference/verification.md).
+    // KPI actual, plus those tied on both whose name comes first in code-point order, itself included — that order
+    // is the hidden tie-order column, since the rows are listed in pinyin order (docs/reference/verification.md).
     // Not COUNTIF(range,">"&score): "&" turns the score into 15-digit text, and the top score can then
     // exceed its own rounded text (0.62952380952380948 > 0.629523809523809): ranks with a gap.
     const fa = addr(C.actual(0), row);
+    const key = addr(C.tieOrder, row);
     cells.push(
       formula(
         `SUMPRODUCT((${scoreRange}>${s})*1)+SUMPRODUCT((${scoreRange}=${s})*(${firstActualRange}>${fa}))` +
-          `+SUMPRODUCT((${rowsDownTo(C.score, row)}=${s})*(${rowsDownTo(C.actual(0), row)}=${fa}))`,
+          `+SUMPRODUCT((${scoreRange}=${s})*(${firstActualRange}=${fa})*(${tieOrderRange}<=${key}))`,
         r.rank,
         "0",
       ),
     );
     cells.push(statusCell(ctx, r, rk, `COUNT(${scoreRange})`));
     cells.push(payoutCell(ctx, r, s));
+    cells.push(num(order.get(r.rep)!, "0"));
     rows.push(cells);
   });
   const lastCol = columnLetters(C.bonus);
+  const tableLastCol = columnLetters(C.tieOrder);
   const cf: ConditionalFormat[] = [];
   if (n > 0) {
     for (let k = 0; k < K; k++) {
@@ -130,7 +144,9 @@ function buildScorecard(ctx: Ctx): ReportSheet {
       c === 0 ? 22 : c === 1 ? 14 : Math.max(15, Math.min(30, displayWidth(String(h.v)) + 2)),
     ),
     freeze: { rows: 1, cols: 1 },
-    tables: n > 0 ? [{ name: "SP_Scorecard", ref: `A1:${lastCol}${last}`, style: TABLE_STYLE }] : [],
+    // The tie-order column is in the table, so sorting the table moves it with its row, and hidden.
+    tables: n > 0 ? [{ name: "SP_Scorecard", ref: `A1:${tableLastCol}${last}`, style: TABLE_STYLE }] : [],
+    hiddenColumns: [C.tieOrder],
     conditionalFormats: cf,
     tabColor: "#2E75B6",
   };
@@ -417,7 +433,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
   const names = sheetNames(lang, opts.existingSheetNames ?? []);
   const layout = writePlanSheet(plan, lang);
   const currency = plan.currency ?? ingest.currencyGuess;
-  const byName = [...scored.reps].sort((a, b) => compareCodePoints(a.rep, b.rep));
+  const byName = [...scored.reps].sort((a, b) => compareNames(a.rep, b.rep));
   const ctx: Ctx = {
     lang,
     plan,

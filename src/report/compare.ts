@@ -1,4 +1,9 @@
-/** Orders for names in the report (docs/reference/plan.md: ties by name in code-point order). */
+/**
+ * Orders for names in the report. Two orders, for two jobs:
+ * - `compareNames`, the order names are LISTED in (Scorecard rows, Trends rows, statements): Chinese names in
+ *   pinyin order (刘洋, 王芳, 吴婷, 张伟, 赵敏, 周杰), Latin names alphabetically after them (docs/reference/tabs.md);
+ * - `compareCodePoints`, the tie rule's last key (docs/reference/plan.md), which does not depend on a collation.
+ */
 
 /** Compare strings by Unicode code point (not UTF-16 units), as docs/reference/plan.md asks for ties. */
 export function compareCodePoints(a: string, b: string): number {
@@ -14,4 +19,17 @@ export function compareCodePoints(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
+}
+
+// ICU's zh-CN collation orders Han characters by pinyin (then tone and stroke), and Latin names alphabetically
+// after them; numeric: "Rep 2" before "Rep 10". Node and every browser the add-in runs in ship ICU.
+const nameCollator = new Intl.Collator("zh-CN", { numeric: true });
+
+/**
+ * The order names are listed in: pinyin for Chinese, alphabetical for Latin. Names the collation holds equal
+ * ("Anna" / "ANNA", full- and half-width forms) fall back to code points, so the order is total and the same on
+ * every machine.
+ */
+export function compareNames(a: string, b: string): number {
+  return nameCollator.compare(a, b) || compareCodePoints(a, b);
 }

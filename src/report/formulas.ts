@@ -85,9 +85,11 @@ export function scorecardCols(nKpis: number): {
   rank: number;
   status: number;
   bonus: number;
+  /** Hidden: each rep's place in code-point order of names, the rank formula's last tie-break. */
+  tieOrder: number;
 } {
   const score = 2 + 3 * nKpis;
-  return { actual: (k) => 2 + 3 * k, score, rank: score + 1, status: score + 2, bonus: score + 3 };
+  return { actual: (k) => 2 + 3 * k, score, rank: score + 1, status: score + 2, bonus: score + 3, tieOrder: score + 4 };
 }
 
 /** The Scorecard's header row (docs/reference/cli.md headers). */

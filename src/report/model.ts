@@ -94,6 +94,8 @@ export interface ReportSheet {
   /** Cells from A1; rows[r][c] is row r+1, column c+1; null = empty. */
   rows: (ReportCell | null)[][];
   columnWidths?: number[]; // in characters
+  /** 0-based columns kept hidden: helper values formulas read but a reader need not see. */
+  hiddenColumns?: number[];
   freeze?: { rows: number; cols: number };
   tables?: TableSpec[];
   conditionalFormats?: ConditionalFormat[];

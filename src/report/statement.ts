@@ -29,6 +29,7 @@ import {
   type FormulaContext,
 } from "./formulas";
 import type { Report, ReportCell, ReportSheet } from "./model";
+import { compareNames } from "./compare";
 import { layOutForPrint } from "./printLayout";
 import { compareCodePoints, SALES_FIELDS, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
 
@@ -56,7 +57,7 @@ export interface RepStatement {
 
 export interface Statements {
   period: string;
-  /** Scored reps in rank order. */
+  /** Scored reps in name order (compareNames: pinyin for Chinese). */
   statements: RepStatement[];
 }
 
@@ -396,11 +397,13 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
     rowsByRep.set(r.rep, list);
   }
   const { byRep, general } = issuesByRep(ingest, scored.issues, opts.sheets, range, scored.repAliases);
+  // Statements are listed (files, the pane's downloads, CLI output) in name order, pinyin for Chinese.
+  const byName = [...scored.reps].sort((a, b) => compareNames(a.rep, b.rep));
   const fileNames = statementFileNames(
-    scored.reps.map((r) => r.rep),
+    byName.map((r) => r.rep),
     opts.reservedFileNames,
   );
-  const statements = scored.reps.map((r, i): RepStatement => {
+  const statements = byName.map((r, i): RepStatement => {
     const rows = (rowsByRep.get(r.rep) ?? []).sort(
       (a, b) => a.dateSerial - b.dateSerial || compareCodePoints(a.sheet, b.sheet) || a.sheetRow - b.sheetRow,
     );

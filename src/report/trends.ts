@@ -13,7 +13,7 @@ import {
 import type { DatesAndSpan } from "../ingest/usualDates";
 import type { IngestResult, SalesRow } from "../ingest/types";
 import type { PeriodKind } from "../plan/index";
-import { compareCodePoints } from "./compare";
+import { compareNames } from "./compare";
 
 export interface TrendRow {
   rep: string;
@@ -54,7 +54,7 @@ export function trendsOf(
     (s) => periodKey(s, kind),
   );
   const periods = trendPeriods(sums, period, kind);
-  const trends: TrendRow[] = [...sums.keys()].sort(compareCodePoints).map((rep) => {
+  const trends: TrendRow[] = [...sums.keys()].sort(compareNames).map((rep) => {
     const byKey = sums.get(rep)!;
     const values = periods.map((p) => byKey.get(p) ?? null);
     // GROWTH (docs/reference/functions.md) of the scored period over its prior: a prior with sales but none now is −100 %.

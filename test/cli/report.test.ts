@@ -132,6 +132,7 @@ describe("salesperf report — success", () => {
       "Rank",
       "Status",
       "Bonus",
+      "Tie order (name)",
     ]);
   });
 
@@ -177,6 +178,7 @@ describe("salesperf report --lang zh", () => {
       "排名",
       "状态",
       "奖金",
+      "同分排序（按姓名）",
     ]);
     const statusCol = header.indexOf("状态") + 1;
     const statuses = new Set<string>();

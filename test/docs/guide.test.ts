@@ -125,7 +125,7 @@ describe("user guide", () => {
     ["en", "tabs.md", "`<KPI> actual`, `<KPI> target`"],
     ["en", "tabs.md", "`Score`, `Rank`, `Status`, `Bonus`"],
     ["zh", "tabs.md", "`销售员`、`团队`"],
-    ["zh", "tabs.md", "`<指标> 实际`、`<指标> 目标`、`<指标> 达成率`"],
+    ["zh", "tabs.md", "`实际<指标>`、`目标<指标>`、`<指标>达成率`"],
     ["zh", "tabs.md", "`综合得分`、`排名`、`状态`、`奖金`"],
     // docs/reference/plan.md default plan and docs/reference/cli.md exit codes, as users rely on them.
     ["en", "plan.md", '"weight": 0.40, "cap": 1.5'],

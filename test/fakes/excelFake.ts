@@ -1028,6 +1028,12 @@ export class FakeRange extends FakeClientObject<RangeRef> {
       cell.fmt = x === "General" ? null : x;
     });
   }
+  /** Hides or shows the whole columns of the range; recorded with the formats, where the tests read it. */
+  set columnHidden(value: boolean) {
+    this.set("columnHidden", value, (t) => {
+      t.sheet.formats.push({ address: rectAddress(t.rect), prop: "columnHidden", value });
+    });
+  }
   /** null entries leave the cell unchanged (Excel's documented "null input" rule). */
   private writeMatrix(prop: string, m: unknown[][], apply: (cell: CellModel, x: unknown) => void): void {
     this.set(

@@ -93,6 +93,7 @@ describe("Scorecard header row (docs/reference/cli.md)", () => {
       "Rank",
       "Status",
       "Bonus",
+      "Tie order (name)",
     ]);
   });
   it("Chinese", () => {
@@ -115,12 +116,14 @@ describe("Scorecard header row (docs/reference/cli.md)", () => {
       "排名",
       "状态",
       "奖金",
+      "同分排序（按姓名）",
     ]);
   });
-  it("header in row 1, frozen row 1 and column A, a table over it", () => {
+  it("header in row 1, frozen row 1 and column A, a table over it, the tie-order column hidden", () => {
     const s = sheet(en, "scorecard");
     expect(s.freeze).toEqual({ rows: 1, cols: 1 });
-    expect(s.tables).toEqual([{ name: "SP_Scorecard", ref: "A1:R4", style: "TableStyleMedium2" }]);
+    expect(s.tables).toEqual([{ name: "SP_Scorecard", ref: "A1:S4", style: "TableStyleMedium2" }]);
+    expect(s.hiddenColumns).toEqual([18]);
   });
 });
 
@@ -140,7 +143,7 @@ describe("Scorecard values and formulas (default plan, 2026-Q2)", () => {
     ["J2", "Plan!$E$23"],
     [
       "P2",
-      `SUMPRODUCT(($O$2:$O$4>O2)*1)+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4>C2))+SUMPRODUCT(($O$2:O2=O2)*($C$2:C2=C2))`,
+      `SUMPRODUCT(($O$2:$O$4>O2)*1)+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4>C2))+SUMPRODUCT(($O$2:$O$4=O2)*($C$2:$C$4=C2)*($S$2:$S$4<=S2))`,
     ],
     [
       "Q2",

@@ -2,7 +2,9 @@
  * Ties, crafted (docs/reference/plan.md ranking, docs/reference/verification.md): reps whose scores are exactly equal,
  * and reps whose scores and first-KPI actuals are equal at 15 significant digits but not beyond, get the rank and
  * status the tie rule gives — score, then the first KPI's actual, then the rep name in code-point order — in the
- * engine, in the cached values of the written .xlsx, after HyperFormula and after LibreOffice recalculate it.
+ * engine, in the cached values of the written .xlsx, after HyperFormula and after LibreOffice recalculate it. The
+ * Scorecard lists the reps in pinyin order, which differs from code-point order (王 wáng after 张 zhāng in code
+ * points, before it in pinyin): its hidden tie-order column keeps the rule.
  * An in-memory sales sheet goes the real way: ingest → report → xlsx.
  */
 import * as ExcelJS from "exceljs";
@@ -13,6 +15,7 @@ import type { RawCell, RawSheet } from "../../src/ingest/types";
 import { defaultPlan } from "../../src/plan/index";
 import type { Plan } from "../../src/plan/types";
 import type { Report } from "../../src/report/model";
+import { compareCodePoints } from "../../src/report/compare";
 import { scorePeriod } from "../../src/report/score";
 import { writeReportXlsx } from "../../src/render/xlsx/writeXlsx";
 import { describeWithEngine } from "../engines";
@@ -47,6 +50,10 @@ const REPS: [string, string, number, number][] = [
   ["Ned", "East", 0.1, 0.1],
   ["Mo", "East", 0.1, 0.1],
   ["Lu", "South", 0.1, 0.1],
+  // An exact tie listed in pinyin order (王芳, 张伟) but ranked in code-point order (张 U+5F20 before 王 U+738B),
+  // across the Coaching line.
+  ["王芳", "West", 0.05, 0.05],
+  ["张伟", "West", 0.05, 0.05],
 ];
 
 /** What the tie rule gives, by hand: rep → [rank, status]. */
@@ -60,11 +67,15 @@ const EXPECTED: Record<string, [number, string]> = {
   Fay: [7, ""],
   Kim: [8, ""],
   Lu: [9, ""],
-  Mo: [10, "Coaching"],
-  Ned: [11, "Coaching"],
+  Mo: [10, ""],
+  Ned: [11, ""],
+  张伟: [12, "Coaching"],
+  王芳: [13, "Coaching"],
 };
 /** Team averages: North (0.2 + 0.30000000000000002) / 2 ties with South (0.4 + 0.1) / 2 at 15 digits: name order. */
-const TEAMS = ["North", "South", "East"];
+const TEAMS = ["North", "South", "East", "West"];
+/** The Scorecard's rows: Latin names alphabetically, Chinese names in pinyin order (ICU zh-CN). */
+const LISTED = ["吉田", "王芳", "张伟", "𠮷田", "Dee", "Eve", "Fay", "Gus", "Kim", "Lu", "Mo", "Ned", "Zoë"];
 
 const sales: RawSheet = {
   name: "Sales",
@@ -124,6 +135,14 @@ describe("crafted ties", () => {
     });
   });
 
+  it("the Scorecard lists reps in pinyin order; its hidden tie-order column holds the code-point order", () => {
+    expect(scorecard.rows.slice(1).map((r) => r[0]?.v)).toEqual(LISTED);
+    const TIE = header.indexOf("Tie order (name)");
+    expect(scorecard.hiddenColumns).toEqual([TIE]);
+    const byCodePoint = [...LISTED].sort(compareCodePoints);
+    expect(scorecard.rows.slice(1).map((r) => r[TIE]?.v)).toEqual(LISTED.map((rep) => byCodePoint.indexOf(rep) + 1));
+  });
+
   it("HyperFormula recalculates the same ranks and statuses, and every other formula", () => {
     expect(shown(recalculate(report).value)).toEqual({ reps: EXPECTED, rankingList: byRank, teams: EXPECTED_TEAMS });
     expect(checkFormulas(report).mismatches).toEqual([]);
@@ -152,6 +171,13 @@ describe("crafted ties in the written .xlsx", () => {
   it("the cached values in the file say the same", async () => {
     const wb = await loadWorkbook(written);
     expect(shown(xlsxReader(wb))).toEqual({ reps: EXPECTED, rankingList: byRank, teams: EXPECTED_TEAMS });
+  });
+
+  it("the tie-order column is hidden in the file", async () => {
+    const wb = await loadWorkbook(written);
+    const ws = wb.getWorksheet(scorecard.name)!;
+    const hidden = header.map((_, c) => ws.getColumn(c + 1).hidden);
+    expect(hidden).toEqual(header.map((h) => h === "Tie order (name)"));
   });
 });
 

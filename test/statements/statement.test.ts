@@ -9,6 +9,7 @@ import type { IngestResult, RawSheet } from "../../src/ingest/types";
 import { defaultPlan, normaliseRepName } from "../../src/plan/index";
 import { readXlsx } from "../../src/render/xlsx/readXlsx";
 import { buildReport } from "../../src/report/buildReport";
+import { compareNames } from "../../src/report/compare";
 import type { Report, ReportSheet } from "../../src/report/model";
 import { scorePeriod } from "../../src/report/score";
 import { buildStatements, type Statements } from "../../src/report/statement";
@@ -44,19 +45,21 @@ describe.each([
     report = buildReport(loaded.ingested, plan, { lang });
   });
 
-  it("writes one statement per scored rep, in rank order", () => {
+  it("writes one statement per scored rep, in name order (pinyin for Chinese)", () => {
     const scored = scorePeriod(loaded.ingested, defaultPlan(lang));
     expect(built.period).toBe(scored.period);
-    expect(built.statements.map((s) => s.rep)).toEqual(scored.reps.map((r) => r.rep));
+    expect(built.statements.map((s) => s.rep)).toEqual(scored.reps.map((r) => r.rep).sort(compareNames));
     expect(built.statements.length).toBe(report.summary.repsScored);
   });
 
-  it("the Scorecard line equals the rep's line on the team report, cell by cell", () => {
+  it("the Scorecard line equals the rep's line on the team report, cell by cell (bar the team's hidden tie order)", () => {
     const teamCard = sheetOf(report, "scorecard");
+    const hidden = teamCard.hiddenColumns ?? [];
+    const visible = <T>(row: T[]) => row.filter((_, c) => !hidden.includes(c));
     for (const s of built.statements) {
       const card = sheetOf(s.report, "scorecard");
-      expect(card.rows[0].map((c) => c?.v)).toEqual(teamCard.rows[0].map((c) => c?.v));
-      const teamRow = teamCard.rows.find((r) => r[0]?.v === s.rep)!;
+      expect(card.rows[0].map((c) => c?.v)).toEqual(visible(teamCard.rows[0]).map((c) => c?.v));
+      const teamRow = visible(teamCard.rows.find((r) => r[0]?.v === s.rep)!);
       expect(card.rows[1].map((c) => c?.v ?? null)).toEqual(teamRow.map((c) => c?.v ?? null));
       expect(card.rows[1].map((c) => c?.fmt ?? null)).toEqual(teamRow.map((c) => c?.fmt ?? null));
     }
@@ -222,7 +225,7 @@ describe("--lang zh statement", () => {
   it("has Chinese tab names and the docs/reference/cli.md Chinese Scorecard headers", async () => {
     const { ingested, sheets } = await load("sales-zh.xlsx");
     const plan = defaultPlan("zh");
-    const s = buildStatements(ingested, plan, { lang: "zh", sheets }).statements[0];
+    const s = buildStatements(ingested, plan, { lang: "zh", sheets }).statements.find((x) => x.scored.rank === 1)!;
     expect(s.report.sheets.map((x) => x.name)).toEqual(["绩效评分", "奖金", "我的销售", "数据问题", "考核方案"]);
     const header = s.report.sheets[0].rows[0].map((c) => c!.v);
     const kpiCols = plan.kpis.flatMap((k) => [`实际${k.name}`, `目标${k.name}`, `${k.name}达成率`]);

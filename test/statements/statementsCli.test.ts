@@ -441,9 +441,14 @@ describe("exit codes (docs/reference/cli.md: 0 written, 1 usage, 2 cannot be sco
     expect(r.code).toBe(0);
     expect(r.files.length).toBeGreaterThan(0);
     expect(sha256(EN)).toBe(before);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(r.files[0]);
-    const note = wb.worksheets[0].getRow(4).getCell(1).value;
-    expect(String(note)).toMatch(/^Rank 1 of \d+ reps in 2026-Q1$/);
+    const notes = await Promise.all(
+      r.files.map(async (file) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file);
+        return String(wb.worksheets[0].getRow(4).getCell(1).value);
+      }),
+    );
+    expect(notes.every((note) => /^Rank \d+ of \d+ reps in 2026-Q1$/.test(note))).toBe(true);
+    expect(notes.filter((note) => note.startsWith("Rank 1 of"))).toHaveLength(1);
   });
 });

@@ -54,6 +54,7 @@ const HEADERS: Record<Lang, string[]> = {
     "Rank",
     "Status",
     "Bonus",
+    "Tie order (name)",
   ],
   zh: [
     "销售员",
@@ -74,6 +75,7 @@ const HEADERS: Record<Lang, string[]> = {
     "排名",
     "状态",
     "奖金",
+    "同分排序（按姓名）",
   ],
 };
 const TABS: Record<Lang, string[]> = {

@@ -30,6 +30,8 @@ export const reportMessages: Catalogue = {
     "hdr.raw": "Raw value",
     "hdr.action": "Action",
     "hdr.reason": "Reason",
+    // The Scorecard's hidden tie-break column (docs/reference/plan.md ranking ties).
+    "hdr.tieOrder": "Tie order (name)",
     "status.top": "Top",
     "status.coaching": "Coaching",
     total: "Total",
@@ -138,6 +140,7 @@ export const reportMessages: Catalogue = {
     "hdr.raw": "原始值",
     "hdr.action": "处理",
     "hdr.reason": "原因",
+    "hdr.tieOrder": "同分排序（按姓名）",
     "status.top": "优秀",
     "status.coaching": "辅导",
     total: "合计",

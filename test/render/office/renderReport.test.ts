@@ -86,6 +86,13 @@ describe("renderReport writes the model as it is", () => {
     );
   });
 
+  it("hides the columns the model marks hidden", async () => {
+    const report = fixtureReport();
+    report.sheets[0].hiddenColumns = [5];
+    await renderReport(report);
+    expect(fake.sheet("Scorecard").formats).toContainEqual({ address: "F1", prop: "columnHidden", value: true });
+  });
+
   it("draws a native clustered bar chart over the model's ranges, its value axis from 0", async () => {
     await renderReport(fixtureReport());
     expect(fake.sheet("Scorecard").charts[0]).toEqual({
