@@ -97,7 +97,9 @@ function printedColumns(sheet: ReportSheet, widths: number[]): number[] {
     }),
   );
   for (const chart of sheet.charts ?? []) last = Math.max(last, chart.to.col + 1);
-  return Array.from({ length: last }, (_, c) => columnPoints(widths[c] ?? DEFAULT_COLUMN_CHARS));
+  // A hidden column (the Scorecard's tie order) takes no room on paper.
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  return Array.from({ length: last }, (_, c) => (hidden.has(c) ? 0 : columnPoints(widths[c] ?? DEFAULT_COLUMN_CHARS)));
 }
 
 /** Pages across at `scale`, columns never split, the repeated columns' width taken off every page after the first. */
