@@ -1,6 +1,8 @@
-// The outside programs some tests need (docs/reference/verification.md): LibreOffice, the second formula engine,
-// and Chromium, the browser of the task pane tests. Without one, its tests are skipped and the run says how to
+// The outside programs some tests need (docs/reference/verification.md): LibreOffice, the second formula engine
+// and the printer of the PDF checks; pdftotext (poppler-utils), which reads those PDFs; and Chromium, the browser of
+// the task pane tests. Without one, its tests are skipped and the run says how to
 // install it; SALESPERF_REQUIRE_ENGINES=1 (set by .ci/run) makes a missing one fail the run instead.
+const { execFileSync } = require("child_process");
 const fs = require("fs");
 const { findSoffice } = require("./libreoffice-recalc.js");
 
@@ -20,6 +22,19 @@ function findChromium() {
   return null;
 }
 
+/** pdftotext's binary, or null. PDFTOTEXT=<path> names it and only it is tried. */
+function findPdftotext() {
+  for (const c of process.env.PDFTOTEXT ? [process.env.PDFTOTEXT] : ["pdftotext", "/usr/bin/pdftotext"]) {
+    try {
+      execFileSync(c, ["-v"], { stdio: "ignore", timeout: 60000 });
+      return c;
+    } catch {
+      // try the next path
+    }
+  }
+  return null;
+}
+
 const ENGINES = {
   libreoffice: {
     name: "LibreOffice",
@@ -27,6 +42,13 @@ const ENGINES = {
     install: "apt-get install -y --no-install-recommends libreoffice-calc-nogui",
     pathVariable: "SOFFICE",
     find: findSoffice,
+  },
+  poppler: {
+    name: "pdftotext",
+    tests: "PDF",
+    install: "apt-get install -y --no-install-recommends poppler-utils",
+    pathVariable: "PDFTOTEXT",
+    find: findPdftotext,
   },
   chromium: {
     name: "Chromium",
@@ -59,4 +81,4 @@ function missingMessage(key) {
   return `${e.name} not found, and ${REQUIRE_ENGINES}=1 requires it: ${e.install} (or set ${e.pathVariable} to its path).`;
 }
 
-module.exports = { ENGINES, REQUIRE_ENGINES, findChromium, skippedTitle, skipNotice, missingMessage };
+module.exports = { ENGINES, REQUIRE_ENGINES, findChromium, findPdftotext, skippedTitle, skipNotice, missingMessage };

@@ -34,8 +34,8 @@ function findSoffice() {
   return null;
 }
 
-/** Converts `input` to `<outDir>/<same name>.xlsx` with full recalculation; returns that path. */
-function recalcWithLibreOffice(input, outDir, soffice = findSoffice()) {
+/** Runs one headless soffice conversion of `inputs` to `filter` in `outDir`, in a fresh recalculating profile. */
+function convertWithLibreOffice(inputs, outDir, filter, soffice, timeoutMs) {
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
   fs.mkdirSync(outDir, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "salesperf-lo-profile-"));
@@ -49,22 +49,38 @@ function recalcWithLibreOffice(input, outDir, soffice = findSoffice()) {
         "--headless",
         "--norestore",
         "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
+        filter,
         "--outdir",
         outDir,
-        input,
+        ...inputs,
       ],
-      { stdio: ["ignore", "pipe", "pipe"], timeout: 300000 }
+      { stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs },
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
-  const out = path.join(outDir, path.basename(input).replace(/\.[^.]+$/, "") + ".xlsx");
-  if (!fs.existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
-  return out;
+  const ext = filter.split(":")[0];
+  return inputs.map((input) => {
+    const out = path.join(outDir, path.basename(input).replace(/\.[^.]+$/, "") + "." + ext);
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
+    return out;
+  });
 }
 
-module.exports = { findSoffice, recalcWithLibreOffice };
+/** Converts `input` to `<outDir>/<same name>.xlsx` with full recalculation; returns that path. */
+function recalcWithLibreOffice(input, outDir, soffice = findSoffice()) {
+  return convertWithLibreOffice([input], outDir, "xlsx:Calc MS Excel 2007 XML", soffice, 300000)[0];
+}
+
+/**
+ * Prints workbooks to PDF as LibreOffice does (every sheet, its page setup, header and footer), all in one soffice
+ * run: starting soffice is most of the cost. Returns the PDFs' paths, in the order of `inputs`.
+ */
+function printToPdfWithLibreOffice(inputs, outDir, soffice = findSoffice()) {
+  return convertWithLibreOffice(inputs, outDir, "pdf:calc_pdf_Export", soffice, 900000);
+}
+
+module.exports = { findSoffice, recalcWithLibreOffice, printToPdfWithLibreOffice };
 
 if (require.main === module) {
   const [input, outDir] = process.argv.slice(2);

@@ -3,7 +3,7 @@
  * engine found they run; without it they are skipped (scripts/engineSkipsReporter.js prints how to run them), unless
  * SALESPERF_REQUIRE_ENGINES=1, where one failing test names what to install.
  */
-type EngineKey = "libreoffice" | "chromium";
+type EngineKey = "libreoffice" | "poppler" | "chromium";
 
 const engines = require("../scripts/engines.js") as {
   ENGINES: Record<EngineKey, { find: () => string | null }>;

@@ -80,6 +80,11 @@ export interface PrintSetup {
   paper?: "a4" | "letter";
   /** Fit to this many pages across, any number of pages down. */
   pagesWide?: number;
+  /**
+   * What prints, "A1:T40": the filled cells and the charts. Set so that a title or note running on past the last
+   * column is cut there rather than widening the printout (LibreOffice would print every page smaller for it).
+   */
+  area?: string;
   /** Rows repeated at the top of every page, 1-based: { first: 1, last: 1 } is the header row. */
   titleRows?: { first: number; last: number };
   /** Columns repeated at the left of every page, 0-based: { first: 0, last: 0 } is column A. */

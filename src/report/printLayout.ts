@@ -10,7 +10,7 @@
  * scale at 73 % or more (8-point text from the 11-point default font).
  */
 import { t, type Lang } from "../i18n/index";
-import { displayWidth, formatNumber, wrappedWidth } from "../sheet";
+import { cellAddress, displayWidth, formatNumber, wrappedWidth } from "../sheet";
 import type { PrintSetup, ReportCell, ReportSheet } from "./model";
 
 export interface PrintHeading {
@@ -39,6 +39,8 @@ const MAX_TEXT_CHARS = 80;
 const NUMBER_PADDING = 2;
 const TEXT_PADDING = 1;
 const HEADER_PADDING = 3;
+/** Headers up to this width are not wrapped. */
+const SHORT_HEADER_CHARS = 8;
 
 /** Paper by language (docs/reference/tabs.md): A4 in China; Letter for English, the size a US finance team loads. */
 export function paperFor(lang: Lang): "a4" | "letter" {
@@ -52,7 +54,11 @@ function cellWidth(cell: ReportCell | null | undefined): { width: number; text: 
   if (v === null || v === undefined || v === "") return { width: 0, text: true };
   if (typeof v === "number") return { width: displayWidth(formatNumber(v, cell.fmt)) + NUMBER_PADDING, text: false };
   if (typeof v === "boolean") return { width: 5 + TEXT_PADDING, text: true };
-  if (cell.style === "header") return { width: wrappedWidth(v, 2) + HEADER_PADDING, text: true };
+  if (cell.style === "header") {
+    // A short header stays on one line: "权重" broken into two one-character lines reads badly.
+    const width = displayWidth(v) <= SHORT_HEADER_CHARS ? displayWidth(v) : wrappedWidth(v, 2);
+    return { width: width + HEADER_PADDING, text: true };
+  }
   return { width: displayWidth(v) + TEXT_PADDING, text: true };
 }
 
@@ -87,19 +93,31 @@ function columnPoints(chars: number): number {
   return Math.trunc(chars * 7 + 5) * 0.75;
 }
 
-/** The columns a printout spans: the filled ones and those under a chart. */
-function printedColumns(sheet: ReportSheet, widths: number[]): number[] {
-  let last = 0;
-  sheet.rows.forEach((row) =>
+/** How many columns and rows a printout spans: the filled cells and the charts. */
+function printedExtent(sheet: ReportSheet): { cols: number; rows: number } {
+  let cols = 1;
+  let rows = 1;
+  sheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell && ((cell.v !== null && cell.v !== undefined && cell.v !== "") || cell.f !== undefined))
-        last = Math.max(last, c + 1);
+      if (cell && ((cell.v !== null && cell.v !== undefined && cell.v !== "") || cell.f !== undefined)) {
+        cols = Math.max(cols, c + 1);
+        rows = Math.max(rows, r + 1);
+      }
     }),
   );
-  for (const chart of sheet.charts ?? []) last = Math.max(last, chart.to.col + 1);
-  // A hidden column (the Scorecard's tie order) takes no room on paper.
+  for (const chart of sheet.charts ?? []) {
+    cols = Math.max(cols, chart.to.col + 1);
+    rows = Math.max(rows, chart.to.row + 1);
+  }
+  return { cols, rows };
+}
+
+/** The printed columns' widths in points at 100 %; a hidden column (the Scorecard's tie order) takes no room on paper. */
+function printedColumns(sheet: ReportSheet, widths: number[]): number[] {
   const hidden = new Set(sheet.hiddenColumns ?? []);
-  return Array.from({ length: last }, (_, c) => (hidden.has(c) ? 0 : columnPoints(widths[c] ?? DEFAULT_COLUMN_CHARS)));
+  return Array.from({ length: printedExtent(sheet).cols }, (_, c) =>
+    hidden.has(c) ? 0 : columnPoints(widths[c] ?? DEFAULT_COLUMN_CHARS),
+  );
 }
 
 /** Pages across at `scale`, columns never split, the repeated columns' width taken off every page after the first. */
@@ -148,10 +166,12 @@ function printSetup(sheet: ReportSheet, widths: number[], heading: PrintHeading)
   const frozenRows = sheet.freeze?.rows ?? 0;
   const frozenCols = sheet.freeze?.cols ?? 0;
   const repeatedWidth = columns.slice(0, frozenCols).reduce((a, b) => a + b, 0);
+  const extent = printedExtent(sheet);
   const setup: PrintSetup = {
     orientation: "landscape",
     paper,
     pagesWide: pagesWideFor(columns, pageWidth, repeatedWidth),
+    area: `A1:${cellAddress(extent.rows - 1, extent.cols - 1)}`,
     header: {
       left: headerText(heading.title),
       center: "&A",

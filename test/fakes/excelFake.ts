@@ -69,6 +69,8 @@ export interface ChartModel {
   valueAxisFormat: string | null;
   /** The value axis minimum when set (absent = automatic, as Excel's default). */
   valueAxisMin?: number;
+  /** chart.format.font.size, null = Excel's default. */
+  fontSize?: number | null;
 }
 
 export interface ConditionalFormatModel {
@@ -101,6 +103,8 @@ export interface PageLayoutModel {
   orientation: string;
   paperSize: string;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** "A1:T40" as set by setPrintArea, null = none (the used range prints). */
+  printArea: string | null;
   /** "$1:$1" as set by setPrintTitleRows, null = none. */
   printTitleRows: string | null;
   printTitleColumns: string | null;
@@ -123,6 +127,7 @@ function newPageLayout(): PageLayoutModel {
     orientation: "Portrait",
     paperSize: "Letter",
     zoom: { scale: 100 },
+    printArea: null,
     printTitleRows: null,
     printTitleColumns: null,
     headersFooters: Object.fromEntries(HEADER_FOOTER_PARTS.map((p) => [p, ""])) as Record<HeaderFooterPart, string>,
@@ -748,6 +753,13 @@ export class FakePageLayout extends FakeClientObject<SheetModel> {
       if (fit.some((x) => !Number.isInteger(x) || (x as number) < 1))
         throw new FakeExcelError("InvalidArgument", `Bad pages to fit to ${JSON.stringify(v)}.`);
       s.pageLayout.zoom = { ...v };
+    });
+  }
+  setPrintArea(area: string): void {
+    this.call("setPrintArea", [area], (s) => {
+      const { sheet } = parseAddress(area);
+      if (sheet !== null) throw new FakeExcelError("InvalidArgument", `A print area is on its own sheet: "${area}".`);
+      s.pageLayout.printArea = area;
     });
   }
   setPrintTitleRows(rows: string): void {
@@ -1449,7 +1461,25 @@ export class FakeChart {
       },
     });
     this.axes = { valueAxis };
+    const font = {};
+    Object.defineProperty(font, "size", {
+      get: () => {
+        throw notLoaded("size");
+      },
+      set: (v: number) => {
+        ctx.queue({
+          payload: { set: `${path}.format.font.size`, value: v },
+          run: () => {
+            if (!(typeof v === "number" && v >= 1 && v <= 409))
+              throw new FakeExcelError("InvalidArgument", `Bad font size ${String(v)}.`);
+            cm.fontSize = v;
+          },
+        });
+      },
+    });
+    this.format = { font };
   }
+  readonly format: { font: Record<string, unknown> };
   setPosition(start: string | FakeRange, end?: string | FakeRange): void {
     this.ctx.queue({
       payload: { call: `${this.path}.setPosition`, args: [String(start), String(end)] },

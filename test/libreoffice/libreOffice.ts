@@ -11,6 +11,7 @@ import { SAMPLES } from "../samples";
 // Plain JS used by CI and by hand (node scripts/libreoffice-recalc.js in.xlsx outDir).
 export const lo = require("../../scripts/libreoffice-recalc.js") as {
   recalcWithLibreOffice: (input: string, outDir: string, soffice?: string) => string;
+  printToPdfWithLibreOffice: (inputs: string[], outDir: string, soffice?: string) => string[];
 };
 
 export { SAMPLES };

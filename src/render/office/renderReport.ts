@@ -208,6 +208,7 @@ function applyPrint(ws: Excel.Worksheet, print: PrintSetup): void {
   if (print.paper) layout.paperSize = PAPER[print.paper];
   // Only the pages across: left unset, the pages down are as many as the rows need.
   if (print.pagesWide !== undefined) layout.zoom = { horizontalFitToPages: print.pagesWide };
+  if (print.area) layout.setPrintArea(print.area);
   if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
   if (print.titleColumns) {
     const { first, last } = print.titleColumns;
@@ -292,6 +293,8 @@ function addChart(
     Excel.ChartSeriesBy.columns,
   );
   chart.title.text = spec.title;
+  // The cells' 11 points, not Excel's 10: the chart prints at the tab's scale (docs/reference/tabs.md "Printing").
+  chart.format.font.size = 11;
   spec.series.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
     series.name = s.name;

@@ -14,9 +14,15 @@ function solid(hex: string): ExcelJS.Fill {
 
 const thin: ExcelJS.Border = { style: "thin", color: { argb: argb("#7F7F7F") } };
 
+/**
+ * The workbook's default font, spelled out in every styled font: a font with only <b/> leaves the name and size
+ * to the reader, and LibreOffice then draws a wider serif, showing "###" where Excel fits the number.
+ */
+const BODY_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2, scheme: "minor" };
+
 /** The look of each CellStyle. Colours follow Excel's own "Good"/"Neutral"/"Bad" cell styles so recipients read
  * them the way they read Excel's built-ins. */
-export const cellStyles: Record<CellStyle, Partial<ExcelJS.Style>> = {
+const looks: Record<CellStyle, Partial<ExcelJS.Style>> = {
   title: { font: { bold: true, size: 14, color: { argb: argb("#1F4E78") } } },
   header: {
     font: { bold: true, color: { argb: argb("#FFFFFF") } },
@@ -29,3 +35,7 @@ export const cellStyles: Record<CellStyle, Partial<ExcelJS.Style>> = {
   coaching: { font: { color: { argb: argb("#9C5700") } }, fill: solid("#FFEB9C") },
   warning: { font: { color: { argb: argb("#9C0006") } }, fill: solid("#FFC7CE") },
 };
+
+export const cellStyles = Object.fromEntries(
+  Object.entries(looks).map(([style, look]) => [style, { ...look, font: { ...BODY_FONT, ...look.font } }]),
+) as Record<CellStyle, Partial<ExcelJS.Style>>;

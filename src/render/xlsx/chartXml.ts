@@ -77,6 +77,9 @@ function seriesXml(chart: ChartSpec, i: number): string {
   );
 }
 
+/** Chart text size in points: the cells' default font size. */
+export const CHART_TEXT_POINTS = 11;
+
 const CAT_AX_ID = 500000001;
 const VAL_AX_ID = 500000002;
 
@@ -122,6 +125,10 @@ export function chartSpaceXml(chart: ChartSpec): string {
     `<c:chart><c:title>${richText(chart.title, 1400, true)}<c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}${catAx}${valAx}</c:plotArea>` +
     `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    // Text at the cells' 11 points, not Excel's 10: a chart prints at the tab's scale, which stays at 73 % or more
+    // (docs/reference/tabs.md "Printing"), so its labels stay at 8 points or more too.
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${CHART_TEXT_POINTS * 100}"/></a:pPr>` +
+    `<a:endParaRPr lang="en-US"/></a:p></c:txPr>` +
     `</c:chartSpace>`
   );
 }

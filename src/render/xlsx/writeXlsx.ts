@@ -151,6 +151,8 @@ function pageSetup(print: PrintSetup): Partial<ExcelJS.PageSetup> {
     // fitToHeight 0: as many pages down as the rows need.
     Object.assign(setup, { fitToPage: true, fitToWidth: print.pagesWide, fitToHeight: 0 });
   }
+  // exceljs writes the defined name as "$" + each corner: "A$1" becomes the absolute "$A$1".
+  if (print.area) setup.printArea = print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
   if (print.titleRows) setup.printTitlesRow = `${print.titleRows.first}:${print.titleRows.last}`;
   if (print.titleColumns)
     setup.printTitlesColumn = `${columnLetters(print.titleColumns.first)}:${columnLetters(print.titleColumns.last)}`;

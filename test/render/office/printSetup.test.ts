@@ -19,6 +19,7 @@ const print: PrintSetup = {
   orientation: "landscape",
   paper: "a4",
   pagesWide: 2,
+  area: "A1:T40",
   titleRows: { first: 1, last: 1 },
   titleColumns: { first: 0, last: 0 },
   header: { left: "绩效报表", center: "&A", right: "考核期 2026-Q2" },
@@ -35,6 +36,7 @@ describe("print settings through Office.js", () => {
       orientation: "Landscape",
       paperSize: "A4",
       zoom: { horizontalFitToPages: 2 },
+      printArea: "A1:T40",
       printTitleRows: "$1:$1",
       printTitleColumns: "$A:$A",
       headersFooters: {
@@ -52,6 +54,13 @@ describe("print settings through Office.js", () => {
       zoom: { horizontalFitToPages: 1 },
       printTitleRows: null,
     });
+  });
+
+  it("sets chart text at the cells' 11 points, so it prints at 8 points or more", async () => {
+    expect((await renderReport(fixtureReport())).ok).toBe(true);
+    const charts = fake.model.sheets.flatMap((s) => s.charts);
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts.map((c) => c.fontSize)).toEqual(charts.map(() => 11));
   });
 
   it("wraps header cells, as the widths assume", async () => {

@@ -96,6 +96,7 @@ describe("renderReport writes the model as it is", () => {
   it("draws a native clustered bar chart over the model's ranges, its value axis from 0", async () => {
     await renderReport(fixtureReport());
     expect(fake.sheet("Scorecard").charts[0]).toEqual({
+      fontSize: 11,
       name: "Chart 1",
       type: "BarClustered",
       source: "Scorecard!D2:D4",

@@ -16,6 +16,7 @@ const report: Report = {
         orientation: "landscape",
         paper: "a4",
         pagesWide: 2,
+        area: "A1:T40",
         titleRows: { first: 1, last: 1 },
         titleColumns: { first: 0, last: 0 },
         header: { left: "R&&D 绩效报表", center: "&A", right: "考核期 2026-Q2" },
@@ -55,6 +56,26 @@ describe("print settings in the .xlsx", () => {
     expect(await part("xl/workbook.xml")).toContain(
       `<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;绩效评分&apos;!$A:$A,&apos;绩效评分&apos;!$1:$1</definedName>`,
     );
+  });
+
+  it("the print area: the filled cells and charts, absolute", async () => {
+    expect(await part("xl/workbook.xml")).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;绩效评分&apos;!$A$1:$T$40</definedName>`,
+    );
+  });
+
+  it("chart text at 11 points, the cells' size", async () => {
+    const { chartSpaceXml } = await import("../../../src/render/xlsx/chartXml");
+    const xml = chartSpaceXml({
+      type: "bar",
+      title: "T",
+      categories: "S!$A$2:$A$3",
+      series: [{ name: "Score", values: "S!$B$2:$B$3" }],
+      from: { col: 0, row: 0 },
+      to: { col: 5, row: 10 },
+      cache: { categories: ["a", "b"], values: [[1, 2]] },
+    });
+    expect(xml).toMatch(/<\/c:chart><c:txPr>.*<a:defRPr sz="1100"\/>.*<\/c:txPr><\/c:chartSpace>/);
   });
 
   it("a sheet without print settings gets no header, footer or fitting", async () => {
