@@ -15,3 +15,4 @@ export * from "./rank";
 export * from "./fast";
 export * from "./period";
 export * from "./aggregate";
+export * from "./coaching";

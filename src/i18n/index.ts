@@ -4,6 +4,7 @@
  * {name} placeholders. A missing key falls back to English, then to the key itself,
  * so a user never sees an exception because of a message.
  */
+import { coachingMessages } from "./catalogues/coaching";
 import { engineMessages } from "./catalogues/engine";
 import { ingestMessages } from "./catalogues/ingest";
 import { planMessages } from "./catalogues/plan";
@@ -30,6 +31,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   summary: summaryMessages,
   ui: uiMessages,
   whatIf: whatIfMessages,
+  coaching: coachingMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

@@ -13,9 +13,11 @@ import {
   choiceList,
   normaliseRepName,
   parseAggregate,
+  parseCoachingTab,
   parseDirection,
   parseFieldName,
   parseGroup,
+  parseKpiScope,
   parsePeriodKind,
   type Lang,
 } from "./vocab";
@@ -24,8 +26,18 @@ type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
 const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 
-const TOP_KEYS = ["period", "scoredPeriod", "currency", "currencyDecimals", "kpis", "bonus", "ranking", "repTargets"];
-const KPI_KEYS = ["name", "field", "aggregate", "target", "direction", "weight", "cap", "group"];
+const TOP_KEYS = [
+  "period",
+  "scoredPeriod",
+  "currency",
+  "currencyDecimals",
+  "kpis",
+  "bonus",
+  "ranking",
+  "repTargets",
+  "coachingTab",
+];
+const KPI_KEYS = ["name", "field", "aggregate", "target", "direction", "weight", "cap", "group", "scope", "incentive"];
 const BONUS_KEYS = ["targetBonus", "curve", "threshold", "cap"];
 const RANKING_KEYS = ["top", "bottom"];
 
@@ -169,6 +181,8 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
   }
 
   if ("repTargets" in json) plan.repTargets = readRepTargets(r, json.repTargets);
+  if ("coachingTab" in json)
+    plan.coachingTab = r.choice(json, "coachingTab", "", parseCoachingTab, "coachingTab", "coaching");
 
   // Semantic rules on what could be read; skip errors at paths already reported.
   const weightFailed = [...r.failed].some((p) => /^kpis(\[\d+\](\.weight)?)?$/.test(p));
@@ -216,6 +230,16 @@ function readKpi(r: Reader, k: unknown, base: string): PlanKpi {
   if (r.required(k, "weight", base)) kpi.weight = r.number(k, "weight", base, 0);
   kpi.cap = r.numberOrNull(k, "cap", base, null);
   kpi.group = r.choice(k, "group", base, parseGroup, "group", "results");
+  // docs/reference/coaching.md: scored on the team's total; a non-cash reward for meeting the target.
+  if ("scope" in k) {
+    const scope = r.choice(k, "scope", base, parseKpiScope, "scope", "rep");
+    if (scope === "team") kpi.scope = scope;
+  }
+  if ("incentive" in k && k.incentive !== null) {
+    if (typeof k.incentive === "string") {
+      if (k.incentive.trim()) kpi.incentive = k.incentive.trim();
+    } else r.fail(`${base}.incentive`, "planMustBeText", { field: "incentive" });
+  }
   return kpi;
 }
 

@@ -18,14 +18,18 @@ import { validatePlanWith, weightTotal, type PlanFieldId, type PlanLocator } fro
 import {
   aggregateWord,
   choiceList,
+  coachingTabWord,
   directionWord,
   fieldWord,
   groupWord,
+  kpiScopeWord,
   normaliseWord,
   parseAggregate,
+  parseCoachingTab,
   parseDirection,
   parseFieldName,
   parseGroup,
+  parseKpiScope,
   parsePeriodKind,
   parseTargetKind,
   periodWord,
@@ -70,6 +74,8 @@ export interface PlanSheetLayout {
       weight: string;
       cap: string;
       group: string;
+      scope: string;
+      incentive: string;
     }[];
     /** The KPI weight column, "$G$21:$G$24". */
     weights: string;
@@ -79,6 +85,8 @@ export interface PlanSheetLayout {
     /** curveX/curveY are ranges ("$A$27:$A$29"); "" when the plan has no curve (factor = score). */
     bonus: { targetBonus: string; threshold: string; cap: string; curveX: string; curveY: string };
     ranking: { top: string; bottom: string };
+    /** The "Coaching tab for" value cell (docs/reference/coaching.md). */
+    coachingTab: string;
   };
 }
 
@@ -105,6 +113,8 @@ const SETTINGS = {
 type SettingKey = keyof typeof SETTINGS;
 
 const SECTION_ROWS = { settings: 3, bonus: 9, ranking: 14, kpis: 18 } as const;
+/** "Coaching tab for" (docs/reference/coaching.md) under Bottom N: optional, found by its label like the others. */
+const COACHING_TAB_ROW = 17;
 const KPI_HEADER_ROW = 19;
 const VALUE_COL = 1;
 const HINT_COL = 2;
@@ -121,8 +131,10 @@ const KPI_COLUMNS = [
   "planColCap",
   "planColGroup",
 ] as const;
-type KpiColumn = (typeof KPI_COLUMNS)[number];
-const WIDTH = KPI_COLUMNS.length;
+/** Optional KPI columns J–K (docs/reference/coaching.md): a Plan sheet without them reads as "rep" and no incentive. */
+const OPTIONAL_KPI_COLUMNS = ["planColScope", "planColIncentive"] as const;
+type KpiColumn = (typeof KPI_COLUMNS)[number] | (typeof OPTIONAL_KPI_COLUMNS)[number];
+const WIDTH = KPI_COLUMNS.length + OPTIONAL_KPI_COLUMNS.length;
 
 const SECTION_KEYS = [
   "planSectionSettings",
@@ -200,12 +212,15 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   // A share of the team shows as a percent (20%), a count as a whole number.
   setting("top", plan.ranking.top, isRankShare(plan.ranking.top) ? percentFormat(plan.ranking.top) : "0");
   setting("bottom", plan.ranking.bottom, isRankShare(plan.ranking.bottom) ? percentFormat(plan.ranking.bottom) : "0");
+  set(COACHING_TAB_ROW, 0, L("planLabelCoachingTab"));
+  set(COACHING_TAB_ROW, VALUE_COL, coachingTabWord(plan.coachingTab ?? "coaching", lang), "@");
+  set(COACHING_TAB_ROW, HINT_COL, L("planHintCoachingTab"));
 
   // KPI table.
   set(SECTION_ROWS.kpis, 0, L("planSectionKpis"));
   set(SECTION_ROWS.kpis, HINT_COL, L("planHintKpis"));
   hints.push({ row: SECTION_ROWS.kpis, col: HINT_COL });
-  KPI_COLUMNS.forEach((key, c) => set(KPI_HEADER_ROW, c, L(key)));
+  [...KPI_COLUMNS, ...OPTIONAL_KPI_COLUMNS].forEach((key, c) => set(KPI_HEADER_ROW, c, L(key)));
   headerRows.push(SECTION_ROWS.kpis, KPI_HEADER_ROW);
   const kpiCells: PlanSheetLayout["cells"]["kpis"] = [];
   plan.kpis.forEach((kpi, i) => {
@@ -221,6 +236,8 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
     set(r, 6, kpi.weight, percentFormat(kpi.weight));
     set(r, 7, kpi.cap, percentFormat(kpi.cap));
     set(r, 8, groupWord(kpi.group, lang), "@");
+    set(r, 9, kpiScopeWord(kpi.scope ?? "rep", lang), "@");
+    set(r, 10, kpi.incentive ?? null, "@");
     const a = (c: number) => cellAddress(r, c, true);
     kpiCells.push({
       name: a(0),
@@ -232,6 +249,8 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
       weight: a(6),
       cap: a(7),
       group: a(8),
+      scope: a(9),
+      incentive: a(10),
     });
   });
   const firstKpi = KPI_HEADER_ROW + 1;
@@ -281,7 +300,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
     totalRow,
     titleRow: 0,
     noteRow: 1,
-    columnWidths: [24, 16, 16, 14, 14, 14, 10, 10, 12],
+    columnWidths: [24, 16, 16, 14, 14, 14, 10, 10, 12, 12, 22],
     hints,
     cells: {
       period: cell("period"),
@@ -300,6 +319,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
         curveY: range(1),
       },
       ranking: { top: cell("top"), bottom: cell("bottom") },
+      coachingTab: cellAddress(COACHING_TAB_ROW, VALUE_COL, true),
     },
   };
 }
@@ -325,7 +345,8 @@ function labelIndex(keys: readonly string[]): Map<string, { key: string; lang: L
 }
 
 const SETTING_LABELS = labelIndex(Object.values(SETTINGS).map((s) => s.label));
-const KPI_LABELS = labelIndex(KPI_COLUMNS);
+const KPI_LABELS = labelIndex([...KPI_COLUMNS, ...OPTIONAL_KPI_COLUMNS]);
+const COACHING_TAB_LABELS = labelIndex(["planLabelCoachingTab"]);
 const SECTION_LABELS = labelIndex(SECTION_KEYS);
 const CURVE_X_LABELS = labelIndex(["planColCurveX"]);
 const TOTAL_WEIGHT_LABELS = labelIndex(["planLabelTotalWeight"]);
@@ -356,9 +377,11 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   let curveHeader = -1;
   const votes = { en: 0, zh: 0 };
   const stops: number[] = [];
+  let coachingTabRow = -1;
   values.forEach((row, r) => {
     const a = normaliseWord(cellText(row?.[0]));
     if (!a) return;
+    if (COACHING_TAB_LABELS.has(a) && coachingTabRow < 0) coachingTabRow = r;
     const s = SETTING_LABELS.get(a);
     if (s && !settingRow.has(s.key)) {
       settingRow.set(s.key, r);
@@ -435,6 +458,19 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   if (typeof top === "number") plan.ranking.top = top;
   const bottom = settingNumber("bottom", false);
   if (typeof bottom === "number") plan.ranking.bottom = bottom;
+  // Optional (docs/reference/coaching.md): a Plan sheet from before this setting reads as "Coaching reps".
+  if (coachingTabRow >= 0 && !isBlank(at(coachingTabRow, VALUE_COL))) {
+    const v = cellText(at(coachingTabRow, VALUE_COL));
+    const tab = parseCoachingTab(v);
+    if (tab === "all") plan.coachingTab = tab;
+    else if (tab === null) {
+      fail(coachingTabRow, VALUE_COL, "planBadChoice", {
+        field: term(L("planLabelCoachingTab"), lang),
+        value: v,
+        allowed: choiceList("coachingTab", lang),
+      });
+    }
+  }
 
   // KPI table: columns found by header text, rows until the next section (blank rows and the
   // "Total weight" check row skipped, so a KPI typed below the total still reads).
@@ -511,7 +547,29 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
       weight: number("planColWeight", false) ?? 0,
       cap: number("planColCap", true),
       group: choose("planColGroup", parseGroup, "group", "results", true),
+      ...optionalKpiFields(r),
     };
+  }
+
+  /** Scored on and Incentive (docs/reference/coaching.md): optional columns; blank = the rep's own, no incentive. */
+  function optionalKpiFields(r: number): Pick<PlanKpi, "scope" | "incentive"> {
+    const out: Pick<PlanKpi, "scope" | "incentive"> = {};
+    const scopeCol = kpiCol.get("planColScope");
+    if (scopeCol !== undefined && !isBlank(at(r, scopeCol))) {
+      const v = cellText(at(r, scopeCol));
+      const scope = parseKpiScope(v);
+      if (scope === "team") out.scope = scope;
+      else if (scope === null) {
+        fail(r, scopeCol, "planBadChoice", {
+          field: term(cellText(values[kpiHeader][scopeCol]), lang),
+          value: v,
+          allowed: choiceList("scope", lang),
+        });
+      }
+    }
+    const incentiveCol = kpiCol.get("planColIncentive");
+    if (incentiveCol !== undefined && !isBlank(at(r, incentiveCol))) out.incentive = cellText(at(r, incentiveCol));
+    return out;
   }
 
   // Payout curve: (x, y) rows under its header; no points = the factor is the score.
@@ -598,7 +656,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   };
   // Structure problems hide the plan's own rules only where they overlap (same cell, or the weight sum).
   const weightFailed = kpiRows.some((r) => failed.has(where(r, kpiCol.get("planColWeight")!)));
-  const kpiTableUnreadable = kpiHeader < 0 || kpiCol.size < KPI_COLUMNS.length;
+  const kpiTableUnreadable = kpiHeader < 0 || KPI_COLUMNS.some((k) => !kpiCol.has(k));
   const semantic = validatePlanWith(plan, locator).filter(
     (e) =>
       !failed.has(e.where) &&

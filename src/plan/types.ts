@@ -8,6 +8,9 @@ export type PeriodKind = "month" | "quarter" | "year";
 export type Aggregate = "sum" | "count" | "count_unique" | "count_true" | "average";
 export type Direction = "higher" | "lower";
 export type KpiGroup = "results" | "behaviour";
+export type KpiScope = "rep" | "team";
+/** Who gets a block on the Coaching tab: the Coaching reps (default) or every rep. */
+export type CoachingTab = "coaching" | "all";
 
 /** A target: a number for the period, a number per month, or growth over the rep's prior period. */
 export type KpiTarget =
@@ -24,6 +27,10 @@ export interface PlanKpi {
   weight: number; // fraction; the plan's weights add up to 1 (± 1e-9)
   cap: number | null; // fraction, null = no cap
   group: KpiGroup;
+  /** "team": every rep of a team shares the team's attainment (docs/reference/coaching.md); absent = "rep". */
+  scope?: KpiScope;
+  /** A non-cash reward for meeting the target ("Promotion opportunity"); absent or null = none. */
+  incentive?: string | null;
 }
 
 export interface BonusRule {
@@ -44,6 +51,8 @@ export interface Plan {
   ranking: { top: number; bottom: number };
   /** Per-rep target overrides (Targets sheet): rep → KPI name → target for the period. */
   repTargets: Record<string, Record<string, number>>;
+  /** Who gets a block on the Coaching tab (docs/reference/coaching.md); absent = "coaching". */
+  coachingTab?: CoachingTab;
 }
 
 /** A plan problem, naming where it is: a JSON path ("kpis[1].weight") or a cell ("Plan!D7"). */

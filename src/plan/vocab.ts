@@ -4,7 +4,7 @@
  * text normalisation so either language reads back from a Plan sheet or a JSON plan.
  */
 import type { StandardField } from "../ingest/types";
-import type { Aggregate, Direction, KpiGroup, KpiTarget, PeriodKind } from "./types";
+import type { Aggregate, CoachingTab, Direction, KpiGroup, KpiScope, KpiTarget, PeriodKind } from "./types";
 
 export type Lang = "en" | "zh";
 
@@ -66,6 +66,18 @@ const groups: Choice<KpiGroup>[] = [
   { code: "behaviour", en: "behaviour", zh: "行为", aliases: ["behavior", "行为指标", "绩效"] },
 ];
 
+/** docs/reference/coaching.md: a KPI scored on the rep's own figures or on the team's total. */
+const scopes: Choice<KpiScope>[] = [
+  { code: "rep", en: "rep", zh: "个人", aliases: ["own", "individual", "销售员"] },
+  { code: "team", en: "team", zh: "团队", aliases: ["team total", "团队合计"] },
+];
+
+/** docs/reference/coaching.md: who gets a block on the Coaching tab. */
+const coachingTabs: Choice<CoachingTab>[] = [
+  { code: "coaching", en: "Coaching reps", zh: "待辅导的销售员", aliases: ["coaching", "辅导对象", "待辅导", "辅导"] },
+  { code: "all", en: "every rep", zh: "全部销售员", aliases: ["all", "all reps", "全部", "所有销售员"] },
+];
+
 type TargetKind = KpiTarget["kind"];
 const targetKinds: Choice<TargetKind>[] = [
   { code: "fixed", en: "fixed", zh: "固定值", aliases: ["fixed target", "固定"] },
@@ -91,6 +103,8 @@ export const parseDirection = (text: string): Direction | null => lookup(directi
 export const parseGroup = (text: string): KpiGroup | null => lookup(groups, text);
 export const parseTargetKind = (text: string): TargetKind | null => lookup(targetKinds, text);
 export const parseFieldName = (text: string): StandardField | null => lookup(fields, text);
+export const parseKpiScope = (text: string): KpiScope | null => lookup(scopes, text);
+export const parseCoachingTab = (text: string): CoachingTab | null => lookup(coachingTabs, text);
 
 export const periodWord = (code: PeriodKind, lang: Lang): string => word(periods, code, lang);
 export const aggregateWord = (code: Aggregate, lang: Lang): string => word(aggregates, code, lang);
@@ -98,15 +112,22 @@ export const directionWord = (code: Direction, lang: Lang): string => word(direc
 export const groupWord = (code: KpiGroup, lang: Lang): string => word(groups, code, lang);
 export const targetKindWord = (code: TargetKind, lang: Lang): string => word(targetKinds, code, lang);
 export const fieldWord = (code: StandardField, lang: Lang): string => word(fields, code, lang);
+export const kpiScopeWord = (code: KpiScope, lang: Lang): string => word(scopes, code, lang);
+export const coachingTabWord = (code: CoachingTab, lang: Lang): string => word(coachingTabs, code, lang);
 
 /** The accepted words of a choice in one language, for "must be one of …" messages. */
-export function choiceList(kind: "period" | "aggregate" | "direction" | "group" | "targetKind", lang: Lang): string {
+export function choiceList(
+  kind: "period" | "aggregate" | "direction" | "group" | "targetKind" | "scope" | "coachingTab",
+  lang: Lang,
+): string {
   const table: Choice<string>[] = {
     period: periods,
     aggregate: aggregates,
     direction: directions,
     group: groups,
     targetKind: targetKinds,
+    scope: scopes,
+    coachingTab: coachingTabs,
   }[kind];
   return table.map((c) => c[lang]).join(", ");
 }

@@ -9,6 +9,7 @@ import type { DataIssue, IngestResult } from "../ingest/types";
 import { writePlanSheet } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
+import { buildCoaching, type CoachingContext } from "./coaching";
 import { columnLetters, displayWidth, uniqueSheetName } from "../sheet";
 import {
   bonusHeader,
@@ -41,11 +42,13 @@ export interface BuildOptions {
   period?: string;
   /** Sheets already in the workbook: a taken name gets " (2)", " (3)" … (docs/reference/tabs.md). */
   existingSheetNames?: string[];
+  /** Earlier scores per rep, oldest first: the Coaching tab's score trend (nothing keeps history yet). */
+  scoreHistory?: CoachingContext["scoreHistory"];
 }
 
 export type { PlanCells };
 
-const SHEET_ORDER: SheetKey[] = ["summary", "scorecard", "ranking", "trends", "bonus", "issues", "plan"];
+const SHEET_ORDER: SheetKey[] = ["summary", "scorecard", "ranking", "coaching", "trends", "bonus", "issues", "plan"];
 
 /** Tab names in the language, made unique against the workbook's sheets (docs/reference/sheet.md: case-insensitive, 31 code units). */
 export function sheetNames(lang: Lang, existing: readonly string[] = []): Record<SheetKey, string> {
@@ -79,6 +82,7 @@ interface Ctx extends FormulaContext {
   names: Record<SheetKey, string>;
   /** Scorecard rows in sheet order: rep names in listing order (pinyin for Chinese, compareNames). */
   byName: ScoredRep[];
+  scoreHistory?: CoachingContext["scoreHistory"];
 }
 
 function buildScorecard(ctx: Ctx): ReportSheet {
@@ -442,6 +446,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     cells: layout.cells,
     money: moneyFormat(currency, plan.currencyDecimals),
     byName,
+    scoreHistory: opts.scoreHistory,
   };
   const issues: DataIssue[] = scored.issues.length > 0 ? [...ingest.issues, ...scored.issues] : ingest.issues;
   const recon = reconciliationOf(ctx, ingest);
@@ -449,6 +454,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     buildSummary({ ...ctx, recon }),
     buildScorecard(ctx),
     buildRanking(ctx),
+    buildCoaching(ctx),
     buildTrends(ctx),
     buildBonus(ctx),
     buildIssues(ctx, issues, recon),

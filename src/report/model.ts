@@ -61,7 +61,8 @@ export interface ChartSpec {
   valueAxisMin?: number;
 }
 
-export type SheetKey = "summary" | "scorecard" | "ranking" | "trends" | "bonus" | "issues" | "plan" | "data";
+export type SheetKey =
+  "summary" | "scorecard" | "ranking" | "coaching" | "trends" | "bonus" | "issues" | "plan" | "data";
 
 /** One line of a printed page's header or footer, in Excel's header/footer codes ("&P" page, "&N" pages, "&A" tab name, "&&" an ampersand). */
 export interface HeaderFooterText {

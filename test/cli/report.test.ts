@@ -91,12 +91,13 @@ describe("salesperf report — success", () => {
     expect(Number(reps)).toBe(repRows);
   });
 
-  it("writes the seven tabs of docs/reference/tabs.md in order", async () => {
+  it("writes the eight tabs of docs/reference/tabs.md in order", async () => {
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Summary",
       "Scorecard",
       "Ranking",
+      "Coaching",
       "Trends",
       "Bonus",
       "Data issues",
@@ -163,6 +164,7 @@ describe("salesperf report --lang zh", () => {
       "总览",
       "绩效评分",
       "排名",
+      "辅导",
       "趋势",
       "奖金",
       "数据问题",
@@ -211,6 +213,7 @@ describe("salesperf report --with-data", () => {
       "Summary",
       "Scorecard",
       "Ranking",
+      "Coaching",
       "Trends",
       "Bonus",
       "Data issues",

@@ -20,6 +20,7 @@ const FUNCTIONS = [
 /** The guide pages (function pages are checked separately). */
 const GUIDE_PAGES = [
   "cli.md",
+  "coaching.md",
   "data-issues.md",
   "deploy.md",
   "getting-started.md",

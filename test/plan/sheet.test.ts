@@ -79,6 +79,7 @@ describe("writePlanSheet layout", () => {
       curveY: "$B$29:$B$31",
     });
     expect(c.ranking).toEqual({ top: "$B$16", bottom: "$B$17" });
+    expect(c.coachingTab).toBe("$B$18");
     expect(c.weights).toBe("$G$21:$G$24");
     expect(c.kpis[1]).toEqual({
       name: "$A$22",
@@ -90,6 +91,8 @@ describe("writePlanSheet layout", () => {
       weight: "$G$22",
       cap: "$H$22",
       group: "$I$22",
+      scope: "$J$22",
+      incentive: "$K$22",
     });
     const rows = layout.rows as RawCell[][];
     expect(
@@ -139,12 +142,12 @@ describe("writePlanSheet layout", () => {
   it("gives rows and formats the same rectangular shape", () => {
     expect(layout.formats.length).toBe(layout.rows.length);
     layout.rows.forEach((row, r) => {
-      expect(row.length).toBe(9);
-      expect(layout.formats[r].length).toBe(9);
+      expect(row.length).toBe(11);
+      expect(layout.formats[r].length).toBe(11);
     });
     expect(layout.headerRows).toEqual([3, 9, 14, 18, 19, 26, 27]);
     expect(layout.formulas.length).toBe(layout.rows.length);
-    layout.formulas.forEach((row) => expect(row.length).toBe(9));
+    layout.formulas.forEach((row) => expect(row.length).toBe(11));
     expect(layout.rows[layout.titleRow][0]).toBe("Performance plan");
   });
 
@@ -183,8 +186,21 @@ describe("writePlanSheet layout", () => {
     const rows = zh.rows as RawCell[][];
     expect(rows[0][0]).toBe("考核方案");
     expect([rows[4][0], rows[4][1]]).toEqual(["考核周期", "季度"]);
-    expect(rows[19]).toEqual(["指标", "数据列", "汇总方式", "目标类型", "目标", "方向", "权重", "上限", "类别"]);
-    expect(rows[20]).toEqual(["销售额", "金额", "求和", "增长率", 0.1, "越高越好", 0.4, 1.5, "业绩"]);
+    expect(rows[19]).toEqual([
+      "指标",
+      "数据列",
+      "汇总方式",
+      "目标类型",
+      "目标",
+      "方向",
+      "权重",
+      "上限",
+      "类别",
+      "考核口径",
+      "激励",
+    ]);
+    expect(rows[20]).toEqual(["销售额", "金额", "求和", "增长率", 0.1, "越高越好", 0.4, 1.5, "业绩", "个人", null]);
+    expect(rows[17].slice(0, 2)).toEqual(["辅导工作表范围", "待辅导的销售员"]);
     expect(rows[21].slice(0, 4)).toEqual(["新客户", "新客户", "“是”的个数", "每月"]);
     expect(PLAN_SHEET_NAMES).toEqual({ en: "Plan", zh: "考核方案" });
   });

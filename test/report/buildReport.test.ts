@@ -1,4 +1,4 @@
-/** buildReport (docs/reference/tabs.md, cli.md): seven tabs, exact Scorecard headers, native formulas whose cached values hold. */
+/** buildReport (docs/reference/tabs.md, cli.md): eight tabs, exact Scorecard headers, native formulas whose cached values hold. */
 import { defaultPlan } from "../../src/plan/index";
 import { buildReport, sheetNames } from "../../src/report/buildReport";
 import type { Report, ReportCell, ReportSheet, SheetKey } from "../../src/report/model";
@@ -44,14 +44,15 @@ const zh = buildReport(ingestOf(defaultExample(), { currency: "CNY" }), defaultP
 
 describe("buildReport tabs (docs/reference/tabs.md)", () => {
   it.each([
-    [en, ["Summary", "Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"]],
-    [zh, ["总览", "绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"]],
-  ])("seven tabs in order, named in the language", (report, names) => {
+    [en, ["Summary", "Scorecard", "Ranking", "Coaching", "Trends", "Bonus", "Data issues", "Plan"]],
+    [zh, ["总览", "绩效评分", "排名", "辅导", "趋势", "奖金", "数据问题", "考核方案"]],
+  ])("eight tabs in order, named in the language", (report, names) => {
     expect(report.sheets.map((s) => s.name)).toEqual(names);
     expect(report.sheets.map((s) => s.key)).toEqual([
       "summary",
       "scorecard",
       "ranking",
+      "coaching",
       "trends",
       "bonus",
       "issues",
@@ -393,9 +394,9 @@ describe("plans without a curve or caps, lower-is-better KPIs, overrides", () =>
 });
 
 describe("degenerate inputs", () => {
-  it("no sales rows: seven tabs, no tables or charts over empty ranges", () => {
+  it("no sales rows: eight tabs, no tables or charts over empty ranges", () => {
     const r = buildReport(ingestOf([]), defaultPlan("en"), { lang: "en" });
-    expect(r.sheets).toHaveLength(7);
+    expect(r.sheets).toHaveLength(8);
     expect(r.summary.repsScored).toBe(0);
     expect(sheet(r, "scorecard").rows).toHaveLength(1);
     expect(sheet(r, "scorecard").tables).toEqual([]);

@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
 import { key15 } from "../../src/engine/decimal";
-import { cellAddress } from "../../src/sheet";
+import { cellAddress, formatNumber } from "../../src/sheet";
 import type { Report, ReportCell } from "../../src/report/model";
 
 /**
@@ -15,6 +15,9 @@ import type { Report, ReportCell } from "../../src/report/model";
  *   precisionRounding-th decimal of the leading digit), Excel's precision.
  * - precisionEpsilon 2^-48: "=" and ">" treat numbers within 2^-48 relative as equal, as LibreOffice does
  *   (rtl::math::approxEqual); the default 1e-13 would tie scores Excel tells apart in the 14th digit.
+ * - stringifyCurrency: HyperFormula's own TEXT misreads "#,##0" and "0.0%"; plain formats go through
+ *   excelNumberText below, money formats with a symbol ("¥#,##0.00") through src/sheet's formatNumber, which
+ *   LibreOffice checks independently (test/libreoffice).
  */
 export const HYPERFORMULA_CONFIG: Partial<ConfigParams> = {
   licenseKey: "gpl-v3",
@@ -22,7 +25,7 @@ export const HYPERFORMULA_CONFIG: Partial<ConfigParams> = {
   smartRounding: true,
   precisionRounding: 14,
   precisionEpsilon: 2 ** -48,
-  stringifyCurrency: excelNumberText,
+  stringifyCurrency: (value, format) => excelNumberText(value, format) ?? formatNumber(value, format),
 };
 
 /**

@@ -79,9 +79,12 @@ const HEADERS: Record<Lang, string[]> = {
   ],
 };
 const TABS: Record<Lang, string[]> = {
-  en: ["Summary", "Scorecard", "Ranking", "Trends", "Bonus", "Data issues", "Plan"],
-  zh: ["总览", "绩效评分", "排名", "趋势", "奖金", "数据问题", "考核方案"],
+  en: ["Summary", "Scorecard", "Ranking", "Coaching", "Trends", "Bonus", "Data issues", "Plan"],
+  zh: ["总览", "绩效评分", "排名", "辅导", "趋势", "奖金", "数据问题", "考核方案"],
 };
+
+/** A tab's name in the language, by its English name (independent of the tabs' order). */
+const tab = (lang: Lang, en: string): string => TABS[lang][TABS.en.indexOf(en)];
 
 let uninstall: (() => void) | null = null;
 afterEach(() => uninstall?.());
@@ -98,7 +101,7 @@ describe.each([
     uninstall = installFakeExcel(fake, { displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
   });
 
-  it("writes the six tabs with the Scorecard header of docs/reference/cli.md and native formulas", async () => {
+  it("writes the eight tabs with the Scorecard header of docs/reference/cli.md and native formulas", async () => {
     const { written, report } = await generate(lang);
     expect(written.ok).toBe(true);
     expect(fake.sheetNames()).toEqual([...sourceSheets, ...TABS[lang]]);
@@ -109,22 +112,24 @@ describe.each([
     expect(report.summary.repsScored).toBeGreaterThan(0);
     expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
     expect(JSON.parse(String(fake.model.settings.get(TABS_SETTING)))).toEqual(TABS[lang]);
-    expect(fake.sheet(TABS[lang][2]).charts.map((c) => c.type)).toContain("BarClustered");
-    expect(fake.sheet(TABS[lang][3]).charts.map((c) => c.type)).toContain("LineMarkers");
+    expect(fake.sheet(tab(lang, "Ranking")).charts.map((c) => c.type)).toContain("BarClustered");
+    expect(fake.sheet(tab(lang, "Trends")).charts.map((c) => c.type)).toContain("LineMarkers");
   });
 
   it("writes the Summary tab first, with its actual-versus-target chart on its own rep table", async () => {
     const { written } = await generate(lang);
-    expect(written.ok && written.value.sheets[0]).toEqual({ key: "summary", name: TABS[lang][0] });
-    const summary = fake.sheet(TABS[lang][0]);
+    expect(written.ok && written.value.sheets[0]).toEqual({ key: "summary", name: tab(lang, "Summary") });
+    const summary = fake.sheet(tab(lang, "Summary"));
     expect(summary.charts).toHaveLength(1);
     const chart = summary.charts[0];
     expect(chart.type).toBe("BarClustered");
     expect(chart.series.map((x) => x.name)).toEqual(lang === "en" ? ["Actual", "Target"] : ["实际", "目标"]);
     // Its formulas read the Scorecard and Data issues tabs by their final names.
-    const cells = fake.dump(TABS[lang][0]).flat();
-    expect(cells.some((v) => typeof v === "string" && v.startsWith("=SUM(") && v.includes(TABS[lang][1]))).toBe(true);
-    expect(cells.some((v) => typeof v === "string" && v.includes(TABS[lang][5]))).toBe(true);
+    const cells = fake.dump(tab(lang, "Summary")).flat();
+    expect(
+      cells.some((v) => typeof v === "string" && v.startsWith("=SUM(") && v.includes(tab(lang, "Scorecard"))),
+    ).toBe(true);
+    expect(cells.some((v) => typeof v === "string" && v.includes(tab(lang, "Data issues")))).toBe(true);
   });
 
   it("after a run the rules are read back from the Plan tab it wrote, without errors", async () => {
@@ -133,7 +138,7 @@ describe.each([
     if (!read.ok) throw new Error("read");
     const again = analyse(read.value.sheets, read.value.addinTabs, lang);
     expect(again.plan.errors).toEqual([]);
-    expect(again.plan.sheetName).toBe(TABS[lang][6]);
+    expect(again.plan.sheetName).toBe(tab(lang, "Plan"));
     expect(again.periods).toContain(defaultPeriod(again));
   });
 
@@ -220,7 +225,7 @@ describe.each([
     const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
     expect(created.ok).toBe(true);
     await Excel.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(TABS[lang][6]);
+      const ws = context.workbook.worksheets.getItem(tab(lang, "Plan"));
       ws.getRange("G21").values = [[lang === "en" ? "forty" : "四成"]];
       ws.getRange("E22").values = [[-30]];
       ws.getRange("A30").values = [[0.5]];
@@ -230,7 +235,7 @@ describe.each([
     if (!read.ok) throw new Error("read");
     const analysis = analyse(read.value.sheets, read.value.addinTabs, lang);
     problems = planProblems(analysis.plan, lang);
-    const p = TABS[lang][6];
+    const p = tab(lang, "Plan");
     expect(problems?.title).toBe(
       lang === "en" ? `“${p}” has 3 problem(s); fix them to generate.` : `“${p}”工作表有 3 个问题，修正后才能生成。`,
     );
@@ -244,42 +249,46 @@ describe.each([
     const created = await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
     expect(created.ok).toBe(true);
     // The same Plan tab a report writes: tab colour and the amber Total weight check included.
-    const planSheet = fake.sheet(TABS[lang][6]);
+    const planSheet = fake.sheet(tab(lang, "Plan"));
     expect(planSheet.tabColor).toBe("#7F7F7F");
     expect(planSheet.conditionalFormats.length).toBe(1);
     const read = await officeExcelOps.readSheets();
-    expect(read.ok && analyse(read.value.sheets, read.value.addinTabs, lang).plan.sheetName).toBe(TABS[lang][6]);
-    const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][6]);
+    expect(read.ok && analyse(read.value.sheets, read.value.addinTabs, lang).plan.sheetName).toBe(tab(lang, "Plan"));
+    const before = fake.snapshot().sheets.find((x) => x.name === tab(lang, "Plan"));
     const { written } = await generate(lang);
     expect(written.ok && written.value.sheets.map((x) => x.name)).toEqual(TABS[lang]);
-    expect(fake.sheetNames()).toEqual([...sourceSheets, TABS[lang][6], ...TABS[lang].slice(0, 6)]);
-    expect(fake.snapshot().sheets.find((x) => x.name === TABS[lang][6])).toEqual(before);
+    expect(fake.sheetNames()).toEqual([
+      ...sourceSheets,
+      tab(lang, "Plan"),
+      ...TABS[lang].filter((n) => n !== tab(lang, "Plan")),
+    ]);
+    expect(fake.snapshot().sheets.find((x) => x.name === tab(lang, "Plan"))).toEqual(before);
   });
 
   it("a Plan sheet laid out differently is kept as it is; the report's Plan tab is written beside it", async () => {
     await officeExcelOps.writePlanSheet(defaultPlanSheet(lang), lang);
-    const plan = fake.sheet(TABS[lang][6]);
+    const plan = fake.sheet(tab(lang, "Plan"));
     plan.cells.unshift([], []); // the user inserted two rows at the top
-    const before = fake.snapshot().sheets.find((x) => x.name === TABS[lang][6]);
+    const before = fake.snapshot().sheets.find((x) => x.name === tab(lang, "Plan"));
     const { written, analysis } = await generate(lang);
     expect(analysis.plan.errors).toEqual([]);
     expect(written.ok && written.value.sheets.map((x) => x.name)).toEqual([
-      ...TABS[lang].slice(0, 6),
-      `${TABS[lang][6]} (2)`,
+      ...TABS[lang].filter((n) => n !== tab(lang, "Plan")),
+      `${tab(lang, "Plan")} (2)`,
     ]);
-    expect(fake.snapshot().sheets.find((x) => x.name === TABS[lang][6])).toEqual(before);
+    expect(fake.snapshot().sheets.find((x) => x.name === tab(lang, "Plan"))).toEqual(before);
     // The report's formulas refer to the Plan tab it wrote, whose cells they were built for.
     expect(
       fake
-        .dump(TABS[lang][4])
+        .dump(tab(lang, "Bonus"))
         .flat()
-        .some((v) => typeof v === "string" && v.includes(`'${TABS[lang][6]} (2)'!`)),
+        .some((v) => typeof v === "string" && v.includes(`'${tab(lang, "Plan")} (2)'!`)),
     ).toBe(true);
   });
 
   it("a rerun after the user edited the Plan tab keeps it cell for cell; the report refers to it", async () => {
     await generate(lang);
-    const planName = TABS[lang][6];
+    const planName = tab(lang, "Plan");
     const plan = fake.sheet(planName);
     const bonusCell = plan.cells
       .flatMap((row, r) => (row ?? []).map((cell, c) => ({ cell, r, c })))
@@ -294,7 +303,7 @@ describe.each([
     expect(fake.snapshot().sheets.find((x) => x.name === planName)).toEqual(before);
     const bonusRef = cellAddress(bonusCell!.r, bonusCell!.c, true);
     const bonusFormulas = fake
-      .dump(TABS[lang][4])
+      .dump(tab(lang, "Bonus"))
       .flat()
       .filter((v) => typeof v === "string" && v.includes(bonusRef));
     expect(bonusFormulas.length).toBeGreaterThan(0);

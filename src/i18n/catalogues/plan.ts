@@ -90,6 +90,11 @@ export const planMessages: Catalogue = {
       "Target kind: fixed = for the period; per month = times the months in the period; growth = over the rep's own prior period. Cap blank = no cap. Target, weight and cap recalculate at once; KPI, measure, aggregation, target kind, direction, group and added rows take effect at the next run of SalesPerf.",
     planHintCurve:
       "between points the factor is interpolated linearly; no points = the factor is the score. Changed points recalculate at once; added or removed points take effect at the next run of SalesPerf.",
+    // Coaching tab, team KPIs and incentives (docs/reference/coaching.md).
+    planLabelCoachingTab: "Coaching tab for",
+    planHintCoachingTab: "Coaching reps or every rep — takes effect at the next run of SalesPerf",
+    planColScope: "Scored on",
+    planColIncentive: "Incentive",
     planLabelTotalWeight: "Total weight",
     planWeightsOk: "OK",
     planWeightsNot100:
@@ -175,6 +180,10 @@ export const planMessages: Catalogue = {
       "目标类型：固定值 = 整个考核期的目标；每月 = 乘以考核期的月数；增长率 = 相对本人上一期的增长。上限留空 = 不封顶。目标、权重、上限修改后立即重新计算；指标、数据列、汇总方式、目标类型、方向、类别及新增的行在下次运行 SalesPerf 时生效。",
     planHintCurve:
       "两点之间按线性插值计算奖金系数；没有点 = 奖金系数等于得分。修改已有的点立即重新计算；增删点在下次运行 SalesPerf 时生效。",
+    planLabelCoachingTab: "辅导工作表范围",
+    planHintCoachingTab: "待辅导的销售员或全部销售员（下次运行 SalesPerf 时生效）",
+    planColScope: "考核口径",
+    planColIncentive: "激励",
     planLabelTotalWeight: "权重合计",
     planWeightsOk: "正确",
     planWeightsNot100:
