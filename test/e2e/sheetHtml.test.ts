@@ -22,4 +22,24 @@ describe("a tab drawn as HTML", () => {
     expect(html).toContain("<tr><td></td><td></td></tr>");
     expect(html).toContain('<col style="width:150px"><col style="width:80px">');
   });
+
+  it("runs text on over the empty cells to its right, as Excel shows it; numbers and filled cells stop it", () => {
+    const html = sheetHtml(
+      {
+        key: "scorecard",
+        name: "Scorecard",
+        rows: [
+          [{ v: "A long title", style: "title" }, null, null],
+          [{ v: "Rep" }, null, { v: 1 }],
+          [{ v: 2 }, null, { v: "x" }],
+          [{ v: "Rep" }, { v: "", style: "header" }, null],
+        ],
+      },
+      "en",
+    );
+    expect(html).toContain('<tr><td class="title" colspan="3">A long title</td></tr>');
+    expect(html).toContain('<tr><td colspan="2">Rep</td><td class="n">1</td></tr>');
+    expect(html).toContain('<tr><td class="n">2</td><td></td><td>x</td></tr>');
+    expect(html).toContain('<tr><td>Rep</td><td class="header"></td><td></td></tr>');
+  });
 });

@@ -15,6 +15,9 @@ function cellText(c: ReportCell | null): string {
   return c.v;
 }
 
+/** Styles with a fill: their colour stays in their own cell. */
+const FILLED = new Set(["header", "top", "coaching", "warning"]);
+
 const STYLE_CSS = `
   body { margin: 0; padding: 8px; background: #fff; font: 13px "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
   h1 { font-size: 13px; font-weight: 600; margin: 0 0 6px; color: #444; }
@@ -40,11 +43,19 @@ export function sheetHtml(sheet: ReportSheet, lang: "en" | "zh"): string {
   const colgroup = px.map((w) => `<col style="width:${w}px">`).join("");
   const body = sheet.rows
     .map((row) => {
-      const cells = Array.from({ length: cols }, (_, c) => {
+      const cells: string[] = [];
+      for (let c = 0; c < cols; c++) {
         const cell = row[c] ?? null;
+        const text = cellText(cell);
+        // Text runs on over the empty cells to its right, as in Excel; a number never does, nor a cell's fill.
+        let span = 1;
+        if (typeof cell?.v === "string" && text !== "" && !FILLED.has(cell.style ?? ""))
+          while (c + span < cols && cellText(row[c + span] ?? null) === "" && !row[c + span]?.style) span++;
         const classes = [cell?.style ?? "", typeof cell?.v === "number" ? "n" : ""].filter(Boolean).join(" ");
-        return `<td${classes ? ` class="${classes}"` : ""}>${escape(cellText(cell))}</td>`;
-      });
+        const attrs = `${classes ? ` class="${classes}"` : ""}${span > 1 ? ` colspan="${span}"` : ""}`;
+        cells.push(`<td${attrs}>${escape(text)}</td>`);
+        c += span - 1;
+      }
       return `<tr>${cells.join("")}</tr>`;
     })
     .join("\n");
