@@ -10,6 +10,7 @@ import { parsePeriodArg } from "./period";
 import type { KpiTarget, Plan, PlanError, PlanKpi, PlanResult } from "./types";
 import { pathKey, validatePlan } from "./validate";
 import {
+  choiceCodes,
   choiceList,
   normaliseRepName,
   parseAggregate,
@@ -112,7 +113,7 @@ class Reader {
     this.fail(base ? `${base}.${key}` : key, "planBadChoice", {
       field: key,
       value: typeof v === "string" ? v : JSON.stringify(v),
-      allowed: choiceList(kind, "en"),
+      allowed: choiceCodes(kind),
     });
     return fallback;
   }

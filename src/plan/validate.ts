@@ -12,6 +12,7 @@ import {
   DIRECTION_CODES,
   GROUP_CODES,
   PERIOD_CODES,
+  choiceCodes,
   choiceList,
   normaliseWord,
   periodWord,
@@ -58,6 +59,8 @@ export type PlanFieldId =
 /** Where a field lives and what the user calls it (for "{field} must be a number"). */
 export interface PlanLocator {
   lang: Lang;
+  /** True for a JSON plan: a bad choice lists the JSON codes (count_true), not the Plan sheet's words. */
+  listsCodes?: boolean;
   /** index: the KPI or curve point; keys: [rep, kpi] for repTarget. */
   at(field: PlanFieldId, index?: number, keys?: [string, string]): { where: string; term: string };
 }
@@ -70,6 +73,7 @@ export function pathKey(base: string, key: string): string {
 /** Locator for the CLI's JSON plan (docs/reference/plan.md format): errors name JSON paths. */
 export const jsonLocator: PlanLocator = {
   lang: "en",
+  listsCodes: true,
   at(field, index = 0, keys) {
     const kpi = (key: string) => ({ where: `kpis[${index}].${key}`, term: key });
     switch (field) {
@@ -155,7 +159,8 @@ export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
     index?: number,
   ) => {
     if (typeof value !== "string" || !codes.includes(value)) {
-      add(field, "planBadChoice", { value: String(value), allowed: choiceList(kind, loc.lang) }, index);
+      const allowed = loc.listsCodes ? choiceCodes(kind) : choiceList(kind, loc.lang);
+      add(field, "planBadChoice", { value: String(value), allowed }, index);
     }
   };
 

@@ -48,11 +48,18 @@ const periods: Choice<PeriodKind>[] = [
   { code: "year", en: "year", zh: "年度", aliases: ["yearly", "annual", "年"] },
 ];
 
+// The Plan sheet shows words, not the JSON codes (count_true); the codes are still read, as are the words of
+// earlier versions.
 const aggregates: Choice<Aggregate>[] = [
   { code: "sum", en: "sum", zh: "求和", aliases: ["合计"] },
   { code: "count", en: "count", zh: "计数" },
-  { code: "count_unique", en: "count_unique", zh: "不重复计数", aliases: ["distinct count", "去重计数"] },
-  { code: "count_true", en: "count_true", zh: "“是”的个数", aliases: ['"是"的个数', "是的个数", "计数(是)"] },
+  { code: "count_unique", en: "count distinct", zh: "不重复计数", aliases: ["distinct count", "去重计数"] },
+  {
+    code: "count_true",
+    en: "count of yes",
+    zh: "“是”的个数",
+    aliases: ["count yes", "yes count", '"是"的个数', "是的个数", "计数(是)"],
+  },
   { code: "average", en: "average", zh: "平均值", aliases: ["avg", "mean", "平均"] },
 ];
 
@@ -115,12 +122,10 @@ export const fieldWord = (code: StandardField, lang: Lang): string => word(field
 export const kpiScopeWord = (code: KpiScope, lang: Lang): string => word(scopes, code, lang);
 export const coachingTabWord = (code: CoachingTab, lang: Lang): string => word(coachingTabs, code, lang);
 
-/** The accepted words of a choice in one language, for "must be one of …" messages. */
-export function choiceList(
-  kind: "period" | "aggregate" | "direction" | "group" | "targetKind" | "scope" | "coachingTab",
-  lang: Lang,
-): string {
-  const table: Choice<string>[] = {
+type ChoiceKind = "period" | "aggregate" | "direction" | "group" | "targetKind" | "scope" | "coachingTab";
+
+function choiceTable(kind: ChoiceKind): Choice<string>[] {
+  return {
     period: periods,
     aggregate: aggregates,
     direction: directions,
@@ -129,7 +134,20 @@ export function choiceList(
     scope: scopes,
     coachingTab: coachingTabs,
   }[kind];
-  return table.map((c) => c[lang]).join(", ");
+}
+
+/** The JSON codes of a choice, for a JSON plan's "must be one of …" messages. */
+export function choiceCodes(kind: ChoiceKind): string {
+  return choiceTable(kind)
+    .map((c) => c.code)
+    .join(", ");
+}
+
+/** The words of a choice in one language as a Plan sheet shows them, for "must be one of …" messages. */
+export function choiceList(kind: ChoiceKind, lang: Lang): string {
+  return choiceTable(kind)
+    .map((c) => c[lang])
+    .join(", ");
 }
 
 export const PERIOD_CODES: readonly PeriodKind[] = periods.map((c) => c.code);

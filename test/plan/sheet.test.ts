@@ -204,6 +204,26 @@ describe("writePlanSheet layout", () => {
     expect(rows[21].slice(0, 4)).toEqual(["新客户", "新客户", "“是”的个数", "每月"]);
     expect(PLAN_SHEET_NAMES).toEqual({ en: "Plan", zh: "考核方案" });
   });
+
+  it("shows aggregations in words, not the JSON codes (count_true)", () => {
+    const rows = writePlanSheet(fullPlan(), "en").rows as RawCell[][];
+    const words = rows.slice(20, 20 + fullPlan().kpis.length).map((r) => r[2]);
+    expect(words.some((w) => typeof w === "string" && w.includes("_"))).toBe(false);
+    expect(writePlanSheet(defaultPlan("en"), "en").rows[21][2]).toBe("count of yes");
+  });
+
+  it.each(["count_true", "count of yes", "Count Of Yes", "“是”的个数"])("reads the aggregation %s as count_true", (word) => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$C$21", "sum");
+    setAt(rows, "$C$22", word);
+    expect(planOf(readPlanSheet(rows, "Plan")).kpis[1].aggregate).toBe("count_true");
+  });
+
+  it.each(["count_unique", "count distinct", "不重复计数"])("reads the aggregation %s as count_unique", (word) => {
+    const rows = grid(defaultPlan("en"), "en");
+    setAt(rows, "$C$22", word);
+    expect(planOf(readPlanSheet(rows, "Plan")).kpis[1].aggregate).toBe("count_unique");
+  });
 });
 
 describe("Plan sheet: what recalculates at once, what waits for the next run, and the weight total", () => {
@@ -417,7 +437,7 @@ describe("readPlanSheet errors name the cell", () => {
       "an unknown aggregation",
       "$C$21",
       "median",
-      'Plan!C21: aggregation must be one of sum, count, count_unique, count_true, average, not "median"',
+      'Plan!C21: aggregation must be one of sum, count, count distinct, count of yes, average, not "median"',
     ],
     [
       "an unknown target kind",
