@@ -81,7 +81,7 @@ describe("coaching settings in a JSON plan", () => {
     expect(messages(parsePlanJson({ kpis: bad, coachingTab: "bottom" }))).toEqual([
       'kpis[0].scope: scope must be one of rep, team, not "company"',
       "kpis[0].incentive: incentive must be text",
-      'coachingTab: coachingTab must be one of Coaching reps, every rep, not "bottom"',
+      'coachingTab: coachingTab must be one of coaching, all, not "bottom"',
     ]);
   });
 });
