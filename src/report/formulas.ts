@@ -4,7 +4,6 @@
  * the same formulas as the report's.
  */
 import { t, type Lang } from "../i18n/index";
-import type { DataIssue } from "../ingest/types";
 import { rankCutFormula, WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { dec } from "../engine/index";
@@ -249,53 +248,7 @@ export function bonusRow(ctx: FormulaContext, scorecardSheet: string, r: ScoredR
 
 // ---------- Data issues and Plan ----------
 
-/**
- * The Data issues tab: a header and one row per issue, in a table. `minRows`: rows under the header at least (blank
- * rows pad, for a block beside the list); the report appends its reconciliation columns to the rows and widths.
- */
-export function issuesTab(
-  lang: Lang,
-  name: string,
-  issues: readonly DataIssue[],
-  minRows = 0,
-): ReportSheet & { columnWidths: number[] } {
-  const header = headerCells(lang, ["hdr.sheet", "hdr.row", "hdr.column", "hdr.raw", "hdr.action", "hdr.reason"]);
-  const rows: (ReportCell | null)[][] = [header, ...issueRows(lang, issues)];
-  while (rows.length < minRows + 1) rows.push([null, null, null, null, null, null]);
-  const m = issues.length;
-  return {
-    key: "issues",
-    name,
-    rows,
-    columnWidths: [16, 8, 18, 18, 12, 70],
-    freeze: { rows: 1, cols: 0 },
-    tables: m > 0 ? [{ name: "SP_Issues", ref: `A1:F${m + 1}`, style: TABLE_STYLE }] : [],
-    tabColor: "#C00000",
-  };
-}
-
-/** The issues as rows of the Data issues tab (each action's words translated once: a big input has many). */
-function issueRows(lang: Lang, issues: readonly DataIssue[]): (ReportCell | null)[][] {
-  const actions = new Map<string, string>();
-  const rows: (ReportCell | null)[][] = new Array(issues.length);
-  for (let i = 0; i < issues.length; i++) {
-    const x = issues[i];
-    let action = actions.get(x.action);
-    if (action === undefined) {
-      action = t(lang, `action.${x.action}`);
-      actions.set(x.action, action);
-    }
-    rows[i] = [
-      text(x.sheet),
-      x.row === null ? null : { v: x.row },
-      x.column === null ? null : text(x.column),
-      x.raw === null ? null : value(x.raw),
-      text(action),
-      text(t(lang, x.reasonKey, x.params)),
-    ];
-  }
-  return rows;
-}
+export { issuesTab } from "./issuesTab";
 
 /**
  * The Plan tab = writePlanSheet's layout as report cells (user-typed text kept literal). The layout's formula cells

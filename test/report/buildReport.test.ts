@@ -292,7 +292,7 @@ describe("Data issues tab and literal text (docs/reference/cleaning.md, tabs.md)
   const r = buildReport(ingestOf(rows, { issues }), defaultPlan("en"), { lang: "en" });
   const s = sheet(r, "issues");
 
-  it("one row per issue, then the scoring issues, with the reconciliation beside", () => {
+  it("one row per issue, excluded rows first, with the reconciliation beside", () => {
     expect(header(s)).toEqual([
       "Sheet",
       "Row",
@@ -305,8 +305,9 @@ describe("Data issues tab and literal text (docs/reference/cleaning.md, tabs.md)
       "Whole file",
       "Scored period 2026-Q2",
     ]);
-    expect(cell(s, "D2")).toEqual({ v: '=HYPERLINK("http://x","y")', literal: true });
-    expect(cell(s, "E3")!.v).toBe("Excluded");
+    // Severity first (test/report/issuesTab.test.ts): the excluded row, then the kept value and the scoring note.
+    expect(cell(s, "E2")!.v).toBe("Excluded");
+    expect(cell(s, "D3")).toEqual({ v: '=HYPERLINK("http://x","y")', literal: true });
     expect(cell(s, "F4")!.v).toBe(
       "Carol: no Revenue in the prior period 2026-Q1, so no growth target; the other weights are scaled back to 100%",
     );
