@@ -10,7 +10,7 @@
  * scale at 73 % or more (8-point text from the 11-point default font).
  */
 import { t, type Lang } from "../i18n/index";
-import { cellAddress, displayWidth, formatNumber, wrappedWidth } from "../sheet";
+import { cellAddress, displayWidth, formatNumber, parseRange, rangeBox, wrappedWidth } from "../sheet";
 import type { PrintSetup, ReportCell, ReportSheet } from "./model";
 
 export interface PrintHeading {
@@ -65,8 +65,8 @@ function cellWidth(cell: ReportCell | null | undefined): { width: number; text: 
 /**
  * Column widths in characters: each column as wide as its widest displayed value (numbers formatted, CJK
  * characters double, headers wrapped onto at most two lines). A column with no such value keeps the width
- * the tab gave it (a spacer, a column under a chart). Titles and notes run on into the empty cells beside them
- * and do not widen their column.
+ * the tab gave it (a spacer, a column under a chart). Titles and notes, and text outside a table with nothing to
+ * its right, run on into the empty cells beside them and do not widen their column.
  */
 export function fitColumnWidths(sheet: ReportSheet): number[] {
   const given = sheet.columnWidths ?? [];
@@ -74,18 +74,35 @@ export function fitColumnWidths(sheet: ReportSheet): number[] {
   for (const row of sheet.rows) cols = Math.max(cols, row.length);
   const numberWidth = new Array<number>(cols).fill(0);
   const textWidth = new Array<number>(cols).fill(0);
-  for (const row of sheet.rows) {
+  const inTable = tableCells(sheet);
+  sheet.rows.forEach((row, r) => {
+    const lastFilled = row.reduce((last, cell, c) => (isFilled(cell) ? c : last), -1);
     for (let c = 0; c < row.length; c++) {
       const { width, text } = cellWidth(row[c]);
       if (width === 0) continue;
+      // Text with only empty cells to its right, outside a table, runs on into them (Excel shows it so).
+      if (text && c === lastFilled && row[c]?.style !== "header" && !inTable(r, c)) continue;
       if (text) textWidth[c] = Math.max(textWidth[c], width);
       else numberWidth[c] = Math.max(numberWidth[c], width);
     }
-  }
+  });
   return Array.from({ length: cols }, (_, c) => {
     const fitted = Math.max(numberWidth[c], Math.min(textWidth[c], MAX_TEXT_CHARS));
     return fitted > 0 ? Math.ceil(fitted) : (given[c] ?? DEFAULT_COLUMN_CHARS);
   });
+}
+
+function isFilled(cell: ReportCell | null | undefined): boolean {
+  return !!cell && ((cell.v !== null && cell.v !== undefined && cell.v !== "") || cell.f !== undefined);
+}
+
+/** Whether the 0-based cell (r, c) lies inside one of the sheet's tables: a table's text stays inside its column. */
+function tableCells(sheet: ReportSheet): (r: number, c: number) => boolean {
+  const boxes = (sheet.tables ?? []).flatMap((t) => {
+    const range = parseRange(t.ref);
+    return range ? [rangeBox(range)] : [];
+  });
+  return (r, c) => boxes.some((b) => r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2);
 }
 
 /** A column's printed width in points at 100 %: Excel draws w characters as w × 7 + 5 pixels (Calibri 11). */
@@ -99,7 +116,7 @@ function printedExtent(sheet: ReportSheet): { cols: number; rows: number } {
   let rows = 1;
   sheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell && ((cell.v !== null && cell.v !== undefined && cell.v !== "") || cell.f !== undefined)) {
+      if (isFilled(cell)) {
         cols = Math.max(cols, c + 1);
         rows = Math.max(rows, r + 1);
       }

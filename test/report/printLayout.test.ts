@@ -69,6 +69,26 @@ describe("every tab's columns fit their values as displayed", () => {
   });
 });
 
+describe("text that runs on", () => {
+  it("outside a table, text with nothing to its right runs on; inside a table it sizes its column", () => {
+    const sheet: ReportSheet = {
+      key: "summary" as ReportSheet["key"],
+      name: "S",
+      rows: [
+        [{ v: "Period" }, { v: "2026-Q2 (2026-04-01 to 2026-06-30)" }],
+        [
+          { v: "Rep", style: "header" },
+          { v: "How it was reached", style: "header" },
+        ],
+        [{ v: "Ann" }, { v: "Score 90% ≥ threshold 60%" }],
+      ],
+      tables: [{ name: "T", ref: "A2:B3" }],
+    };
+    // B: the table's "Score 90% ≥ threshold 60%" (25 + 1), not the period sentence above the table (34 + 1).
+    expect(fitColumnWidths(sheet)).toEqual([7, 26]);
+  });
+});
+
 describe("every tab prints readably", () => {
   it.each(allSheets)("%s: landscape, header and footer, scale at least 73 %%", (name, sheet) => {
     const zhSheet = !name.startsWith("en ");
