@@ -97,9 +97,19 @@ function templateFormula(lang: Lang, key: string, exprs: Record<string, string>)
   return parts.length === 0 ? '""' : parts.join("&");
 }
 
-/** The need rounded up as the unit shows it: `ROUNDUP(ROUND(x,6),d)`. */
+/**
+ * The need rounded up as the unit shows it, `ROUNDUP(ROUND(x,6),d)` written as `ROUND(ROUND(x,6)+h,d)` with
+ * h = 5·10^−(d+1) − 5·10^−7: the same for a number of at most 6 decimals (an exact multiple of 10^−d stays, anything
+ * above goes up), and every engine agrees on it — HyperFormula's ROUNDUP(1.1,2) gives 1.11 (1.1·100 is
+ * 110.00000000000001 in binary).
+ */
 function roundedNeedFormula(x: string, unit: KpiUnit): string {
-  return `ROUNDUP(ROUND(${x},${NEED_NOISE_DECIMALS}),${unit.decimals})`;
+  const six = `ROUND(${x},${NEED_NOISE_DECIMALS})`;
+  if (unit.decimals >= NEED_NOISE_DECIMALS) return six;
+  const half = dec(5)
+    .times(dec(10).pow(-(unit.decimals + 1)))
+    .minus(dec(5).times(dec(10).pow(-(NEED_NOISE_DECIMALS + 1))));
+  return `ROUND(${six}+${half.toFixed()},${unit.decimals})`;
 }
 
 function roundedNeed(x: Decimal, unit: KpiUnit): Decimal {

@@ -1,6 +1,6 @@
 /**
  * The Coaching tab, team KPIs and incentives recalculated by LibreOffice (docs/reference/coaching.md): every formula
- * cell of a report whose Coaching tab has a block per rep — TEXT, ROUNDUP, LARGE, COUNTIF included — comes back
+ * cell of a report whose Coaching tab has a block per rep — TEXT, LARGE, COUNTIF included — comes back
  * with the value the engine cached. Skipped without soffice (test/engines.ts).
  */
 import * as fs from "fs";
