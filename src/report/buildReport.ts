@@ -91,7 +91,14 @@ function buildScorecard(ctx: Ctx): ReportSheet {
   const C = scorecardCols(K);
   const n = byName.length;
   const last = n + 1;
-  const header = [...scorecardHeader(lang, plan), text(t(lang, "hdr.tieOrder"), "header")];
+  // The Notes column is the manager's, for the coaching conversation: left empty, and carried over from the tab a
+  // re-run replaces (userColumns). Not in the reps' statements (docs/reference/statements.md).
+  const notesCol = C.tieOrder + 1;
+  const header = [
+    ...scorecardHeader(lang, plan),
+    text(t(lang, "hdr.tieOrder"), "header"),
+    text(t(lang, "hdr.notes"), "header"),
+  ];
   const rows: (ReportCell | null)[][] = [header];
   const scoreRange = absCol(C.score, 2, last);
   const firstActualRange = absCol(C.actual(0), 2, last);
@@ -128,7 +135,7 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     rows.push(cells);
   });
   const lastCol = columnLetters(C.bonus);
-  const tableLastCol = columnLetters(C.tieOrder);
+  const tableLastCol = columnLetters(notesCol);
   const cf: ConditionalFormat[] = [];
   if (n > 0) {
     for (let k = 0; k < K; k++) {
@@ -152,6 +159,7 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     tables: n > 0 ? [{ name: "SP_Scorecard", ref: `A1:${tableLastCol}${last}`, style: TABLE_STYLE }] : [],
     hiddenColumns: [C.tieOrder],
     conditionalFormats: cf,
+    userColumns: [{ col: notesCol, keyCol: 0 }],
     tabColor: "#2E75B6",
   };
 }

@@ -107,6 +107,12 @@ export interface ReportSheet {
   conditionalFormats?: ConditionalFormat[];
   charts?: ChartSpec[];
   tabColor?: string; // "#RRGGBB"
+  /**
+   * Columns the user fills in (the Scorecard's Notes): written empty, and on a re-run in the add-in each row takes the
+   * value the tab it replaces held in that column for the same key (keyCol's value, e.g. the rep), the columns found
+   * by their header text (docs/reference/tabs.md).
+   */
+  userColumns?: { col: number; keyCol: number }[];
   print?: PrintSetup;
 }
 

@@ -134,6 +134,7 @@ describe("salesperf report — success", () => {
       "Status",
       "Bonus",
       "Tie order (name)",
+      "Notes",
     ]);
   });
 
@@ -181,6 +182,7 @@ describe("salesperf report --lang zh", () => {
       "状态",
       "奖金",
       "同分排序（按姓名）",
+      "备注",
     ]);
     const statusCol = header.indexOf("状态") + 1;
     const statuses = new Set<string>();

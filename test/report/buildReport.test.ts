@@ -95,6 +95,7 @@ describe("Scorecard header row (docs/reference/cli.md)", () => {
       "Status",
       "Bonus",
       "Tie order (name)",
+      "Notes",
     ]);
   });
   it("Chinese", () => {
@@ -118,12 +119,13 @@ describe("Scorecard header row (docs/reference/cli.md)", () => {
       "状态",
       "奖金",
       "同分排序（按姓名）",
+      "备注",
     ]);
   });
   it("header in row 1, frozen row 1 and column A, a table over it, the tie-order column hidden", () => {
     const s = sheet(en, "scorecard");
     expect(s.freeze).toEqual({ rows: 1, cols: 1 });
-    expect(s.tables).toEqual([{ name: "SP_Scorecard", ref: "A1:S4", style: "TableStyleMedium2" }]);
+    expect(s.tables).toEqual([{ name: "SP_Scorecard", ref: "A1:T4", style: "TableStyleMedium2" }]);
     expect(s.hiddenColumns).toEqual([18]);
   });
 });

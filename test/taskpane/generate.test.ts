@@ -55,6 +55,7 @@ const HEADERS: Record<Lang, string[]> = {
     "Status",
     "Bonus",
     "Tie order (name)",
+    "Notes",
   ],
   zh: [
     "销售员",
@@ -76,6 +77,7 @@ const HEADERS: Record<Lang, string[]> = {
     "状态",
     "奖金",
     "同分排序（按姓名）",
+    "备注",
   ],
 };
 const TABS: Record<Lang, string[]> = {
@@ -114,6 +116,30 @@ describe.each([
     expect(JSON.parse(String(fake.model.settings.get(TABS_SETTING)))).toEqual(TABS[lang]);
     expect(fake.sheet(tab(lang, "Ranking")).charts.map((c) => c.type)).toContain("BarClustered");
     expect(fake.sheet(tab(lang, "Trends")).charts.map((c) => c.type)).toContain("LineMarkers");
+  });
+
+  it("a re-run keeps the notes typed in the Scorecard's Notes column, by rep, even after the user sorted the rows", async () => {
+    await generate(lang);
+    const card = fake.sheet(TABS[lang][1]);
+    const header = fake.dump(TABS[lang][1])[0];
+    const notesCol = header.indexOf(HEADERS[lang][HEADERS[lang].length - 1]);
+    expect(notesCol).toBe(header.length - 1);
+    const repAt = (r: number): string => String(card.cells[r][0]!.v);
+    const [first, second] = [repAt(1), repAt(2)];
+    card.cells[1][notesCol] = { v: "call Monday", f: null, fmt: null };
+    card.cells[2][notesCol] = { v: "=1+1 is text", f: null, fmt: "@" };
+    [card.cells[1], card.cells[2]] = [card.cells[2], card.cells[1]]; // sorted by the user
+    await generate(lang);
+    const after = fake.dump(TABS[lang][1]);
+    const noteOf = (rep: string): unknown => after.find((row) => row[0] === rep)?.[notesCol];
+    expect([noteOf(first), noteOf(second)]).toEqual(["call Monday", "=1+1 is text"]);
+    expect(after.filter((row) => row[notesCol] !== null && row[notesCol] !== "").length).toBe(3); // header + 2
+    // Written back as text, not as the formula it looks like.
+    const at = cellAddress(
+      after.findIndex((row) => row[0] === second),
+      notesCol,
+    );
+    expect(fake.cell(TABS[lang][1], at)).toMatchObject({ v: "=1+1 is text", f: null });
   });
 
   it("writes the Summary tab first, with its actual-versus-target chart on its own rep table", async () => {

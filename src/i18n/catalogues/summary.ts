@@ -1,4 +1,7 @@
-/** Summary tab messages (docs/reference/tabs.md): the one-page overview and the reconciliation of the scored period. */
+/**
+ * Summary tab messages (docs/reference/tabs.md): the one-page overview, the reconciliation of the scored period and
+ * the Scorecard's Notes column.
+ */
 import type { Catalogue } from "../index";
 
 export const summaryMessages: Catalogue = {
@@ -27,6 +30,8 @@ export const summaryMessages: Catalogue = {
     "recon.scoredPeriod": "Scored period {period}",
     "recon.undatedRows": "Rows excluded without a readable date (no period)",
     "recon.undatedAmount": "Amount of those rows",
+    // The Scorecard's column for the coaching conversation.
+    "hdr.notes": "Notes",
   },
   zh: {
     "sheet.summary": "总览",
@@ -53,5 +58,6 @@ export const summaryMessages: Catalogue = {
     "recon.scoredPeriod": "考核期 {period}",
     "recon.undatedRows": "日期无法识别的排除行（不属于任何期间）",
     "recon.undatedAmount": "这些行的金额",
+    "hdr.notes": "备注",
   },
 };

@@ -30,6 +30,7 @@ import {
   type TabsJournal,
 } from "./journal";
 import { runSteps } from "./steps";
+import { carryUserColumns } from "./userColumns";
 
 /** Workbook setting holding the JSON list of tab names the add-in made. */
 export const TABS_SETTING = "salesperf.tabs";
@@ -464,6 +465,8 @@ async function writeSheets(
     previousTabs,
     { replace, keep, planSheet },
   );
+  // The manager's notes on the Scorecard carry over to the new tab (docs/reference/tabs.md).
+  if (replace) plan.sheets = await carryUserColumns(context, plan.sheets, plan.oldTabs);
   const oldNames = replace && !namesSetting.isNullObject ? parseNameList(namesSetting.value) : [];
   // Table names are workbook-wide: the old tabs' tables keep theirs until the swap.
   const oldTabTables = plan.oldTabs.map((n) => {
