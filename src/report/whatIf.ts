@@ -1,8 +1,8 @@
 /**
  * What-if for one rep (docs/reference/whatif.md): the rep's KPI actuals typed over, or hypothetical deals added to
  * the rep's sales rows of the scored period, and the score, rank, status and bonus that a re-run of the report on
- * data changed that way would give; plus, for each payout point ahead (bonus threshold, next curve point, Top
- * cut-off), how much each KPI alone would have to change to reach it. Pure: nothing is written anywhere.
+ * data changed that way would give; plus, for each point ahead (out of the bottom group, bonus threshold, next curve
+ * point, Top cut-off), how much each KPI alone would have to change to reach it. Pure: nothing is written anywhere.
  *
  * The baseline is the report's own scoring (scorePeriod). A change re-aggregates only the rep's rows of the period
  * with the same accumulators, then scores and ranks through the same engine functions (rescaledScore, rankAndPay),
@@ -58,15 +58,15 @@ export interface WhatIfBaseline {
   rowsOf(rep: string): readonly SalesRow[];
 }
 
-export type PayoutPointKind = "threshold" | "curve" | "top";
+export type PayoutPointKind = "leave" | "threshold" | "curve" | "top";
 
 export interface PayoutPoint {
   kind: PayoutPointKind;
-  /** The score to reach; for "top", the score of the rep to overtake. */
+  /** The score to reach; for "leave" and "top", the score of the rep to overtake. */
   score: Decimal;
-  /** The bonus paid at that score (threshold, curve point); null for "top". */
+  /** The bonus paid at that score (threshold, curve point); null for "leave" and "top". */
   payout: Decimal | null;
-  /** "top": the rep now holding the last Top place among the others. */
+  /** "top": the rep now holding the last Top place among the others; "leave": the last one above the bottom group. */
   rival: string | null;
   /**
    * Per plan KPI: the change of its actual (in the KPI's unit, a whole number of its step) that alone reaches the
@@ -209,6 +209,7 @@ function clampAttainment(a: Decimal, cap: Decimal | null): Decimal {
 
 function reached(point: PayoutPoint, r: ScoredRep): boolean {
   if (point.kind === "top") return r.status === "top";
+  if (point.kind === "leave") return r.status !== "coaching";
   // As the bonus itself compares (engine bonus.ts): the threshold at 15 digits; past a curve point, exactly.
   return point.kind === "threshold" ? compare15(r.score, point.score) >= 0 : r.score.gte(point.score);
 }
@@ -252,7 +253,10 @@ function changeFor(
   return null;
 }
 
-/** The payout points ahead of the rep: the threshold when below it, the next curve point that pays more, Top. */
+/**
+ * The points ahead of the rep, nearest first: out of the bottom group (a Coaching rep), the bonus threshold when
+ * below it, the next curve point that pays more, Top — the levels of the Coaching tab (docs/reference/coaching.md).
+ */
 function pointsAhead(base: WhatIfBaseline, now: ScoredRep): PayoutPoint[] {
   const { plan, scored } = base;
   const rule = plan.bonus;
@@ -289,7 +293,15 @@ function pointsAhead(base: WhatIfBaseline, now: ScoredRep): PayoutPoint[] {
     const rival = others[top - 1];
     if (rival) points.push({ kind: "top", score: rival.score, payout: null, rival: rival.rep, changes: empty() });
   }
-  return points;
+  if (now.status === "coaching") {
+    // Out of the bottom group: pass the others' (n − Bottom N)-th, then the rep ranks n − Bottom N at worst.
+    const bottom = rankCutCount(plan.ranking.bottom, scored.reps.length);
+    const others = scored.reps.filter((r) => r.rep !== now.rep);
+    const rival = others[scored.reps.length - bottom - 1];
+    if (rival) points.push({ kind: "leave", score: rival.score, payout: null, rival: rival.rep, changes: empty() });
+  }
+  // Nearest first; at the same score the order above (a stable sort).
+  return points.sort((a, b) => a.score.comparedTo(b.score));
 }
 
 /**

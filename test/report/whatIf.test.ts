@@ -115,6 +115,7 @@ function expectSame(after: ScoredRep, again: Rerun, lang: "en" | "zh"): void {
 
 function reaches(point: PayoutPoint, r: ScoredRep): boolean {
   if (point.kind === "top") return r.status === "top";
+  if (point.kind === "leave") return r.status !== "coaching";
   return r.score.gte(point.score);
 }
 
@@ -260,7 +261,7 @@ describe.each(SAMPLE_FILES)("%s: what-if agrees with a re-run of the report", (f
 });
 
 describe("payout points", () => {
-  it("below the threshold: the threshold, the next curve point that pays more, and Top with the rep to pass", async () => {
+  it("below the threshold: the threshold, out of the bottom group, Top and the next curve point, nearest first", async () => {
     const sheets = await readXlsx(`${SAMPLES}/sales-en.xlsx`);
     const plan = defaultPlan("en");
     const base = whatIfBaseline(ingested(sheets), plan);
@@ -269,10 +270,13 @@ describe("payout points", () => {
     const w = whatIf(base, last.rep, { actuals: [dec(0), null, null, null] })!;
     expect(w.after.score.lt(0.6)).toBe(true);
     expect(w.after.payout.toString()).toBe("0");
-    expect(w.next.map((p) => p.kind)).toEqual(["threshold", "curve", "top"]);
+    const reps = base.scored.reps;
+    expect(w.next.map((p) => p.kind)).toEqual(["threshold", "leave", "top", "curve"]);
     expect(w.next[0].payout!.toFixed(2)).toBe("1500.00"); // 5000 × curve(0.6) = 5000 × 0.3
-    expect(w.next[1].score.toString()).toBe("1");
-    expect(w.next[2].rival).toBe(base.scored.reps[plan.ranking.top - 1].rep);
+    // Out of the bottom 3 of 10: pass the rep ranked 7th (the others' 7th, the rep itself being last).
+    expect([w.next[1].rival, w.next[1].score]).toEqual([reps[6].rep, reps[6].score]);
+    expect(w.next[2].rival).toBe(reps[plan.ranking.top - 1].rep);
+    expect(w.next[3].score.toString()).toBe("1");
     // Revenue from 0: the threshold needs revenue worth (0.6 − score) × 100 % / 40 % of its target.
     const t = w.after.kpis[0].target!;
     const exact = dec(0.6).minus(w.after.score).div(0.4).times(t);

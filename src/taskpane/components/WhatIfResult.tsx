@@ -86,7 +86,7 @@ interface NextPointsProps {
 
 function pointTitle(lang: Lang, p: PayoutPoint, money: MoneyStyle): string {
   const score = pctText(p.score);
-  if (p.kind === "top") return t(lang, "whatIf.point.top", { rival: p.rival ?? "", score });
+  if (p.kind === "top" || p.kind === "leave") return t(lang, `whatIf.point.${p.kind}`, { rival: p.rival ?? "", score });
   const payout = p.payout === null ? "" : moneyText(p.payout, money);
   return t(lang, `whatIf.point.${p.kind}`, { score, payout });
 }
