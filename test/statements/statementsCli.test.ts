@@ -195,14 +195,25 @@ describe.each([
     expect(searched).toBeGreaterThan(s.scored.reps.length * 50);
   });
 
-  it("no hidden sheets, defined names, comments, pivot caches or external links", async () => {
+  it("no hidden sheets, defined names but print settings, comments, pivot caches or external links", async () => {
     for (const file of written) {
       const all = await parts(path.join(out, file));
       const names = [...all.keys()];
       expect(names.filter((n) => /comments|pivot|externalLink|vmlDrawing|customXml/i.test(n))).toEqual([]);
       const workbook = all.get("xl/workbook.xml")!;
       expect(workbook).not.toMatch(/state="(hidden|veryHidden)"/);
-      expect(workbook).not.toMatch(/<definedName\b/);
+      // Only the print settings Excel itself keeps as names (the print area and the repeated header rows of a sheet,
+      // pointing into that same sheet); no name that could carry data from elsewhere.
+      const sheetNames = [...workbook.matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => m[1]);
+      const definedNames = [...workbook.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)];
+      for (const [, attrs, ref] of definedNames) {
+        const name = /name="([^"]+)"/.exec(attrs)?.[1];
+        const sheet = Number(/localSheetId="(\d+)"/.exec(attrs)?.[1]);
+        expect({ file, name }).toEqual({ file, name: expect.stringMatching(/^_xlnm\.(Print_Area|Print_Titles)$/) });
+        const quoted = sheetNames[sheet].replace(/'/g, "&apos;&apos;");
+        for (const part of ref.split(","))
+          expect({ file, part }).toEqual({ file, part: expect.stringContaining(`&apos;${quoted}&apos;!`) });
+      }
     }
   });
 

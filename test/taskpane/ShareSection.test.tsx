@@ -172,7 +172,7 @@ describe("Send to director", () => {
       await screen.findByText("The report for 2026-Q2 opened as a new workbook. Save it there before sending it."),
     ).toBeTruthy();
     // The report's tabs and the Plan: no "My sales" sheet, nothing of the sales table.
-    expect(tools.written).toEqual(["Summary,Scorecard,Ranking,Trends,Bonus,Data issues,Plan"]);
+    expect(tools.written).toEqual(["Summary,Scorecard,Ranking,Coaching,Trends,Bonus,Data issues,Plan"]);
     expect(excel.createWorkbook.mock.calls.map((c) => c[0])).toEqual(["UEsDBA=="]);
     const link = screen.getByRole("link", { name: "Sales performance 2026-Q2.xlsx" });
     expect(link.getAttribute("download")).toBe("Sales performance 2026-Q2.xlsx");
