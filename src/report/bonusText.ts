@@ -205,5 +205,6 @@ export function explanationCell(x: ExplanationInputs, row: number): ReportCell {
     payout: money(p, x.payout, x.decimals),
   });
   const sentence = cat(verdict, major, product);
-  return { f: sentence.f, v: sentence.v };
+  // Longer than a column should be wide: wrapped, so it prints whole instead of running off the page.
+  return { f: sentence.f, v: sentence.v, style: "paragraph" };
 }

@@ -10,7 +10,8 @@ import type { IssueAction } from "../ingest/types";
 
 export type ScalarValue = string | number | boolean | null;
 
-export type CellStyle = "title" | "header" | "note" | "total" | "top" | "coaching" | "warning";
+/** "paragraph": text that wraps within its column (a sentence longer than a column should be wide). */
+export type CellStyle = "title" | "header" | "note" | "total" | "top" | "coaching" | "warning" | "paragraph";
 
 export interface ReportCell {
   /** The value; for a formula cell, the cached result (equal to the engine's value). */

@@ -4,6 +4,7 @@
  * (test/libreoffice/bonusText.test.ts).
  */
 import { defaultPlan } from "../../src/plan/index";
+import { cellStyles } from "../../src/render/xlsx/cellStyles";
 import type { Plan } from "../../src/plan/types";
 import { buildReport } from "../../src/report/buildReport";
 import type { Report, ReportSheet } from "../../src/report/model";
@@ -37,7 +38,12 @@ describe("the Bonus explanation is a formula (docs/reference/tabs.md)", () => {
         "interpolated; cap 200%; factor 177.50%; target bonus 5,000.00 × 177.50% = 8,875.00",
       "Score 47.50% is below the threshold 60%: no bonus; target bonus 5,000.00 × 0.00% = 0.00",
     ]);
-    for (const row of bonus.rows.slice(1, 4)) expect(row[4]!.f).toMatch(/^IF\(B\d<Plan!\$B\$12,/);
+    for (const row of bonus.rows.slice(1, 4)) {
+      expect(row[4]!.f).toMatch(/^IF\(B\d<Plan!\$B\$12,/);
+      // Longer than the column: wrapped, so it prints whole.
+      expect(row[4]!.style).toBe("paragraph");
+    }
+    expect(cellStyles.paragraph.alignment).toMatchObject({ wrapText: true });
   });
 
   it("reads as a Chinese finance manager writes it (zh)", () => {

@@ -177,6 +177,8 @@ const STYLE_LOOK: Record<
   top: { fill: "#C6EFCE", font: "#006100" },
   coaching: { fill: "#FFEB9C", font: "#9C5700" },
   warning: { font: "#9C0006" },
+  // A sentence wraps within its column; rows without a set height grow to hold it.
+  paragraph: { wrap: true },
 };
 
 /** Excel column width in points from a width in characters (Calibri 11: ~7 px a character). */

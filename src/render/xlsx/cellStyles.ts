@@ -34,6 +34,7 @@ const looks: Record<CellStyle, Partial<ExcelJS.Style>> = {
   top: { font: { color: { argb: argb("#006100") } }, fill: solid("#C6EFCE") },
   coaching: { font: { color: { argb: argb("#9C5700") } }, fill: solid("#FFEB9C") },
   warning: { font: { color: { argb: argb("#9C0006") } }, fill: solid("#FFC7CE") },
+  paragraph: { alignment: { vertical: "top", wrapText: true } },
 };
 
 export const cellStyles = Object.fromEntries(
