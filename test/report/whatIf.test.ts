@@ -217,6 +217,24 @@ describe.each(SAMPLE_FILES)("%s: what-if agrees with a re-run of the report", (f
     expect(checked).toBeGreaterThan(4);
   });
 
+  it("with a KPI scored on the team's total, a deal still gives the re-run's numbers", () => {
+    // Scored on the team (docs/reference/coaching.md): a rep's deal moves the whole team's attainment. What-if
+    // re-aggregates the rep's own rows only; this fails, and says so, the day scoring shares a team's attainment.
+    const teamPlan: Plan = { ...plan, kpis: plan.kpis.map((k, i) => (i === 1 ? { ...k, scope: "team" } : k)) };
+    const teamBase = whatIfBaseline(ing, teamPlan);
+    const deal = {
+      amount: 30000,
+      dateSerial: base.scored.range.endSerial,
+      newCustomer: true,
+      customer: "What-if team",
+    };
+    for (const r of picked) {
+      const w = whatIf(teamBase, r.rep, { deals: [deal] })!;
+      const again = rerun(withDeals(sheets, ing, r, [deal], lang), teamPlan, lang, base.scored.period, r.rep);
+      expectSame(w.after, again, lang);
+    }
+  });
+
   it("a typed actual is the same as data changed to give it", () => {
     const newCustomers = 1;
     for (const r of picked) {
