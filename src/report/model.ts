@@ -114,6 +114,8 @@ export interface ReportSheet {
    * by their header text (docs/reference/tabs.md).
    */
   userColumns?: { col: number; keyCol: number }[];
+  /** Row heights in points for rows that need more than one line (a wrapped header), 0-based rows. */
+  rowHeights?: { row: number; points: number }[];
   print?: PrintSetup;
 }
 

@@ -39,6 +39,8 @@ const MAX_TEXT_CHARS = 80;
 const NUMBER_PADDING = 2;
 const TEXT_PADDING = 1;
 const HEADER_PADDING = 3;
+/** One line of a wrapped header, in points. */
+const HEADER_LINE_POINTS = 16;
 /** Headers up to this width are not wrapped. */
 const SHORT_HEADER_CHARS = 8;
 
@@ -201,10 +203,35 @@ function printSetup(sheet: ReportSheet, widths: number[], heading: PrintHeading)
   return setup;
 }
 
-/** The tab with fitted column widths and its print settings (settings the tab gave itself win). */
+/**
+ * Heights of the header rows whose text wraps at the fitted widths: two lines of 16 points (a CJK font's line is
+ * taller than Calibri's 15). Set, not left to the reader: LibreOffice keeps a row one line high and cuts the
+ * second line off.
+ */
+export function wrappedHeaderRows(sheet: ReportSheet, widths: number[]): { row: number; points: number }[] {
+  const out: { row: number; points: number }[] = [];
+  sheet.rows.forEach((row, r) => {
+    const wraps = row.some(
+      (cell, c) =>
+        cell?.style === "header" &&
+        typeof cell.v === "string" &&
+        displayWidth(cell.v.trim()) + HEADER_PADDING > (widths[c] ?? DEFAULT_COLUMN_CHARS),
+    );
+    if (wraps) out.push({ row: r, points: 2 * HEADER_LINE_POINTS });
+  });
+  return out;
+}
+
+/** The tab with fitted column widths, wrapped header rows' heights and its print settings (settings the tab gave itself win). */
 export function layOutForPrint(sheet: ReportSheet, heading: PrintHeading): ReportSheet {
   const columnWidths = fitColumnWidths(sheet);
-  return { ...sheet, columnWidths, print: { ...printSetup(sheet, columnWidths, heading), ...sheet.print } };
+  const rowHeights = wrappedHeaderRows(sheet, columnWidths);
+  return {
+    ...sheet,
+    columnWidths,
+    ...(rowHeights.length > 0 ? { rowHeights: [...(sheet.rowHeights ?? []), ...rowHeights] } : {}),
+    print: { ...printSetup(sheet, columnWidths, heading), ...sheet.print },
+  };
 }
 
 /** The page scale a tab prints at (whole percent) with its print settings: what the 73 % floor is checked on. */

@@ -69,6 +69,29 @@ describe("every tab's columns fit their values as displayed", () => {
   });
 });
 
+describe("wrapped headers get two lines of height", () => {
+  it("a header row whose text wraps at the fitted width is 32 points high; one that fits keeps the default", () => {
+    const sheet = layOutForPrint(
+      {
+        key: "scorecard",
+        name: "S",
+        rows: [
+          [{ v: "Revenue attainment", style: "header" }],
+          [{ v: 0.953, fmt: "0.0%" }],
+          [{ v: "Rep", style: "header" }],
+        ],
+      },
+      { lang: "en", title: "T", period: "2026" },
+    );
+    expect(sheet.rowHeights).toEqual([{ row: 0, points: 32 }]);
+  });
+
+  it("the Chinese Scorecard's long headers wrap and their row is made high enough", () => {
+    const scorecard = zh.sheets.find((s) => s.key === "scorecard")!;
+    expect(scorecard.rowHeights).toEqual([{ row: 0, points: 32 }]);
+  });
+});
+
 describe("text that runs on", () => {
   it("outside a table, text with nothing to its right runs on; inside a table it sizes its column", () => {
     const sheet: ReportSheet = {

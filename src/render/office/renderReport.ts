@@ -235,6 +235,7 @@ function applySheetLayout(
   (sheet.columnWidths ?? []).forEach((chars, c) => {
     if (chars > 0) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(chars);
   });
+  for (const { row, points } of sheet.rowHeights ?? []) ws.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points;
   for (const c of sheet.hiddenColumns ?? []) ws.getRangeByIndexes(0, c, 1, 1).columnHidden = true;
   applyCellStyles(ws, sheet);
   for (const spec of sheet.tables ?? []) {

@@ -181,6 +181,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReportSheet, usedTableNames: Se
   (sheet.columnWidths ?? []).forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  for (const { row, points } of sheet.rowHeights ?? []) ws.getRow(row + 1).height = points;
   for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   // Tables first: exceljs's addTable writes its rows into the cells; the loop below then sets values and styles.
   const tableHeaderCells = new Set<string>();

@@ -63,6 +63,13 @@ describe("print settings through Office.js", () => {
     expect(charts.map((c) => c.fontSize)).toEqual(charts.map(() => 11));
   });
 
+  it("sets a wrapped header row's height", async () => {
+    const report = fixtureReport();
+    report.sheets[0].rowHeights = [{ row: 0, points: 32 }];
+    expect((await renderReport(report)).ok).toBe(true);
+    expect(fake.sheet("Scorecard").formats).toContainEqual({ address: "A1", prop: "format.rowHeight", value: 32 });
+  });
+
   it("wraps header cells, as the widths assume", async () => {
     expect((await renderReport(fixtureReport())).ok).toBe(true);
     expect(fake.sheet("Scorecard").formats).toContainEqual({ address: "A1:F1", prop: "format.wrapText", value: true });

@@ -11,6 +11,7 @@ const report: Report = {
       name: "绩效评分",
       rows: [[{ v: "销售员", style: "header" }], [{ v: "张伟" }]],
       columnWidths: [10],
+      rowHeights: [{ row: 0, points: 32 }],
       freeze: { rows: 1, cols: 1 },
       print: {
         orientation: "landscape",
@@ -76,6 +77,10 @@ describe("print settings in the .xlsx", () => {
       cache: { categories: ["a", "b"], values: [[1, 2]] },
     });
     expect(xml).toMatch(/<\/c:chart><c:txPr>.*<a:defRPr sz="1100"\/>.*<\/c:txPr><\/c:chartSpace>/);
+  });
+
+  it("a wrapped header row's height", async () => {
+    expect(await part("xl/worksheets/sheet1.xml")).toMatch(/<row r="1"[^>]* ht="32" customHeight="1"/);
   });
 
   it("a sheet without print settings gets no header, footer or fitting", async () => {
