@@ -169,6 +169,27 @@ describe("What-if tab", () => {
     expect(screen.getByRole("button", { name: "再添加一笔" })).toBeTruthy();
   });
 
+  it("another period chosen on the Plan tab starts the rep again (a deal of the old period would not count)", () => {
+    const view = renderTab();
+    const base = bases.en;
+    const rep = base.scored.reps[0];
+    pickRep("Rep", rep.rep);
+    const amount = screen.getByRole("textbox", { name: "Amount" });
+    fireEvent.change(amount, { target: { value: "40000" } });
+    fireEvent.submit(amount.closest("form")!);
+    expect(screen.getAllByRole("button", { name: /^Remove the deal of/ })).toHaveLength(1);
+    const q1 = whatIfBaseline(ingested, plans.en, "2026-Q1");
+    view.rerender(
+      <FluentProvider theme={webLightTheme}>
+        <WhatIfSection lang="en" ingested={ingested} plan={plans.en} period="2026-Q1" />
+      </FluentProvider>,
+    );
+    expect(screen.getByText("Result in 2026-Q1")).toBeTruthy();
+    expect(screen.queryAllByRole("button", { name: /^Remove the deal of/ })).toHaveLength(0);
+    const inQ1 = q1.scored.reps.find((r) => r.rep === rep.rep)!;
+    expect(resultRow("Score")).toEqual(["Score", pctText(inQ1.score), pctText(inQ1.score)]);
+  });
+
   it("without a readable plan it says what is missing", () => {
     render(
       <FluentProvider theme={webLightTheme}>

@@ -124,7 +124,8 @@ export function WhatIfSection({ lang, ingested, plan, period }: WhatIfSectionPro
       )}
       {chosen && (
         <RepWhatIf
-          key={`${chosen.rep}\u0000${round}`}
+          // Another rep, another period (its deals' dates would fall outside) or Clear: start from the report again.
+          key={`${chosen.rep}\u0000${base.scored.period}\u0000${round}`}
           lang={lang}
           base={base}
           rep={chosen}
@@ -144,7 +145,7 @@ interface RepWhatIfProps {
   onClear: () => void;
 }
 
-/** One rep's changes and their result; remounted (empty) for another rep or after Clear. */
+/** One rep's changes and their result; remounted (empty) for another rep or period, or after Clear. */
 function RepWhatIf({ lang, base, rep, money, onClear }: RepWhatIfProps) {
   const styles = useSectionStyles();
   const own = useStyles();
