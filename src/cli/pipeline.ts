@@ -15,6 +15,7 @@ import { parsePlanText, parsePeriodArg, readWorkbookPlan } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
 import { readXlsx } from "../render/xlsx/readXlsx";
 import { buildReport } from "../report/buildReport";
+import { PRODUCT_HEADERS } from "../report/breakdowns";
 import type { Report } from "../report/model";
 import { isoDateOfSerial } from "../sheet";
 import { cliText } from "./messages";
@@ -152,7 +153,8 @@ export function ingestSales(
   opts: { lang: Lang; inputName: string; keepAllColumns?: boolean },
 ): { ok: true; ingest: IngestResult } | Failure {
   // A KPI may be measured by any column's exact header (docs/reference/input.md): ingest keeps those columns' values.
-  const extraHeaders = plan.kpis.flatMap((k) => (k.measure.header ? [k.measure.header] : []));
+  // The product column, when there is one, for the product mix on Trends (docs/reference/tabs.md).
+  const extraHeaders = [...plan.kpis.flatMap((k) => (k.measure.header ? [k.measure.header] : [])), ...PRODUCT_HEADERS];
   // Statements show each rep every column of their rows (docs/reference/statements.md); the report needs only the KPIs' columns.
   const ingested = ingest(sheets, { extraHeaders, keepAllColumns: opts.keepAllColumns ?? false });
   if ("kind" in ingested && ingested.kind === "ingestFailure") {

@@ -32,6 +32,7 @@ import { MAX_TREND_REPS, TEAM_AVERAGE_COLOR, TOP_TREND_REPS, TREND_COLORS } from
 import type { ChartSeries, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
 import { layOutForPrint } from "./printLayout";
 import { periodReconciliation, reconciliationBlock, RECON_LINES, undatedExclusions } from "./reconciliation";
+import { appendBreakdowns, breakdownsOf } from "./breakdowns";
 import { buildSummary } from "./summary";
 import { compareCodePoints, compareNames } from "./compare";
 import { scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
@@ -387,6 +388,12 @@ function buildTrends(ctx: Ctx): ReportSheet {
   };
 }
 
+/** Trends with the team × period table and, when there is a product column, the product mix below its chart. */
+function withBreakdowns(trends: ReportSheet, ctx: Ctx, ingest: IngestResult): ReportSheet {
+  appendBreakdowns(trends, breakdownsOf(ingest, ctx.scored, ctx.lang), ctx.lang, ctx.scored.period, ctx.money);
+  return trends;
+}
+
 function buildBonus(ctx: Ctx): ReportSheet {
   const { lang, byName } = ctx;
   const rows: (ReportCell | null)[][] = [bonusHeader(lang)];
@@ -463,7 +470,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     buildScorecard(ctx),
     buildRanking(ctx),
     buildCoaching(ctx),
-    buildTrends(ctx),
+    withBreakdowns(buildTrends(ctx), ctx, ingest),
     buildBonus(ctx),
     buildIssues(ctx, issues, recon),
     planTab(names.plan, layout),

@@ -10,6 +10,7 @@ import type { ColumnMapping, IngestResult, RawCell, RawSheet, StandardField } fr
 import { defaultPlan, findNamedSheet, readWorkbookPlan, valuesFromA1, writePlanSheet } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
 import { buildReport } from "../report/buildReport";
+import { PRODUCT_HEADERS } from "../report/breakdowns";
 import { planTab } from "../report/formulas";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
 
@@ -113,7 +114,11 @@ export function analyse(
 ): Analysis {
   const inputs = inputSheets(sheets, addinTabs);
   const plan = readPlan(sheets, lang);
-  const extraHeaders = (plan.plan?.kpis ?? []).flatMap((k) => (k.measure.header ? [k.measure.header] : []));
+  // The product column, when there is one, for the product mix on Trends (docs/reference/tabs.md).
+  const extraHeaders = [
+    ...(plan.plan?.kpis ?? []).flatMap((k) => (k.measure.header ? [k.measure.header] : [])),
+    ...PRODUCT_HEADERS,
+  ];
   const found = mapping ?? findSalesTable(inputs);
   if ("kind" in found) {
     return { mapping: null, ingested: null, dataError: t(lang, found.messageKey, found.params), plan, ...noPeriods() };

@@ -32,6 +32,12 @@ export const summaryMessages: Catalogue = {
     "recon.undatedAmount": "Amount of those rows",
     // The Scorecard's column for the coaching conversation.
     "hdr.notes": "Notes",
+    // Trends: the breakdowns below the chart.
+    "summary.teamByPeriod": "Revenue by team and period",
+    "summary.productByRep": "Revenue by product and rep, {period}",
+    "summary.productByTeam": "Revenue by product and team, {period}",
+    "summary.noProduct": "(no product)",
+    "summary.otherProducts": "Other products",
   },
   zh: {
     "sheet.summary": "总览",
@@ -59,5 +65,10 @@ export const summaryMessages: Catalogue = {
     "recon.undatedRows": "日期无法识别的排除行（不属于任何期间）",
     "recon.undatedAmount": "这些行的金额",
     "hdr.notes": "备注",
+    "summary.teamByPeriod": "各团队各期销售额",
+    "summary.productByRep": "{period} 各销售员分产品销售额",
+    "summary.productByTeam": "{period} 各团队分产品销售额",
+    "summary.noProduct": "（无产品）",
+    "summary.otherProducts": "其他产品",
   },
 };
