@@ -17,8 +17,9 @@ export interface PrintHeading {
   lang: Lang;
   /** What the printout is, left of every page's header: "Performance report", "Statement · Zhang Wei". */
   title: string;
-  /** The scored period ("2026-Q2"), right of every page's header. */
-  period: string;
+  /** The scored period ("2026-Q2"), right of every page's header; null for a sheet of no one period (the Plan
+   * sheet the pane creates in the user's workbook, which every later run reads whatever period it scores). */
+  period: string | null;
 }
 
 /** The smallest print scale allowed: 8-point text from Excel's 11-point default font (8/11 = 72.7 %). */
@@ -194,7 +195,9 @@ function printSetup(sheet: ReportSheet, widths: number[], heading: PrintHeading)
     header: {
       left: headerText(heading.title),
       center: "&A",
-      right: headerText(t(heading.lang, "print.period", { period: heading.period })),
+      ...(heading.period === null
+        ? {}
+        : { right: headerText(t(heading.lang, "print.period", { period: heading.period })) }),
     },
     footer: { center: t(heading.lang, "print.pageOf") },
   };

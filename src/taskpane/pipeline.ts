@@ -12,6 +12,7 @@ import type { Plan, PlanError } from "../plan/types";
 import { buildReport } from "../report/buildReport";
 import { PRODUCT_HEADERS } from "../report/breakdowns";
 import { planTab } from "../report/formulas";
+import { layOutForPrint } from "../report/printLayout";
 import type { Report, ReportCell, ReportSheet } from "../report/model";
 
 export const STANDARD_FIELDS: readonly StandardField[] = [
@@ -240,5 +241,8 @@ export function sheetsToKeep(
  * the report's own Plan tab, so it has the same Total weight check, total-row style, amber warning and tab colour.
  */
 export function defaultPlanSheet(lang: Lang): ReportSheet {
-  return planTab(t(lang, "planSheetName"), writePlanSheet(defaultPlan(lang), lang));
+  const sheet = planTab(t(lang, "planSheetName"), writePlanSheet(defaultPlan(lang), lang));
+  // Laid out for print as the report's Plan tab is (docs/reference/tabs.md "Printing"), without a period: the
+  // sheet is the user's plan, read by every later run whatever period it scores.
+  return layOutForPrint(sheet, { lang, title: t(lang, "print.reportTitle"), period: null });
 }

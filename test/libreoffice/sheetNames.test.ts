@@ -98,8 +98,10 @@ describeWithEngine("libreoffice", "sheet names round trip through LibreOffice", 
     const ours = await loadWorkbook(out);
     const tabNames = ours.worksheets.map((w) => w.name);
     expect(tabNames).toEqual([
+      "Summary",
       "Scorecard (2)",
       "Ranking",
+      "Coaching",
       "Trends",
       "Bonus",
       "Data issues (2)",

@@ -92,7 +92,13 @@ describe("defaultPlanSheet", () => {
     const report = buildReport(ingestOf(defaultExample()), defaultPlan(lang), { lang });
     const reportPlan = report.sheets.find((s) => s.key === "plan")!;
     const pane = defaultPlanSheet(lang);
-    expect(pane).toEqual(reportPlan);
+    // The same tab, laid out for print alike, but with no period in its page header: it is the user's plan for
+    // every period.
+    const { print: panePrint, ...paneRest } = pane;
+    const { print: reportPrint, ...reportRest } = reportPlan;
+    expect(paneRest).toEqual(reportRest);
+    expect(panePrint).toEqual({ ...reportPrint, header: { left: reportPrint!.header!.left, center: "&A" } });
+    expect(reportPrint!.header!.right).toContain(report.summary.period);
     // What the pane's own sheet lacked before: the total row's style, the amber check and the tab colour.
     const layout = writePlanSheet(defaultPlan(lang), lang);
     expect(pane.rows[layout.totalRow].filter((c) => c?.style === "total").length).toBeGreaterThan(0);
