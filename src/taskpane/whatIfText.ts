@@ -48,6 +48,8 @@ export type Typed = { kind: "blank" } | { kind: "bad" } | { kind: "ok"; value: D
 export function readTyped(text: string, unit: KpiUnit): Typed {
   const p = parseNumberText(text);
   if (!p.ok) return p.reason === "blank" ? { kind: "blank" } : { kind: "bad" };
+  // "1e999" reads as Infinity: no cell holds it, and no score can be made of it.
+  if (!Number.isFinite(p.value)) return { kind: "bad" };
   const value = dec(p.value);
   if (unit === "percent" && p.unit !== "%" && value.gt(1)) return { kind: "ok", value: value.div(100) };
   return { kind: "ok", value };
