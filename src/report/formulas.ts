@@ -10,6 +10,8 @@ import { dec } from "../engine/index";
 import { explanationCell } from "./bonusText";
 import { addr, decimalLiteral, excelString, formula, num, PCT, sheetRef, text, value } from "./cells";
 import type { ConditionalFormat, ReportCell, ReportSheet } from "./model";
+import { columnLetters } from "../sheet";
+import { wrappedNoteRows } from "./printLayout";
 import type { ScoredRep } from "./score";
 
 export const GREEN = { fill: "#C6EFCE", font: "#006100" };
@@ -281,12 +283,24 @@ export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
     fill: AMBER.fill,
     fontColor: AMBER.font,
   };
-  return {
+  // The note under the title spans the table's width, each hint the columns from its own to the last: wrapped
+  // there, not cut off at the window's or the page's edge.
+  const lastCol = columnLetters(layout.columnWidths.length - 1);
+  const wrapAcross = [
+    `A${layout.noteRow + 1}:${lastCol}${layout.noteRow + 1}`,
+    ...layout.hints.map((h) => `${columnLetters(h.col)}${h.row + 1}:${lastCol}${h.row + 1}`),
+  ];
+  const sheet: ReportSheet = {
     key: "plan",
     name,
     rows,
     columnWidths: layout.columnWidths,
+    wrapAcross,
     conditionalFormats: [amber],
     tabColor: "#7F7F7F",
   };
+  // Tall enough at these widths where the tab is written as it is (the pane's Create Plan sheet); the report's
+  // print layout redoes them for its fitted widths.
+  sheet.rowHeights = wrappedNoteRows(sheet, layout.columnWidths);
+  return sheet;
 }

@@ -103,6 +103,11 @@ export interface ReportSheet {
   columnWidths?: number[]; // in characters
   /** 0-based columns kept hidden: helper values formulas read but a reader need not see. */
   hiddenColumns?: number[];
+  /**
+   * Ranges ("A2:I2") merged so the text of their top-left cell wraps across them: long notes such as the Plan tab's,
+   * which would otherwise run off the right edge. Their rows get the height the text needs (rowHeights).
+   */
+  wrapAcross?: string[];
   freeze?: { rows: number; cols: number };
   tables?: TableSpec[];
   conditionalFormats?: ConditionalFormat[];

@@ -206,6 +206,35 @@ function printSetup(sheet: ReportSheet, widths: number[], heading: PrintHeading)
   return setup;
 }
 
+/** Points per line of wrapped 11-point text in a note (Excel's default row height). */
+const NOTE_LINE_POINTS = 15;
+/** Room for the words wrapping before the edge: a line holds about 90 % of the width in characters. */
+const WRAP_FILL = 0.9;
+
+/** Heights of the rows whose text wraps across a merged range (wrapAcross), at these column widths. */
+export function wrappedNoteRows(sheet: ReportSheet, widths: readonly number[]): { row: number; points: number }[] {
+  const out: { row: number; points: number }[] = [];
+  for (const ref of sheet.wrapAcross ?? []) {
+    const range = parseRange(ref);
+    if (!range) continue;
+    const { r1, c1, c2 } = rangeBox(range);
+    const cell = sheet.rows[r1]?.[c1];
+    const text = cell?.v === null || cell?.v === undefined ? "" : String(cell.v);
+    let chars = 0;
+    for (let c = c1; c <= c2; c++) chars += widths[c] ?? DEFAULT_COLUMN_CHARS;
+    const lines = Math.max(1, Math.ceil(displayWidth(text) / (chars * WRAP_FILL)));
+    out.push({ row: r1, points: lines * NOTE_LINE_POINTS });
+  }
+  return out;
+}
+
+/** One height per row, the tallest asked for. */
+function tallest(heights: { row: number; points: number }[]): { row: number; points: number }[] {
+  const byRow = new Map<number, number>();
+  for (const h of heights) byRow.set(h.row, Math.max(byRow.get(h.row) ?? 0, h.points));
+  return [...byRow].sort((a, b) => a[0] - b[0]).map(([row, points]) => ({ row, points }));
+}
+
 /**
  * Heights of the header rows whose text wraps at the fitted widths: two lines of 16 points (a CJK font's line is
  * taller than Calibri's 15). Set, not left to the reader: LibreOffice keeps a row one line high and cuts the
@@ -228,11 +257,17 @@ export function wrappedHeaderRows(sheet: ReportSheet, widths: number[]): { row: 
 /** The tab with fitted column widths, wrapped header rows' heights and its print settings (settings the tab gave itself win). */
 export function layOutForPrint(sheet: ReportSheet, heading: PrintHeading): ReportSheet {
   const columnWidths = fitColumnWidths(sheet);
-  const rowHeights = wrappedHeaderRows(sheet, columnWidths);
+  // A tab's own note heights (set for its own widths) are redone for the fitted ones.
+  const notes = new Set((sheet.wrapAcross ?? []).map((ref) => rangeBox(parseRange(ref)!).r1));
+  const rowHeights = tallest([
+    ...(sheet.rowHeights ?? []).filter((h) => !notes.has(h.row)),
+    ...wrappedHeaderRows(sheet, columnWidths),
+    ...wrappedNoteRows(sheet, columnWidths),
+  ]);
   return {
     ...sheet,
     columnWidths,
-    ...(rowHeights.length > 0 ? { rowHeights: [...(sheet.rowHeights ?? []), ...rowHeights] } : {}),
+    ...(rowHeights.length > 0 ? { rowHeights } : {}),
     print: { ...printSetup(sheet, columnWidths, heading), ...sheet.print },
   };
 }

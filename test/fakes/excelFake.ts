@@ -1040,6 +1040,12 @@ export class FakeRange extends FakeClientObject<RangeRef> {
       cell.fmt = x === "General" ? null : x;
     });
   }
+  /** Merges the range (across: row by row); recorded with the formats, where the tests read it. */
+  merge(across = false): void {
+    this.call("merge", [across], (t) => {
+      t.sheet.formats.push({ address: rectAddress(t.rect), prop: "merge", value: across });
+    });
+  }
   /** Hides or shows the whole columns of the range; recorded with the formats, where the tests read it. */
   set columnHidden(value: boolean) {
     this.set("columnHidden", value, (t) => {
@@ -1135,6 +1141,7 @@ export class FakeRangeFormat extends FakeClientObject<RangeRef> {
       "rowHeight",
       "wrapText",
       "horizontalAlignment",
+      "verticalAlignment",
       "indentLevel",
     ]);
     for (const p of Object.keys(own)) Object.defineProperty(this, p, Object.getOwnPropertyDescriptor(own, p)!);

@@ -237,6 +237,12 @@ function applySheetLayout(
   });
   for (const { row, points } of sheet.rowHeights ?? []) ws.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points;
   for (const c of sheet.hiddenColumns ?? []) ws.getRangeByIndexes(0, c, 1, 1).columnHidden = true;
+  for (const ref of sheet.wrapAcross ?? []) {
+    const range = ws.getRange(ref);
+    range.merge(false);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
+  }
   applyCellStyles(ws, sheet);
   for (const spec of sheet.tables ?? []) {
     const table = ws.tables.add(ws.getRange(spec.ref), true);

@@ -199,6 +199,10 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ReportSheet, usedTableNames: Se
       if (cell.fmt) target.numFmt = cell.fmt;
     });
   });
+  for (const ref of sheet.wrapAcross ?? []) {
+    ws.mergeCells(ref);
+    ws.getCell(ref.split(":")[0]).alignment = { wrapText: true, vertical: "top" };
+  }
   let priority = 1;
   for (const cf of sheet.conditionalFormats ?? []) {
     if (cf.type === "dataBar") {

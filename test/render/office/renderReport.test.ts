@@ -86,6 +86,21 @@ describe("renderReport writes the model as it is", () => {
     );
   });
 
+  it("merges and wraps the ranges the model wraps across, with the rows' heights", async () => {
+    const report = fixtureReport();
+    report.sheets[0].wrapAcross = ["A6:F6"];
+    report.sheets[0].rowHeights = [{ row: 5, points: 45 }];
+    await renderReport(report);
+    expect(fake.sheet("Scorecard").formats).toEqual(
+      expect.arrayContaining([
+        { address: "A6:F6", prop: "merge", value: false },
+        { address: "A6:F6", prop: "format.wrapText", value: true },
+        { address: "A6:F6", prop: "format.verticalAlignment", value: "Top" },
+        { address: "A6", prop: "format.rowHeight", value: 45 },
+      ]),
+    );
+  });
+
   it("hides the columns the model marks hidden", async () => {
     const report = fixtureReport();
     report.sheets[0].hiddenColumns = [5];
