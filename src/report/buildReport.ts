@@ -10,6 +10,7 @@ import { writePlanSheet } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
 import { buildCoaching, type CoachingContext } from "./coaching";
+import { rankCutNote } from "./rankCutNote";
 import { columnLetters, displayWidth, uniqueSheetName } from "../sheet";
 import {
   bonusHeader,
@@ -463,7 +464,9 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     byName,
     scoreHistory: opts.scoreHistory,
   };
-  const issues: DataIssue[] = scored.issues.length > 0 ? [...ingest.issues, ...scored.issues] : ingest.issues;
+  const rankNote = rankCutNote(lang, plan, scored.reps.length, names.plan, layout.cells.ranking);
+  const extra = rankNote === null ? scored.issues : [...scored.issues, rankNote];
+  const issues: DataIssue[] = extra.length > 0 ? [...ingest.issues, ...extra] : ingest.issues;
   const recon = reconciliationOf(ctx, ingest);
   const sheets = [
     buildSummary({ ...ctx, recon }),

@@ -94,6 +94,8 @@ export const reportMessages: Catalogue = {
       "{rep}: {kpi} target {target} is not positive; the KPI is skipped and the other weights are scaled back to 100%",
     weightsRescaled: "{rep}: scored on KPIs weighing {weight} in the plan, scaled back to 100%",
     noKpiScored: "{rep}: no KPI could be scored, so the score is 0",
+    rankCutsOverHalf:
+      "Top N {top} and Bottom N {bottom} mark {marked} of the {reps} reps scored, so Top no longer singles out the best. Worth a look: type a share such as {share} in {topCell} and {bottomCell} on the {plan} tab (rounded down, at least 1 rep).",
     // Names on Targets and measure sheets matched to the sales reps (docs/reference/cleaning.md: nothing dropped silently).
     measureRepNotFound: "{rep}: rep not found among the sales reps; this row is not used",
     measureRepNotScored: "{rep}: no sales in {period}, so not scored; this row is not used",
@@ -207,6 +209,8 @@ export const reportMessages: Catalogue = {
     kpiTargetNotPositive: "{rep}：“{kpi}”目标 {target} 不是正数，该指标跳过；其余权重按比例折算为 100%",
     weightsRescaled: "{rep}：按方案中合计权重 {weight} 的指标评分，折算为 100%",
     noKpiScored: "{rep}：没有可评分的指标，综合得分为 0",
+    rankCutsOverHalf:
+      "前 N 名 {top} 人、后 N 名 {bottom} 人，本期参与评分的 {reps} 名销售员中有 {marked} 人被标为“优秀”或“待辅导”，“优秀”已不能说明谁真正领先。建议在“{plan}”工作表的 {topCell} 和 {bottomCell} 改填比例，如 {share}（向下取整，至少 1 人）。",
     measureRepNotFound: "{rep}：在销售员中找不到此人；该行未使用",
     measureRepNotScored: "{rep}：{period} 内无销售记录，未评分；该行未使用",
     measureRepMatched: "“{name}”已对应销售员“{rep}”（姓名比较不区分大小写）；共 {rows} 行",
