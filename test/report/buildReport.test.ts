@@ -335,16 +335,18 @@ describe("Data issues tab and literal text (docs/reference/cleaning.md, tabs.md)
       rowsExcluded: 0,
       top: ["Bob", "Alice", "Carol"],
       coaching: [],
-      issues: 2,
-      // Both are scoring notes (a KPI without a column): the pane says them as "not read".
-      issuesByAction: { skipped: 2 },
+      issues: 3,
+      // Two scoring notes (a KPI without a column): the pane says them as "not read". And Top 5 + Bottom 3 mark all
+      // three reps (test/report/rankCutNote.test.ts): an item to check.
+      issuesByAction: { skipped: 2, kept: 1 },
     });
   });
 
   it("lists 100k issues, one row each", () => {
     const many = Array.from({ length: 100000 }, (_, i) => ({ ...issues[1], row: i + 2 }));
     const big = buildReport(ingestOf(defaultExample(), { issues: many }), defaultPlan("en"), { lang: "en" });
-    expect(sheet(big, "issues").rows.length).toBe(100003);
+    // The header, 100k issues, two scoring notes and the Top/Bottom N line (three reps, all Top).
+    expect(sheet(big, "issues").rows.length).toBe(100004);
   });
 });
 
