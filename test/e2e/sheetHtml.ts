@@ -23,6 +23,7 @@ const STYLE_CSS = `
   h1 { font-size: 13px; font-weight: 600; margin: 0 0 6px; color: #444; }
   table { border-collapse: collapse; table-layout: fixed; }
   td { border: 1px solid #d4d4d4; padding: 2px 6px; white-space: nowrap; overflow: hidden; text-overflow: clip; height: 20px; }
+  td:last-child { overflow: visible; } /* text in the last column runs on to the right, as in Excel */
   td.n { text-align: right; font-variant-numeric: tabular-nums; }
   td.header { background: #2e75b6; color: #fff; font-weight: 600; }
   td.title { font-weight: 700; font-size: 15px; border-color: transparent; }

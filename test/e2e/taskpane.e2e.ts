@@ -418,6 +418,7 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await page.getByRole("option", { name: "English" }).click();
     await waitText(page, "To the next payout point");
     expect((await resultRow(page, "Bonus"))[2]).toBe(moneyText(expected.payout, money));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await shot(page, "7-whatif-deal-en", "pane-whatif-en");
 
     expect(await sheetNames(page)).toEqual(before);
