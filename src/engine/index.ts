@@ -16,3 +16,4 @@ export * from "./fast";
 export * from "./period";
 export * from "./aggregate";
 export * from "./coaching";
+export * from "./team";

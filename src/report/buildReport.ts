@@ -36,7 +36,7 @@ import { periodReconciliation, reconciliationBlock, RECON_LINES, undatedExclusio
 import { appendBreakdowns, breakdownsOf } from "./breakdowns";
 import { buildSummary } from "./summary";
 import { compareCodePoints, compareNames } from "./compare";
-import { scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
+import { scorePeriod, type ScoredPeriod, type ScoredRep, type TeamScore } from "./score";
 
 export interface BuildOptions {
   lang: Lang;
@@ -112,7 +112,7 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     const cells: (ReportCell | null)[] = [
       text(r.rep),
       r.team === null ? null : text(r.team),
-      ...kpiAndScoreCells(ctx, r, row, months),
+      ...kpiAndScoreCells(ctx, r, row, months, { first: 2, last }),
     ];
     const s = addr(C.score, row);
     const rk = addr(C.rank, row);
@@ -164,6 +164,28 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     userColumns: [{ col: notesCol, keyCol: 0 }],
     tabColor: "#2E75B6",
   };
+}
+
+/** Row `row` (1-based) of a sheet being built, padded to six cells so the team columns start at G. */
+function rowAt(rows: (ReportCell | null)[][], row: number): (ReportCell | null)[] {
+  while (rows.length < row) rows.push([]);
+  const cells = rows[row - 1];
+  while (cells.length < 6) cells.push(null);
+  return cells;
+}
+
+/**
+ * "Best team" under the team ranking (docs/reference/coaching.md): the team ranked 1 — the highest average score, ties
+ * as the team ranking breaks them — looked up by rank, so a changed weight on the Plan tab names the new one.
+ */
+function bestTeamCells(lang: Lang, teams: readonly TeamScore[], tLast: number): ReportCell[] {
+  const best = teams.find((x) => x.rank === 1)!;
+  const first = `MATCH(1,${absCol(6, 2, tLast)},0)`;
+  return [
+    text(t(lang, "ranking.bestTeam"), "header"),
+    formula(`INDEX(${absCol(7, 2, tLast)},${first})&""`, best.team),
+    formula(`INDEX(${absCol(8, 2, tLast)},${first})`, best.averageScore, PCT),
+  ];
 }
 
 function buildRanking(ctx: Ctx): ReportSheet {
@@ -226,6 +248,7 @@ function buildRanking(ctx: Ctx): ReportSheet {
       formula(count, tm.reps, "0"),
     );
   });
+  if (teams.length > 0) rowAt(rows, tLast + 2).push(...bestTeamCells(lang, teams, tLast));
   const charts: ChartSpec[] = [];
   const tables = [];
   if (n > 0) {

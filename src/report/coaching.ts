@@ -22,7 +22,7 @@ import {
 import { t, type Lang } from "../i18n/index";
 import type { Plan } from "../plan/types";
 import { absCol, addr, excelString, formula, PCT, sheetRef, text } from "./cells";
-import { kpiFormat, scorecardCols, statusText, type FormulaContext } from "./formulas";
+import { kpiFormat, scorecardCols, statusText, teamTotals, type FormulaContext } from "./formulas";
 import type { ReportCell, ReportSheet } from "./model";
 import type { ScoredPeriod, ScoredRep } from "./score";
 import { formatNumber } from "../sheet";
@@ -286,9 +286,10 @@ function repBlock(ctx: CoachingContext, r: ScoredRep, firstRow: number): (Report
   const coachingKpi = (k: number): CoachingKpi => {
     const sk = r.kpis[k];
     const pk = plan.kpis[k];
+    // A team KPI (docs/reference/coaching.md): the team's totals move its attainment, so the needs are the team's.
     return {
-      actual: sk.actual!,
-      target: sk.target!,
+      actual: sk.team?.actual ?? sk.actual!,
+      target: sk.team?.target ?? sk.target!,
       attainment: sk.attainment!,
       weight: dec(pk.weight),
       cap: pk.cap === null ? null : dec(pk.cap),
@@ -337,13 +338,18 @@ function kpiRow(ctx: CoachingContext, r: ScoredRep, k: number, refs: RepRefs, x:
   const { lang, plan } = ctx;
   const unit = unitOf(plan, k, ctx.money);
   const pc = ctx.cells.kpis[k];
-  const A = refs.actual(k);
-  const T = refs.target(k);
+  const team = r.kpis[k].team !== undefined;
+  const totals = team
+    ? teamTotals(k, ctx.byName.indexOf(r) + 2, { first: 2, last: ctx.byName.length + 1 }, ctx.names.scorecard)
+    : null;
+  const A = totals ? totals.actual : refs.actual(k);
+  const T = totals ? totals.target : refs.target(k);
   const a = refs.attainment(k);
   const S = refs.score;
   const w = refs.plan(pc.weight);
   const cap = refs.plan(pc.cap);
   const lower = x.kpi.lowerIsBetter;
+  const kpiName = team ? t(lang, "coach.teamKpi", { kpi: plan.kpis[k].name }) : plan.kpis[k].name;
   const c = `IF(${cap}="",MAX(${a},0),MIN(${cap},MAX(${a},0)))`;
   const reached = excelString(t(lang, "coach.reached"));
   const unreachable = excelString(t(lang, "coach.unreachable"));
@@ -382,10 +388,10 @@ function kpiRow(ctx: CoachingContext, r: ScoredRep, k: number, refs: RepRefs, x:
     `${templateFormula(lang, "coach.sentence.kpi", { kpi: `${addr(COL.kpi, x.row)}` })}` +
     `&IF(${G}="","",${part(G, "coach.sentence.leave")}&${excelString(t(lang, "coach.sentence.separator"))})` +
     `&${part(Hc, "coach.sentence.threshold")}&${excelString(t(lang, "coach.sentence.end"))}`;
-  const sentence = sentenceText(lang, plan.kpis[k].name, unit, leave?.v ?? "", threshold?.v ?? "");
+  const sentence = sentenceText(lang, kpiName, unit, leave?.v ?? "", threshold?.v ?? "");
 
   return [
-    text(plan.kpis[k].name),
+    text(kpiName),
     formula(A, x.kpi.actual, unit.fmt),
     formula(T, x.kpi.target, unit.fmt),
     formula(a, x.kpi.attainment, PCT),

@@ -8,7 +8,7 @@ import { rankCutFormula, WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "..
 import type { Plan } from "../plan/types";
 import { dec } from "../engine/index";
 import { explanationCell } from "./bonusText";
-import { addr, decimalLiteral, excelString, formula, num, PCT, sheetRef, text, value } from "./cells";
+import { absCol, addr, decimalLiteral, excelString, formula, num, PCT, sheetRef, text, value } from "./cells";
 import type { ConditionalFormat, ReportCell, ReportSheet } from "./model";
 import { columnLetters } from "../sheet";
 import { wrappedNoteRows } from "./printLayout";
@@ -113,6 +113,7 @@ export function kpiAndScoreCells(
   r: ScoredRep,
   row: number,
   months: number,
+  teamRows?: TeamRows,
 ): (ReportCell | null)[] {
   const { plan } = ctx;
   const C = scorecardCols(plan.kpis.length);
@@ -141,7 +142,11 @@ export function kpiAndScoreCells(
     } else {
       const f =
         kpi.direction === "lower" ? `IF(${tg}=0,NA(),MAX(0,(2*${tg}-${a})/${tg}))` : `IF(${tg}=0,NA(),${a}/${tg})`;
-      cells.push(formula(f, sk.attainment, PCT));
+      if (sk.team === undefined) cells.push(formula(f, sk.attainment, PCT));
+      else if (teamRows)
+        cells.push(formula(teamAttainmentFormula(kpi.direction, teamTotals(k, row, teamRows)), sk.attainment, PCT));
+      // A statement holds no other rep's figures: the team's attainment is a value there (docs/reference/statements.md).
+      else cells.push(num(sk.attainment, PCT));
       const w = P(pc.weight);
       const cap = P(pc.cap);
       // A blank cap cell means no cap: the clamp is skipped rather than capped at a huge sentinel number, which
@@ -156,6 +161,42 @@ export function kpiAndScoreCells(
     terms.length === 0 ? num(r.score, PCT) : formula(`(${terms.join("+")})/(${weights.join("+")})`, r.score, PCT),
   );
   return cells;
+}
+
+/** The Scorecard rows of every rep (sheet rows first…last), for formulas over the team's members. */
+export interface TeamRows {
+  first: number;
+  last: number;
+}
+
+/**
+ * A team KPI's Σ actuals and Σ targets over the members of the rep's team (Scorecard row `row`) for whom the KPI counts
+ * — own actual and target are numbers — as SUMPRODUCT formulas (docs/reference/coaching.md). "=" matches the team
+ * ignoring case and without wildcards, as the team ranking does. `scorecardSheet`: from another tab.
+ */
+export function teamTotals(
+  k: number,
+  row: number,
+  rows: TeamRows,
+  scorecardSheet?: string,
+): { actual: string; target: string } {
+  const on = (ref: string): string => (scorecardSheet === undefined ? ref : sheetRef(scorecardSheet, ref));
+  // The actual and target columns do not depend on how many KPIs follow k.
+  const actualCol = scorecardCols(k + 1).actual(k);
+  const teams = on(absCol(1, rows.first, rows.last));
+  const A = on(absCol(actualCol, rows.first, rows.last));
+  const T = on(absCol(actualCol + 1, rows.first, rows.last));
+  const members = `(${teams}=${on(addr(1, row))})*ISNUMBER(${A})*ISNUMBER(${T})`;
+  return { actual: `SUMPRODUCT(${members},${A})`, target: `SUMPRODUCT(${members},${T})` };
+}
+
+/** ATTAINMENT over a team's totals, as the Scorecard writes it for one rep. */
+export function teamAttainmentFormula(
+  direction: Plan["kpis"][number]["direction"],
+  tot: { actual: string; target: string },
+): string {
+  const { actual: A, target: T } = tot;
+  return direction === "lower" ? `IF(${T}=0,NA(),MAX(0,(2*${T}-${A})/${T}))` : `IF(${T}=0,NA(),${A}/${T})`;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   periodRange,
   priorPeriod,
   rescaledScore,
+  teamTotal,
   type AggColumn,
   type PeriodRange,
   type RepAggregate,
@@ -50,6 +51,8 @@ export interface ScoredKpi {
   attainment: Decimal | null;
   /** Counted in the score (weight rescaled over the counted KPIs). */
   used: boolean;
+  /** A team KPI (docs/reference/coaching.md): the team's Σ actuals and Σ targets; `attainment` is then the team's. */
+  team?: { actual: Decimal; target: Decimal };
 }
 
 export type RepStatus = "top" | "coaching" | null;
@@ -241,13 +244,20 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   const teamAnywhere = latestTeams(ingest, repTargets, values.salesNow);
 
   const scored: ScoredRep[] = [];
-  for (const rep of names) {
+  // Per rep the KPIs first (their issues kept in rep order), then team KPIs share their team's attainment, then scores.
+  const entries = [...names].map((rep) => {
     const now = values.salesNow.get(rep);
+    const kpiIssues: DataIssue[] = [];
     const kpis = plan.kpis.map((kpi, k) =>
       scoreKpi(kpi, k, rep, values, repTargets.get(rep)?.[kpi.name], range, prior, (reasonKey, params) =>
-        issues.push(issue(sheet, kpi.name, rep, reasonKey, params)),
+        kpiIssues.push(issue(sheet, kpi.name, rep, reasonKey, params)),
       ),
     );
+    return { rep, now, kpis, kpiIssues, team: now?.team ?? teamAnywhere.get(rep) ?? null };
+  });
+  shareTeamAttainments(plan, entries);
+  for (const { rep, now, kpis, kpiIssues, team } of entries) {
+    issues.push(...kpiIssues);
     // docs/reference/plan.md: score over the KPIs that count for this rep, their weights scaled back to 100 %.
     const { score, weight } = rescaledScore(
       kpis.map((x) => x.attainment),
@@ -259,7 +269,6 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
       issues.push(issue(sheet, null, rep, "weightsRescaled", { rep, weight: weight.times(100).toString() + "%" }));
     }
     if (weight.isZero()) issues.push(issue(sheet, null, rep, "noKpiScored", { rep }));
-    const team = now?.team ?? teamAnywhere.get(rep) ?? null;
     scored.push({
       rep,
       team,
@@ -287,6 +296,35 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
     totalPayout,
     repAliases,
   };
+}
+
+/**
+ * Team KPIs (docs/reference/coaching.md): for a KPI scored on the team, every member for whom it counts takes the
+ * team's attainment — Σ actuals ÷ Σ targets of those members; teams match ignoring case, as the Scorecard's "=" does.
+ * A rep without a team keeps their own.
+ */
+function shareTeamAttainments(plan: Plan, entries: readonly { team: string | null; kpis: ScoredKpi[] }[]): void {
+  plan.kpis.forEach((kpi, k) => {
+    if (kpi.scope !== "team") return;
+    const byTeam = new Map<string, ScoredKpi[]>();
+    for (const e of entries) {
+      const sk = e.kpis[k];
+      if (e.team === null || e.team === "" || sk.attainment === null) continue;
+      const key = e.team.toLowerCase();
+      byTeam.set(key, [...(byTeam.get(key) ?? []), sk]);
+    }
+    for (const members of byTeam.values()) {
+      const total = teamTotal(
+        members.map((m) => ({ actual: m.actual!, target: m.target! })),
+        kpi.direction === "lower",
+      );
+      if (total === null) continue;
+      for (const m of members) {
+        m.attainment = total.attainment;
+        m.team = { actual: total.actual, target: total.target };
+      }
+    }
+  });
 }
 
 /** A rep known only from Targets takes the team of their latest row anywhere. */

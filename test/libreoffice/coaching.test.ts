@@ -15,8 +15,11 @@ import { lo, suiteTempDir } from "./libreOffice";
 
 const tempDir = suiteTempDir("salesperf-lo-coaching-");
 
+/** Every rep gets a block; new customers are scored on the team's total (SUMPRODUCT over the Scorecard). */
 function plan(lang: "en" | "zh"): Plan {
-  return { ...defaultPlan(lang), ranking: { top: 1, bottom: 1 }, coachingTab: "all" };
+  const p: Plan = { ...defaultPlan(lang), ranking: { top: 1, bottom: 1 }, coachingTab: "all" };
+  p.kpis[1] = { ...p.kpis[1], scope: "team" };
+  return p;
 }
 
 describeWithEngine("libreoffice", "LibreOffice recalculates the Coaching tab", (soffice) => {
@@ -36,13 +39,14 @@ describeWithEngine("libreoffice", "LibreOffice recalculates the Coaching tab", (
       expect(result.checked).toBeGreaterThan(150);
       expect(result.errors).toEqual([]);
       expect(result.mismatches).toEqual([]);
-      // Carol's first KPI: the sentence really went through LibreOffice's TEXT.
+      // Carol's first KPI, new customers on East's total (39 of 120: 0.885·120 = 106.2 → 107 to reach Alice's 86.75 %):
+      // the sentence really went through LibreOffice's TEXT.
       const sentence = theirs.getWorksheet(coachingName)!.getCell("K26").value as { formula: string; result: string };
       expect(sentence.formula).toContain("TEXT(");
       expect(sentence.result).toBe(
         lang === "en"
-          ? "New customers: 56 more to leave the bottom group; 15 more to reach the bonus threshold."
-          : "新客户：还差 56，即可退出辅导名单；还差 15，即可达到奖金门槛。",
+          ? "New customers (team): 68 more to leave the bottom group; 3 more to reach the bonus threshold."
+          : "新客户（团队）：还差 68，即可退出辅导名单；还差 3，即可达到奖金门槛。",
       );
     },
     120_000,

@@ -48,6 +48,8 @@ export const coachingMessages: Catalogue = {
     "coach.sentence.separator": "; ",
     "coach.sentence.end": ".",
     "coach.trend": "Score trend",
+    "coach.teamKpi": "{kpi} (team)",
+    "ranking.bestTeam": "Best team",
   },
   zh: {
     "sheet.coaching": "辅导",
@@ -91,5 +93,7 @@ export const coachingMessages: Catalogue = {
     "coach.sentence.separator": "；",
     "coach.sentence.end": "。",
     "coach.trend": "得分趋势",
+    "coach.teamKpi": "{kpi}（团队）",
+    "ranking.bestTeam": "本期最佳团队",
   },
 };
