@@ -190,14 +190,36 @@ function withActual(k: ScoredKpi, kpi: PlanKpi, actual: Decimal | null): ScoredK
 /** The rep with these KPI actuals, scored and ranked among the others as the report ranks them. */
 function rescore(base: WhatIfBaseline, before: ScoredRep, actuals: readonly (Decimal | null)[]): ScoredRep {
   const plan = base.plan;
+  const scoreOf = (kpis: ScoredKpi[]): Decimal =>
+    rescaledScore(
+      kpis.map((x) => x.attainment),
+      plan.kpis.map((kpi) => dec(kpi.weight)),
+      plan.kpis.map((kpi) => (kpi.cap === null ? null : dec(kpi.cap))),
+    ).score;
   const kpis = before.kpis.map((k, i) => withActual(k, plan.kpis[i], actuals[i]));
-  const { score } = rescaledScore(
-    kpis.map((x) => x.attainment),
-    plan.kpis.map((kpi) => dec(kpi.weight)),
-    plan.kpis.map((kpi) => (kpi.cap === null ? null : dec(kpi.cap))),
-  );
-  const changed: ScoredRep = { ...before, kpis, score };
-  const all = base.scored.reps.map((r) => (r.rep === before.rep ? changed : { ...r }));
+  // A team KPI (docs/reference/coaching.md): the rep's change moves the team's totals, so every teammate's too.
+  const teamShares = new Map<number, { attainment: Decimal; team: { actual: Decimal; target: Decimal } }>();
+  before.kpis.forEach((k, i) => {
+    const now = kpis[i];
+    if (k.team === undefined || k.actual === null || now.actual === null || now.attainment === null) return;
+    const team = { actual: k.team.actual.minus(k.actual).plus(now.actual), target: k.team.target };
+    const a = attainment(team.actual, team.target, plan.kpis[i].direction === "lower");
+    if (isEngineError(a)) return;
+    teamShares.set(i, { attainment: a, team });
+    kpis[i] = { ...now, attainment: a, team };
+  });
+  const changed: ScoredRep = { ...before, kpis, score: scoreOf(kpis) };
+  const sameTeam = (r: ScoredRep): boolean =>
+    before.team !== null && r.team !== null && r.team.toLowerCase() === before.team.toLowerCase();
+  const all = base.scored.reps.map((r) => {
+    if (r.rep === before.rep) return changed;
+    if (teamShares.size === 0 || !sameTeam(r)) return { ...r };
+    const mates = r.kpis.map((k, i) => {
+      const share = teamShares.get(i);
+      return share && k.team !== undefined ? { ...k, ...share } : k;
+    });
+    return { ...r, kpis: mates, score: scoreOf(mates) };
+  });
   rankAndPay(all, plan);
   return changed;
 }

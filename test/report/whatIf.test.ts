@@ -218,8 +218,8 @@ describe.each(SAMPLE_FILES)("%s: what-if agrees with a re-run of the report", (f
   });
 
   it("with a KPI scored on the team's total, a deal still gives the re-run's numbers", () => {
-    // Scored on the team (docs/reference/coaching.md): a rep's deal moves the whole team's attainment. What-if
-    // re-aggregates the rep's own rows only; this fails, and says so, the day scoring shares a team's attainment.
+    // Scored on the team (docs/reference/coaching.md): a rep's deal moves the whole team's attainment, and what-if
+    // moves the team's totals and every teammate's score with it.
     const teamPlan: Plan = { ...plan, kpis: plan.kpis.map((k, i) => (i === 1 ? { ...k, scope: "team" } : k)) };
     const teamBase = whatIfBaseline(ing, teamPlan);
     const deal = {
