@@ -76,8 +76,8 @@ const EN_LISTED = [
   ["Ratings", 4, "Hidden Person", "Ignored", "Hidden Person: rep not found among the sales reps; this row is not used"],
 ];
 const ZH_LISTED = [
-  ["Sales", null, "carl", "已合并", "“carl”的个人目标已用于销售员“Carl”（姓名比较不区分大小写）"],
-  ["Ratings", 2, "CARL", "已合并", "“CARL”已对应销售员“Carl”（姓名比较不区分大小写）；共 1 行"],
+  ["Sales", null, "carl", "已归入", "“carl”的个人目标已用于销售员“Carl”（姓名比较不区分大小写）"],
+  ["Ratings", 2, "CARL", "已归入", "“CARL”已对应销售员“Carl”（姓名比较不区分大小写）；共 1 行"],
   ["Sales", null, "Olga", "已保留", "Olga：列在目标表中，但在销售员中找不到此人；按无销售评分（请检查姓名拼写）"],
   ["Ratings", 4, "Hidden Person", "已忽略", "Hidden Person：在销售员中找不到此人；该行未使用"],
 ];

@@ -155,7 +155,7 @@ describe("salesperf report — success", () => {
 });
 
 describe("salesperf report --lang zh", () => {
-  it("writes Chinese tabs and exactly the docs/reference/cli.md Scorecard header; status is 优秀, 辅导 or blank", async () => {
+  it("writes Chinese tabs and exactly the docs/reference/cli.md Scorecard header; status is 优秀, 待辅导 or blank", async () => {
     const out = path.join(dir, "report-zh.xlsx");
     const run = await runCli("report", ZH, "-o", out, "--lang", "zh");
     expect(run.code).toBe(0);
@@ -196,9 +196,9 @@ describe("salesperf report --lang zh", () => {
         statuses.add(s === null || s === undefined ? "" : String(s));
       }
     });
-    expect([...statuses].every((s) => ["优秀", "辅导", ""].includes(s))).toBe(true);
+    expect([...statuses].every((s) => ["优秀", "待辅导", ""].includes(s))).toBe(true);
     expect(statuses.has("优秀")).toBe(true);
-    expect(statuses.has("辅导")).toBe(true);
+    expect(statuses.has("待辅导")).toBe(true);
     const charts = await chartsBySheet(out);
     expect(charts["排名"].length).toBeGreaterThanOrEqual(1);
     expect(charts["趋势"].length).toBeGreaterThanOrEqual(1);

@@ -287,7 +287,7 @@ describe("Plan sheet: what recalculates at once, what waits for the next run, an
     const check = at(l, "$H$25");
     expect(check.v).toBe(ok);
     expect(check.f).toBe(
-      `IF(ABS($G$25-1)<=0.000000001,"${ok}","${lang === "en" ? "Weights must add up to 100%: until they do, each score scales them to 100% and the next run of SalesPerf stops." : "权重合计必须为 100%：在改正之前，每个得分都会把权重按比例换算到 100%，下次运行 SalesPerf 时会报错停止。"}")`,
+      `IF(ABS($G$25-1)<=0.000000001,"${ok}","${lang === "en" ? "Weights must add up to 100%: until they do, each score scales them to 100% and the next run of SalesPerf stops." : "权重合计须为 100%。改正之前，各人得分按比例折算权重；下次运行 SalesPerf 将报错停止。"}")`,
     );
     // Only the two total cells are formulas.
     expect(l.formulas.flat().filter((f) => f !== null)).toHaveLength(2);

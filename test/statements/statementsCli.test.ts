@@ -233,7 +233,7 @@ describe.each([
       r.kpis.forEach((k, i) => expect(cached(4 + 3 * i) ?? null).toBe(k.attainment?.toNumber() ?? null));
       expect(cached(2 + 3 * K)).toBe(r.score.toNumber());
       expect(cached(3 + 3 * K)).toBe(r.rank);
-      const status = { top: lang === "en" ? "Top" : "优秀", coaching: lang === "en" ? "Coaching" : "辅导" };
+      const status = { top: lang === "en" ? "Top" : "优秀", coaching: lang === "en" ? "Coaching" : "待辅导" };
       expect(cached(4 + 3 * K) ?? "").toBe(r.status === null ? "" : status[r.status]);
       expect(cached(5 + 3 * K)).toBe(r.payout.toNumber());
     }

@@ -175,7 +175,7 @@ export const planMessages: Catalogue = {
     planHintThreshold: "得分低于门槛不发奖金",
     planHintBonusCap: "奖金系数的最高值；留空 = 不封顶",
     planHintTop: "排名前 N 名标为“优秀”；也可填比例，如 20%（向下取整，至少 1 人）",
-    planHintBottom: "排名后 N 名标为“辅导”；也可填比例，如 20%（向下取整，至少 1 人）",
+    planHintBottom: "排名后 N 名标为“待辅导”；也可填比例，如 20%（向下取整，至少 1 人）",
     planHintKpis:
       "目标类型：固定值 = 整个考核期的目标；每月 = 乘以考核期的月数；增长率 = 相对本人上一期的增长。上限留空 = 不封顶。目标、权重、上限修改后立即重新计算；指标、数据列、汇总方式、目标类型、方向、类别及新增的行在下次运行 SalesPerf 时生效。",
     planHintCurve:
@@ -187,7 +187,7 @@ export const planMessages: Catalogue = {
     planLabelTotalWeight: "权重合计",
     planWeightsOk: "正确",
     planWeightsNot100:
-      "权重合计必须为 100%：在改正之前，每个得分都会把权重按比例换算到 100%，下次运行 SalesPerf 时会报错停止。",
+      "权重合计须为 100%。改正之前，各人得分按比例折算权重；下次运行 SalesPerf 将报错停止。",
     planTargetsRep: "销售员",
     planTargetsKpi: "指标",
     planTargetsTarget: "目标",
