@@ -212,12 +212,15 @@ describe("writePlanSheet layout", () => {
     expect(writePlanSheet(defaultPlan("en"), "en").rows[21][2]).toBe("count of yes");
   });
 
-  it.each(["count_true", "count of yes", "Count Of Yes", "“是”的个数"])("reads the aggregation %s as count_true", (word) => {
-    const rows = grid(defaultPlan("en"), "en");
-    setAt(rows, "$C$21", "sum");
-    setAt(rows, "$C$22", word);
-    expect(planOf(readPlanSheet(rows, "Plan")).kpis[1].aggregate).toBe("count_true");
-  });
+  it.each(["count_true", "count of yes", "Count Of Yes", "“是”的个数"])(
+    "reads the aggregation %s as count_true",
+    (word) => {
+      const rows = grid(defaultPlan("en"), "en");
+      setAt(rows, "$C$21", "sum");
+      setAt(rows, "$C$22", word);
+      expect(planOf(readPlanSheet(rows, "Plan")).kpis[1].aggregate).toBe("count_true");
+    },
+  );
 
   it.each(["count_unique", "count distinct", "不重复计数"])("reads the aggregation %s as count_unique", (word) => {
     const rows = grid(defaultPlan("en"), "en");

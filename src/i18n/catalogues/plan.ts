@@ -186,8 +186,7 @@ export const planMessages: Catalogue = {
     planColIncentive: "激励",
     planLabelTotalWeight: "权重合计",
     planWeightsOk: "正确",
-    planWeightsNot100:
-      "权重合计须为 100%。改正之前，各人得分按比例折算权重；下次运行 SalesPerf 将报错停止。",
+    planWeightsNot100: "权重合计须为 100%。改正之前，各人得分按比例折算权重；下次运行 SalesPerf 将报错停止。",
     planTargetsRep: "销售员",
     planTargetsKpi: "指标",
     planTargetsTarget: "目标",
