@@ -1,6 +1,8 @@
 // The bilingual user guide (docs/en, docs/zh): mirrored pages, links that resolve, a complete table of contents.
 import * as fs from "fs";
 import * as path from "path";
+import { t } from "../../src/i18n";
+import { sheetNames } from "../../src/report/buildReport";
 
 const DOCS = path.join(__dirname, "..", "..", "docs");
 const LANGS = ["en", "zh"] as const;
@@ -135,5 +137,72 @@ describe("user guide", () => {
     ["zh", "cli.md", "| 2 |"],
   ])("%s/%s states %s", (lang, page, text) => {
     expect(fs.readFileSync(path.join(DOCS, lang, page), "utf8")).toContain(text);
+  });
+});
+
+/** The report's tab names in report order, as the catalogue spells them (the data copy has no tab of its own). */
+const tabNames = (lang: (typeof LANGS)[number]): string[] => Object.values(sheetNames(lang)).filter((n) => n !== "");
+
+/**
+ * Lists of tabs in prose ("Summary, Scorecard, Ranking … and Plan", "总览、绩效评分、排名……"): every run of names
+ * that holds "Scorecard, Ranking" / "绩效评分、排名", its items as written (a trailing "tabs" / "八个工作表" left off).
+ */
+function tabLists(markdown: string, lang: (typeof LANGS)[number]): string[][] {
+  const prose = markdown.replace(/`[^`\n]*`/g, "").replace(/\s+/g, " ");
+  if (lang === "en") {
+    const item = "[A-Z][a-z]+(?: [a-z]+)?";
+    return [...prose.matchAll(new RegExp(`${item}(?:(?:, and |, | and )${item})+`, "g"))]
+      .map((m) => m[0].split(/, and |, | and /).map((x) => x.replace(/ tabs?$/, "")))
+      .filter((items) => items.join(",").includes("Scorecard,Ranking"));
+  }
+  return [...prose.matchAll(/\p{Script=Han}+(?:、\p{Script=Han}+)+/gu)]
+    .map((m) => m[0].split("、").map((x) => x.replace(/[一二三四五六七八九十]个工作表$/, "")))
+    .filter((items) => items.join(",").includes("绩效评分,排名"));
+}
+
+describe("the guide names the report's tabs as the report does (src/i18n catalogues)", () => {
+  it.each(LANGS)("%s/tabs.md has one section per tab, in report order, named in both languages", (lang) => {
+    const other = lang === "en" ? "zh" : "en";
+    const headings = [...fs.readFileSync(path.join(DOCS, lang, "tabs.md"), "utf8").matchAll(/^## (.+ · .+)$/gm)];
+    const expected = tabNames(lang).map((name, i) => `${name} · ${tabNames(other)[i]}`);
+    expect(headings.map((m) => m[1])).toEqual(expected);
+  });
+
+  it.each(LANGS)("%s/tabs.md's table lists every tab, in report order", (lang) => {
+    const other = lang === "en" ? "zh" : "en";
+    const rows = [...fs.readFileSync(path.join(DOCS, lang, "tabs.md"), "utf8").matchAll(/^\| ([^|]+) \| ([^|]+) \|/gm)]
+      .map((m) => [m[1], m[2]])
+      .filter(([a]) => tabNames(lang).includes(a));
+    expect(rows).toEqual(tabNames(lang).map((name, i) => [name, tabNames(other)[i]]));
+  });
+
+  const prose = [
+    ...LANGS.flatMap((lang) => GUIDE_PAGES.map((page) => [`${lang}/${page}`, lang] as const)),
+    ...LANGS.map((lang) => ["../README.md", lang] as const),
+  ];
+  it.each(prose)("%s: a list of tabs names only the report's tabs, in report order (%s)", (rel, lang) => {
+    const names = tabNames(lang);
+    const lists = tabLists(fs.readFileSync(path.join(DOCS, rel), "utf8"), lang);
+    for (const items of lists) {
+      expect(items.filter((x) => !names.includes(x))).toEqual([]);
+      expect(items).toEqual(names.filter((x) => items.includes(x)));
+    }
+  });
+
+  it.each([
+    ["en", (labels: string[]) => `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`],
+    ["zh", (labels: string[]) => labels.join("、")],
+  ] as const)("%s/getting-started.md names the pane's tabs as the pane does, in its order", (lang, list) => {
+    const labels = ["data", "plan", "generate", "share", "whatIf"].map((k) => `**${t(lang, `ui.section.${k}`)}**`);
+    expect(fs.readFileSync(path.join(DOCS, lang, "getting-started.md"), "utf8")).toContain(list(labels));
+  });
+
+  it.each(LANGS)("README's table of tabs is the report's, in both languages (%s)", () => {
+    const rows = [
+      ...fs.readFileSync(path.join(DOCS, "..", "README.md"), "utf8").matchAll(/^\| (\S[^|·]*) · ([^|]+) \|/gm),
+    ]
+      .map((m) => [m[1].trim(), m[2].trim()])
+      .filter(([en]) => tabNames("en").includes(en));
+    expect(rows).toEqual(tabNames("en").map((name, i) => [name, tabNames("zh")[i]]));
   });
 });
