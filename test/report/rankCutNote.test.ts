@@ -33,7 +33,7 @@ describe("Top N + Bottom N over half the team (docs/reference/plan.md)", () => {
   it("in Chinese, written as a manager writes it, naming the 考核方案 tab", () => {
     const r = buildReport(ingestOf(teamOf(9)), defaultPlan("zh"), { lang: "zh" });
     expect(issueTexts(r)).toContain(
-      "前 N 名 5 人、后 N 名 3 人，本期参与评分的 9 名销售员中有 8 人被标为“优秀”或“辅导”，“优秀”已不能说明谁真正领先。" +
+      "前 N 名 5 人、后 N 名 3 人，本期参与评分的 9 名销售员中有 8 人被标为“优秀”或“待辅导”，“优秀”已不能说明谁真正领先。" +
         "建议在“考核方案”工作表的 B16 和 B17 改填比例，如 20%（向下取整，至少 1 人）。",
     );
   });

@@ -210,7 +210,7 @@ export const reportMessages: Catalogue = {
     weightsRescaled: "{rep}：仅按权重合计 {weight} 的指标评分，权重按比例折算为 100%",
     noKpiScored: "{rep}：没有可评分的指标，综合得分为 0",
     rankCutsOverHalf:
-      "前 N 名 {top} 人、后 N 名 {bottom} 人，本期参与评分的 {reps} 名销售员中有 {marked} 人被标为“优秀”或“辅导”，“优秀”已不能说明谁真正领先。建议在“{plan}”工作表的 {topCell} 和 {bottomCell} 改填比例，如 {share}（向下取整，至少 1 人）。",
+      "前 N 名 {top} 人、后 N 名 {bottom} 人，本期参与评分的 {reps} 名销售员中有 {marked} 人被标为“优秀”或“待辅导”，“优秀”已不能说明谁真正领先。建议在“{plan}”工作表的 {topCell} 和 {bottomCell} 改填比例，如 {share}（向下取整，至少 1 人）。",
     measureRepNotFound: "{rep}：在销售员中找不到此人；该行未使用",
     measureRepNotScored: "{rep}：{period} 内无销售记录，未评分；该行未使用",
     measureRepMatched: "“{name}”已对应销售员“{rep}”（姓名比较不区分大小写）；共 {rows} 行",
