@@ -85,3 +85,8 @@ export function roundUpNeed(amount: Decimal, decimals: number): Decimal {
 export function nextCurvePoint(score: Decimal, xs: readonly Decimal[]): Decimal | null {
   return xs.find((x) => compare15(x, score) > 0) ?? null;
 }
+
+/** A KPI's target is met (docs/reference/coaching.md incentives): attainment ≥ 100 % at 15 digits, as Excel's `>=`. */
+export function targetMet(attainment: Decimal | null): boolean {
+  return attainment !== null && compare15(attainment, ONE) >= 0;
+}

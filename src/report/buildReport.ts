@@ -9,7 +9,7 @@ import type { DataIssue, IngestResult } from "../ingest/types";
 import { writePlanSheet } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
-import { buildCoaching, type CoachingContext } from "./coaching";
+import { buildCoaching, incentivesCell, type CoachingContext } from "./coaching";
 import { rankCutNote } from "./rankCutNote";
 import { columnLetters, displayWidth, uniqueSheetName } from "../sheet";
 import {
@@ -96,10 +96,13 @@ function buildScorecard(ctx: Ctx): ReportSheet {
   // The Notes column is the manager's, for the coaching conversation: left empty, and carried over from the tab a
   // re-run replaces (userColumns). Not in the reps' statements (docs/reference/statements.md).
   const notesCol = C.tieOrder + 1;
+  // Incentives earned (docs/reference/coaching.md) after Notes, only when the plan names an incentive.
+  const withIncentives = plan.kpis.some((k) => k.incentive);
   const header = [
     ...scorecardHeader(lang, plan),
     text(t(lang, "hdr.tieOrder"), "header"),
     text(t(lang, "hdr.notes"), "header"),
+    ...(withIncentives ? [text(t(lang, "coach.hdr.incentives"), "header")] : []),
   ];
   const rows: (ReportCell | null)[][] = [header];
   const scoreRange = absCol(C.score, 2, last);
@@ -134,10 +137,11 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     cells.push(statusCell(ctx, r, rk, `COUNT(${scoreRange})`));
     cells.push(payoutCell(ctx, r, s));
     cells.push(num(order.get(r.rep)!, "0"));
+    if (withIncentives) cells.push(null, incentivesCell(ctx, r, row));
     rows.push(cells);
   });
   const lastCol = columnLetters(C.bonus);
-  const tableLastCol = columnLetters(notesCol);
+  const tableLastCol = columnLetters(withIncentives ? notesCol + 1 : notesCol);
   const cf: ConditionalFormat[] = [];
   if (n > 0) {
     for (let k = 0; k < K; k++) {

@@ -16,6 +16,7 @@ import {
   NEED_NOISE_DECIMALS,
   pointsLost,
   roundUpNeed,
+  targetMet,
   type CoachingKpi,
   type KpiChange,
 } from "../engine/index";
@@ -432,4 +433,26 @@ function sentenceText(
     part(threshold, "coach.sentence.threshold") +
     t(lang, "coach.sentence.end")
   );
+}
+
+/**
+ * The Scorecard's "Incentives earned" cell of the rep at sheet row `row` (docs/reference/coaching.md): the Plan's
+ * Incentive of each KPI whose attainment is 100 % or more, in plan order, joined by "; " (zh "、"). A formula on the
+ * attainment cells and the Plan's Incentive cells, so a changed target or incentive text recalculates.
+ */
+export function incentivesCell(ctx: FormulaContext, r: ScoredRep, row: number): ReportCell {
+  const { lang, plan } = ctx;
+  const C = scorecardCols(plan.kpis.length);
+  const sep = t(lang, "coach.incentiveSeparator");
+  const parts: string[] = [];
+  const earned: string[] = [];
+  plan.kpis.forEach((kpi, k) => {
+    const cell = ctx.cells.kpis[k].incentive;
+    if (!kpi.incentive || cell === undefined) return;
+    const at = addr(C.actual(k) + 2, row);
+    const inc = sheetRef(ctx.names.plan, cell);
+    parts.push(`IF(ISNUMBER(${at}),IF(${at}>=1,IF(${inc}="","",${excelString(sep)}&${inc}),""),"")`);
+    if (targetMet(r.kpis[k].attainment)) earned.push(kpi.incentive);
+  });
+  return formula(`MID(${parts.join("&")},${sep.length + 1},999)`, earned.join(sep));
 }

@@ -21,7 +21,7 @@ export const TABLE_STYLE = "TableStyleMedium2";
 /** Addresses of the Plan tab's values (from writePlanSheet), e.g. "$C$5". */
 export interface PlanCells {
   currencyDecimals: string;
-  kpis: { target: string; weight: string; cap: string }[];
+  kpis: { target: string; weight: string; cap: string; incentive?: string }[];
   bonus: { targetBonus: string; threshold: string; cap: string; curveX?: string; curveY?: string };
   ranking: { top: string; bottom: string };
 }

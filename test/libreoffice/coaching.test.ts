@@ -15,10 +15,14 @@ import { lo, suiteTempDir } from "./libreOffice";
 
 const tempDir = suiteTempDir("salesperf-lo-coaching-");
 
-/** Every rep gets a block; new customers are scored on the team's total (SUMPRODUCT over the Scorecard). */
+/**
+ * Every rep gets a block; new customers are scored on the team's total (SUMPRODUCT over the Scorecard); two KPIs name
+ * an incentive (the Scorecard's Incentives earned column).
+ */
 function plan(lang: "en" | "zh"): Plan {
   const p: Plan = { ...defaultPlan(lang), ranking: { top: 1, bottom: 1 }, coachingTab: "all" };
-  p.kpis[1] = { ...p.kpis[1], scope: "team" };
+  p.kpis[1] = { ...p.kpis[1], scope: "team", incentive: lang === "en" ? "Promotion opportunity" : "晋升机会" };
+  p.kpis[2] = { ...p.kpis[2], incentive: lang === "en" ? "Professional training" : "专业培训" };
   return p;
 }
 

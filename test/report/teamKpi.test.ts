@@ -96,3 +96,46 @@ describe("the best team on the Ranking tab", () => {
     expect(checkFormulas(r).mismatches).toEqual([]);
   });
 });
+
+describe("non-cash incentives on the Scorecard", () => {
+  function incentivePlan(lang: "en" | "zh"): Plan {
+    const p = defaultPlan(lang);
+    p.kpis[1] = { ...p.kpis[1], incentive: lang === "en" ? "Promotion opportunity" : "晋升机会" };
+    p.kpis[2] = { ...p.kpis[2], incentive: lang === "en" ? "Professional training" : "专业培训" };
+    return p;
+  }
+
+  it("lists the incentives of the KPIs whose target each rep met", () => {
+    const r = report(incentivePlan("en"));
+    const s = sheet(r, "scorecard");
+    const col = s.rows[0].findIndex((c) => c?.v === "Incentives earned");
+    expect(col).toBeGreaterThan(0);
+    // Bob: 90/60 new customers and satisfaction 0.9/0.9 met; Alice: satisfaction only; Carol: neither.
+    expect(["Alice", "Bob", "Carol"].map((rep) => row(s, rep)[col]!.v)).toEqual([
+      "Professional training",
+      "Promotion opportunity; Professional training",
+      "",
+    ]);
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+
+  it("recalculates from the Plan: a new incentive text, a target Alice then meets", () => {
+    const r = report(incentivePlan("en"));
+    const plan = sheet(r, "plan");
+    plan.rows[21][10] = { v: "Sales trip" };
+    plan.rows[21][4] = { v: 11 }; // new customers 11 a month: Alice's 33 meet 33
+    const col = sheet(r, "scorecard").rows[0].findIndex((c) => c?.v === "Incentives earned");
+    const { value } = recalculate(r);
+    expect(value("Scorecard", 2, col)).toBe("Sales trip; Professional training");
+  });
+
+  it("in Chinese, joined by 、; without incentives in the plan there is no column", () => {
+    const zh = buildReport(ingestOf(defaultExample(), { currency: "CNY" }), incentivePlan("zh"), { lang: "zh" });
+    const s = sheet(zh, "scorecard");
+    const col = s.rows[0].findIndex((c) => c?.v === "获得的激励");
+    expect(s.rows.find((x) => x[0]?.v === "Bob")![col]!.v).toBe("晋升机会、专业培训");
+    expect(checkFormulas(zh).mismatches).toEqual([]);
+    const plain = sheet(report(defaultPlan("en")), "scorecard");
+    expect(plain.rows[0].some((c) => c?.v === "Incentives earned")).toBe(false);
+  });
+});

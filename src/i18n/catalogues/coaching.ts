@@ -50,6 +50,8 @@ export const coachingMessages: Catalogue = {
     "coach.trend": "Score trend",
     "coach.teamKpi": "{kpi} (team)",
     "ranking.bestTeam": "Best team",
+    "coach.hdr.incentives": "Incentives earned",
+    "coach.incentiveSeparator": "; ",
   },
   zh: {
     "sheet.coaching": "辅导",
@@ -95,5 +97,7 @@ export const coachingMessages: Catalogue = {
     "coach.trend": "得分趋势",
     "coach.teamKpi": "{kpi}（团队）",
     "ranking.bestTeam": "本期最佳团队",
+    "coach.hdr.incentives": "获得的激励",
+    "coach.incentiveSeparator": "、",
   },
 };
