@@ -267,11 +267,11 @@ describe("Plan sheet: what recalculates at once, what waits for the next run, an
   it.each<[Lang, RegExp]>([
     [
       "en",
-      /Target, weight and cap recalculate at once; KPI, measure, aggregation, target kind, direction, group and added rows take effect at the next run of SalesPerf\.$/,
+      /Target, weight, cap and an existing incentive's text recalculate at once; KPI, measure, aggregation, target kind, direction, group, scored on, a new incentive and added rows take effect at the next run of SalesPerf\.$/,
     ],
     [
       "zh",
-      /目标、权重、上限修改后立即重新计算；指标、数据列、汇总方式、目标类型、方向、类别及新增的行在下次运行 SalesPerf 时生效。$/,
+      /目标、权重、上限及已有激励的文字修改后立即重新计算；指标、数据列、汇总方式、目标类型、方向、类别、考核口径、新填的激励及新增的行在下次运行 SalesPerf 时生效。$/,
     ],
   ])("the KPI table's hint splits its columns into live and next-run (%s)", (lang, re) => {
     const l = writePlanSheet(defaultPlan(lang), lang);

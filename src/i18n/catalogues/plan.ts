@@ -87,7 +87,7 @@ export const planMessages: Catalogue = {
     planHintTop: 'the best N reps, or a share such as 20% (rounded down, at least 1), are marked "Top"',
     planHintBottom: 'the last N reps, or a share such as 20% (rounded down, at least 1), are marked "Coaching"',
     planHintKpis:
-      "Target kind: fixed = for the period; per month = times the months in the period; growth = over the rep's own prior period. Cap blank = no cap. Target, weight and cap recalculate at once; KPI, measure, aggregation, target kind, direction, group and added rows take effect at the next run of SalesPerf.",
+      "Target kind: fixed = for the period; per month = times the months in the period; growth = over the rep's own prior period. Cap blank = no cap. Target, weight, cap and an existing incentive's text recalculate at once; KPI, measure, aggregation, target kind, direction, group, scored on, a new incentive and added rows take effect at the next run of SalesPerf.",
     planHintCurve:
       "between points the factor is interpolated linearly; no points = the factor is the score. Changed points recalculate at once; added or removed points take effect at the next run of SalesPerf.",
     // Coaching tab, team KPIs and incentives (docs/reference/coaching.md).
@@ -177,7 +177,7 @@ export const planMessages: Catalogue = {
     planHintTop: "排名前 N 名标为“优秀”；也可填比例，如 20%（向下取整，至少 1 人）",
     planHintBottom: "排名后 N 名标为“待辅导”；也可填比例，如 20%（向下取整，至少 1 人）",
     planHintKpis:
-      "目标类型：固定值 = 整个考核期的目标；每月 = 乘以考核期的月数；增长率 = 相对本人上一期的增长。上限留空 = 不封顶。目标、权重、上限修改后立即重新计算；指标、数据列、汇总方式、目标类型、方向、类别及新增的行在下次运行 SalesPerf 时生效。",
+      "目标类型：固定值 = 整个考核期的目标；每月 = 乘以考核期的月数；增长率 = 相对本人上一期的增长。上限留空 = 不封顶。目标、权重、上限及已有激励的文字修改后立即重新计算；指标、数据列、汇总方式、目标类型、方向、类别、考核口径、新填的激励及新增的行在下次运行 SalesPerf 时生效。",
     planHintCurve:
       "两点之间按线性插值计算奖金系数；没有点 = 奖金系数等于得分。修改已有的点立即重新计算；增删点在下次运行 SalesPerf 时生效。",
     planLabelCoachingTab: "辅导工作表范围",
