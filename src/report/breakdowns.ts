@@ -8,7 +8,6 @@
 import type Decimal from "decimal.js";
 import { dec, ExactSum, periodKey, type PeriodKind } from "../engine/index";
 import { t, type Lang } from "../i18n/index";
-import { usualDatesAndSpan } from "../ingest/index";
 import type { IngestResult, SalesRow } from "../ingest/types";
 import { columnLetters } from "../sheet";
 import { addr, formula, num, text } from "./cells";
@@ -82,7 +81,7 @@ export function breakdownsOf(ingest: IngestResult, scored: ScoredPeriod, lang: L
   const { range } = scored;
   const inPeriod = (r: SalesRow): boolean => r.dateSerial >= range.startSerial && r.dateSerial <= range.endSerial;
   // The rows Trends counts: within the data's usual dates, or in the scored period (docs/reference/robustness.md).
-  const { usual } = usualDatesAndSpan(ingest.rows);
+  const { usual } = scored.dates;
   const counted =
     usual === null
       ? ingest.rows

@@ -92,6 +92,9 @@ export interface ScoredPeriod {
    * as normalised (trim, collapse spaces, NFKC) → the sales rep's spelling. Rows of such names belong to that rep.
    */
   repAliases: Map<string, string>;
+  /** The rows' usual dates and span, found once per run (a pass over every row) for the period, Trends and the
+   * breakdowns below Trends (docs/reference/robustness.md). */
+  dates: DatesAndSpan;
 }
 
 export interface ScoreOptions {
@@ -295,6 +298,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
     ...trendsOf(ingest, dates, range.kind, period, prior),
     totalPayout,
     repAliases,
+    dates,
   };
 }
 
