@@ -12,6 +12,13 @@ import type { Plan } from "../plan/types";
 export interface ClosedRep {
   rep: string;
   team: string | null;
+  /** The rep's used sales rows dated in the period at close, and their amount (exact): what an adjustment's reason
+   * compares today's rows with ("3 rows added since close"). */
+  rows: number;
+  amount: string;
+  /** Of those, the rows with a negative amount (returns) and their amount (negative or "0"). */
+  returnRows: number;
+  returnAmount: string;
   /** Per plan KPI of the plan of record, in plan order. null = no value (the KPI did not count for this rep). */
   kpis: { name: string; actual: string | null; target: string | null; attainment: string | null }[];
   score: string;
