@@ -40,6 +40,13 @@ export interface ClosedRep {
   drawBalance: string;
   /** Clawback still to be taken after this period, as a positive amount (0 when none): the part a cap held back. */
   clawbackBalance: string;
+  /**
+   * The differences for earlier closed periods that this period's report showed ("Adjustments to closed periods") and
+   * its close settled — carried into `adjustments` or reported only, as the plan's adjustment policy says. A later
+   * report compares an earlier period's recomputed bonus with its `earned` plus the differences settled since, so each
+   * difference is shown and carried once (docs/reference/payouts.md). Absent or [] = none. Exact decimal strings.
+   */
+  settled?: { period: string; difference: string }[];
 }
 
 /** The input's totals for the period at close: rows used and their amount (exact). */
