@@ -11,6 +11,7 @@ import { planMessages } from "./catalogues/plan";
 import { printMessages } from "./catalogues/print";
 import { reportMessages } from "./catalogues/report";
 import { summaryMessages } from "./catalogues/summary";
+import { teamsMessages } from "./catalogues/teams";
 import { uiMessages } from "./catalogues/ui";
 import { whatIfMessages } from "./catalogues/whatIf";
 
@@ -32,6 +33,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   ui: uiMessages,
   whatIf: whatIfMessages,
   coaching: coachingMessages,
+  teams: teamsMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

@@ -12,6 +12,7 @@ export { parsePlanJson, parsePlanText } from "./json";
 export { validatePlan } from "./validate";
 export { writePlanSheet, readPlanSheet, PLAN_SHEET_NAMES, WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "./sheet";
 export { readTargetsSheet } from "./targets";
+export { readTeamsSheet, readWorkbookTeams, teamKey, teamPlans, type TeamEntry, type TeamsSheet } from "./teams";
 export { parsePeriodArg } from "./period";
 export { currencyNumberFormat, percentFormat } from "./cells";
 export { isRankShare, isValidRankCut, rankCutCount, rankCutFormula } from "./rankCut";
