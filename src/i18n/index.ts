@@ -10,6 +10,7 @@ import { ingestMessages } from "./catalogues/ingest";
 import { planMessages } from "./catalogues/plan";
 import { printMessages } from "./catalogues/print";
 import { reportMessages } from "./catalogues/report";
+import { splitMessages } from "./catalogues/split";
 import { summaryMessages } from "./catalogues/summary";
 import { teamsMessages } from "./catalogues/teams";
 import { uiMessages } from "./catalogues/ui";
@@ -34,6 +35,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   whatIf: whatIfMessages,
   coaching: coachingMessages,
   teams: teamsMessages,
+  split: splitMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

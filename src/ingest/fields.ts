@@ -19,6 +19,7 @@ import {
   readSatisfaction,
 } from "./parse";
 import { isDateSerial } from "../sheet";
+import { mayNameSeveral } from "./split";
 import type { RawCell } from "./types";
 
 interface RepSpelling {
@@ -27,6 +28,8 @@ interface RepSpelling {
   norm: string;
   usedRows: number;
   firstUsedRow: number;
+  /** The name holds a separator ("/", "、", "," …): it may name several reps (split.ts). */
+  several: boolean;
 }
 
 /** Rep names, normalised once per distinct spelling; spellings that merge are listed at the end. */
@@ -41,7 +44,8 @@ export class RepField {
     if (typeof raw === "string") {
       let s = this.spellings.get(raw);
       if (s === undefined) {
-        s = { id: this.spellings.size + 1, norm: normaliseRepName(raw), usedRows: 0, firstUsedRow: 0 };
+        const norm = normaliseRepName(raw);
+        s = { id: this.spellings.size + 1, norm, usedRows: 0, firstUsedRow: 0, several: mayNameSeveral(norm) };
         this.spellings.set(raw, s);
       }
       this.spelling = s;
@@ -53,6 +57,11 @@ export class RepField {
   /** A number naming the spelling just read (0 for a number cell). */
   spellingId(): number {
     return this.spelling === undefined ? 0 : this.spelling.id;
+  }
+
+  /** Whether the cell just read may name several reps (a shared deal, docs/reference/input.md). */
+  maySeveral(): boolean {
+    return this.spelling !== undefined && this.spelling.several;
   }
 
   /** The row just read is used: counts toward its spelling's merge listing. */

@@ -16,6 +16,10 @@ const SYNONYMS: Record<StandardField, string[]> = {
   newCustomer: ["new customer", "new", "新客户", "是否新客户"],
   satisfaction: ["satisfaction", "csat", "满意度", "客户满意度"],
   behaviour: ["behaviour", "behavior", "manager rating", "行为评分", "行为表现", "主管评分"],
+  // Split credit (docs/reference/input.md): CRM split exports, one row per rep per deal.
+  deal: ["deal id", "deal", "deal number", "opportunity id", "订单号", "商机编号", "订单编号", "商机编码"],
+  split: ["split %", "split", "split percent", "split percentage", "credit split", "分成比例", "分成", "业绩分成比例"],
+  splitAmount: ["split amount", "credited amount", "分成金额", "分成业绩"],
 };
 
 /** A header's field and how specific it is: 0 = first synonym of its language in docs/reference/input.md. */
@@ -74,6 +78,9 @@ const LABELS: Record<Lang, Record<StandardField, string>> = {
     newCustomer: "New customer",
     satisfaction: "Satisfaction",
     behaviour: "Manager rating",
+    deal: "Deal ID",
+    split: "Split %",
+    splitAmount: "Split amount",
   },
   zh: {
     rep: "销售员",
@@ -84,6 +91,9 @@ const LABELS: Record<Lang, Record<StandardField, string>> = {
     newCustomer: "新客户",
     satisfaction: "满意度",
     behaviour: "主管评分",
+    deal: "订单号",
+    split: "分成比例",
+    splitAmount: "分成金额",
   },
 };
 

@@ -21,10 +21,11 @@ import {
   readExtras,
 } from "./fields";
 import { SheetIssues } from "./issues";
+import { creditSplits, readDealId, rowCredit, SplitReader, type SplitColumns } from "./split";
 import { readMeasureSheet } from "./measures";
 import { usualDates } from "./usualDates";
 import { isoDateOfSerial } from "../sheet";
-import { isBlankCell } from "./parse";
+import { Dec, isBlankCell } from "./parse";
 import type {
   ColumnMapping,
   DataIssue,
@@ -187,6 +188,19 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
   const dateH = table.fieldHeader("date");
   const amtH = table.fieldHeader("amount");
   const behH = table.fieldHeader("behaviour");
+  const dealC = table.column("deal");
+  const splitColumns: SplitColumns = {
+    deal: dealC,
+    split: table.column("split"),
+    splitAmount: table.column("splitAmount"),
+    dealHeader: table.fieldHeader("deal"),
+    splitHeader: table.fieldHeader("split"),
+    splitAmountHeader: table.fieldHeader("splitAmount"),
+  };
+  // Null unless the table has a Split % or Split amount column: the rows are then read exactly as without it.
+  const splitReader = SplitReader.of(splitColumns, values, numberFormats, extent.start, extent.end);
+  /** Used rows whose rep cell may name several reps (split.ts decides after the loop). */
+  const sharedAt: number[] = [];
 
   const repField = new RepField();
   const dateField = new DateField();
@@ -221,17 +235,22 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
     const dateOk = dateField.read(dateRaw);
     const amountOk = amountField.read(amtRaw, i);
     const amount = amountField.value;
-    if (rep === null || !dateOk || !amountOk) {
+    // The amount credited to the row's rep(s): the deal's amount × split when the table has split columns.
+    const splitOk = splitReader === null || !amountOk || splitReader.read(row, amount);
+    const credited = splitReader === null || !splitOk ? amount : splitReader.credited;
+    if (rep === null || !dateOk || !amountOk || !splitOk) {
       rowsExcluded++;
-      if (amountOk) excluded.add(amount);
-      excludedRows.push({ sheetRow, dateSerial: dateOk ? dateField.serial : null, amount: amountOk ? amount : null });
+      if (amountOk) excluded.add(credited);
+      excludedRows.push({ sheetRow, dateSerial: dateOk ? dateField.serial : null, amount: amountOk ? credited : null });
       if (rep === null) issues.add(sheetRow, repH, repRaw, "excluded", "repMissing");
       if (!dateOk) issues.add(sheetRow, dateH, dateRaw, "excluded", dateField.failure!);
       if (!amountOk) issues.add(sheetRow, amtH, amtRaw, "excluded", amountField.failure!);
+      if (!splitOk)
+        issues.add(sheetRow, splitReader.failureColumn, splitReader.failureRaw, "excluded", splitReader.failure!);
       continue;
     }
 
-    used.add(amount);
+    used.add(credited);
     repField.markUsed(sheetRow);
     const dateSerial = dateField.serial;
     if (amountField.coerced)
@@ -239,6 +258,12 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
     if (dateField.coerced)
       issues.add(sheetRow, dateH, dateRaw, "coerced", "dateTextCoerced", { date: isoDateOfSerial(dateSerial) });
     if (amount < 0) issues.add(sheetRow, amtH, amtRaw, "kept", "negativeAmount", { value: String(amount) });
+    if (splitReader !== null && splitReader.splitText) {
+      const splitRaw = row[splitColumns.split];
+      issues.add(sheetRow, splitColumns.splitHeader, splitRaw, "coerced", "splitTextCoerced", {
+        value: new Dec(splitReader.split ?? "1").times(100).toString() + "%",
+      });
+    }
 
     const salesRow: SalesRow = {
       sheet: issues.sheet,
@@ -246,24 +271,40 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
       rep,
       team: teamC >= 0 ? teamField.read(row[teamC]) : null,
       dateSerial,
-      amount,
+      amount: credited,
       customer: custC >= 0 ? readCustomer(row[custC]) : null,
       newCustomer: newC >= 0 ? newCustomerField.read(row[newC], sheetRow) : null,
       satisfaction: satisfactionField === null ? null : satisfactionField.read(row[satC], sheetRow),
       behaviour: behC >= 0 ? readBehaviour(row[behC], sheetRow, issues, behH) : null,
       extra: readExtras(row, extras),
     };
-    const firstCopy = duplicates.firstCopyOf(rows, nUsed, row, dateSerial, amount, rep, repField.spellingId());
+    // Split credit only: the fields are left off rows of a table without the columns (docs/reference/input.md).
+    if (dealC >= 0) salesRow.dealId = readDealId(row[dealC]);
+    if (splitReader !== null) salesRow.credit = rowCredit(amount, splitReader.split);
+    if (repField.maySeveral()) sharedAt.push(nUsed);
+    const firstCopy = duplicates.firstCopyOf(rows, nUsed, row, dateSerial, credited, rep, repField.spellingId());
     if (firstCopy >= 0) issues.add(sheetRow, null, null, "kept", "possibleDuplicate", { firstRow: firstCopy });
     rows[nUsed++] = salesRow;
   }
   rows.length = nUsed;
   repField.listMerges(issues, repH);
+  const credits =
+    splitReader === null && sharedAt.length === 0
+      ? rows
+      : creditSplits({
+          rows,
+          sharedAt,
+          splitColumns: splitReader !== null,
+          columns: splitColumns,
+          repHeader: repH,
+          amountHeader: amtH,
+          issues,
+        });
 
   const usedD = used.value();
   const excludedD = excluded.value();
   return {
-    rows,
+    rows: credits,
     excluded: excludedRows,
     reconciliation: {
       rowsRead,
@@ -292,6 +333,7 @@ function listDatesFarFromOthers(table: SalesTable, rows: readonly SalesRow[], is
   const range = { from: isoDateOfSerial(usual.first), to: isoDateOfSerial(usual.last) };
   for (const r of rows) {
     if (r.dateSerial >= usual.first && r.dateSerial <= usual.last) continue;
+    if (r.credit !== undefined && r.credit.place > 0) continue; // a shared row is listed once
     const raw = table.sheet.values[r.sheetRow - table.firstRow][dateC];
     issues.add(r.sheetRow, column, raw, "kept", "dateFarFromOthers", { date: isoDateOfSerial(r.dateSerial), ...range });
   }

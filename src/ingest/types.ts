@@ -24,7 +24,17 @@ export interface RawSheet {
 
 /** The standard fields of docs/reference/input.md. */
 export type StandardField =
-  "rep" | "team" | "date" | "amount" | "customer" | "newCustomer" | "satisfaction" | "behaviour";
+  | "rep"
+  | "team"
+  | "date"
+  | "amount"
+  | "customer"
+  | "newCustomer"
+  | "satisfaction"
+  | "behaviour"
+  | "deal"
+  | "split"
+  | "splitAmount";
 
 /** Which column (0-based, absolute on the sheet) holds each field; user-overridable. */
 export interface ColumnMapping {
@@ -50,6 +60,35 @@ export interface SalesRow {
   behaviour: number | null;
   /** Other columns by exact header, coerced to number when numeric else raw string/boolean. */
   extra: Record<string, number | string | boolean | null>;
+  /**
+   * The Deal ID / 订单号 cell as text (docs/reference/input.md "Split credit"); null when blank. Absent when the
+   * table has no deal column.
+   */
+  dealId?: string | null;
+  /**
+   * Present only when the row credits a share of a deal (a Split % or Split amount column, or a rep cell naming
+   * several reps): `amount` is then the amount credited to `rep`, and this says how it was reached.
+   */
+  credit?: SplitCredit;
+}
+
+/**
+ * How a rep's credit of a deal was reached (docs/reference/input.md "Split credit"). One sheet row naming several
+ * reps becomes one SalesRow per rep, all with the row's `sheetRow`: `place` tells them apart.
+ */
+export interface SplitCredit {
+  /** The deal's amount as the Amount column holds it. */
+  dealAmount: number;
+  /** The row's split as an exact decimal fraction ("0.6", "1" for a blank split); null when a Split amount gave the credit. */
+  split: string | null;
+  /** The reps the rep cell names (1 unless it is shared) and this rep's place among them (0 = the first named). */
+  names: number;
+  place: number;
+  /**
+   * The first-named rep of the deal: the first name of the deal's first used row. When the plan counts split deals
+   * for the first-named rep only (docs/reference/plan.md), only this credit counts in count KPIs.
+   */
+  firstNamed: boolean;
 }
 
 /** A measure row from another sheet (e.g. Ratings / 主管评分): rep + date/month + numeric columns. */

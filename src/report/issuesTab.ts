@@ -22,6 +22,7 @@ const HARMLESS_CONVERSIONS = new Set([
   "dateTextCoerced",
   "satisfactionTextCoerced",
   "behaviourTextCoerced",
+  "splitTextCoerced",
 ]);
 
 /** 0: the numbers would differ (rows left out, a duplicate counted twice); 1: worth a look; 2: converted, harmless. */

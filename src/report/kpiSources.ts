@@ -16,6 +16,9 @@ export const SALES_FIELDS: Record<StandardField, (r: SalesRow) => number | strin
   newCustomer: (r) => r.newCustomer,
   satisfaction: (r) => r.satisfaction,
   behaviour: (r) => r.behaviour,
+  deal: (r) => r.dealId ?? null,
+  split: (r) => (r.credit?.split == null ? null : Number(r.credit.split)),
+  splitAmount: (r) => (r.credit === undefined ? null : r.amount),
 };
 
 /** Find a KPI's column: a mapped sales field, a sales header, else a measure sheet's column. */

@@ -25,7 +25,8 @@ export function periodReconciliation(ingest: IngestResult, range: PeriodRange): 
   let rowsExcluded = 0;
   for (const r of ingest.rows) {
     if (!inPeriod(r.dateSerial)) continue;
-    rowsUsed++;
+    // A rep cell naming several reps is one sheet row credited in parts (docs/reference/cleaning.md).
+    if (r.credit === undefined || r.credit.place === 0) rowsUsed++;
     used.add(r.amount);
   }
   for (const x of ingest.excluded) {
