@@ -17,3 +17,4 @@ export * from "./period";
 export * from "./aggregate";
 export * from "./coaching";
 export * from "./team";
+export * from "./payouts";
