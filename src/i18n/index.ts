@@ -7,6 +7,7 @@
 import { coachingMessages } from "./catalogues/coaching";
 import { engineMessages } from "./catalogues/engine";
 import { ingestMessages } from "./catalogues/ingest";
+import { payoutsMessages } from "./catalogues/payouts";
 import { planMessages } from "./catalogues/plan";
 import { printMessages } from "./catalogues/print";
 import { reportMessages } from "./catalogues/report";
@@ -36,6 +37,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   coaching: coachingMessages,
   teams: teamsMessages,
   split: splitMessages,
+  payouts: payoutsMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

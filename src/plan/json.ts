@@ -13,9 +13,11 @@ import {
   choiceCodes,
   choiceList,
   normaliseRepName,
+  parseAdjustmentPolicy,
   parseAggregate,
   parseCoachingTab,
   parseDirection,
+  parseDrawFor,
   parseFieldName,
   parseGroup,
   parseKpiScope,
@@ -37,10 +39,12 @@ const TOP_KEYS = [
   "ranking",
   "repTargets",
   "coachingTab",
+  "payouts",
 ];
 const KPI_KEYS = ["name", "field", "aggregate", "target", "direction", "weight", "cap", "group", "scope", "incentive"];
 const BONUS_KEYS = ["targetBonus", "curve", "threshold", "cap"];
 const RANKING_KEYS = ["top", "bottom"];
+const PAYOUT_KEYS = ["adjustments", "clawbackCap", "draw", "drawRecoverable", "recoveryCap", "drawFor", "drawReps"];
 
 /** Collects structural errors (wrong type, unknown key, missing field) and the paths they hit. */
 class Reader {
@@ -184,6 +188,7 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
   if ("repTargets" in json) plan.repTargets = readRepTargets(r, json.repTargets);
   if ("coachingTab" in json)
     plan.coachingTab = r.choice(json, "coachingTab", "", parseCoachingTab, "coachingTab", "coaching");
+  if ("payouts" in json) readPayouts(r, json.payouts, plan);
 
   // Semantic rules on what could be read; skip errors at paths already reported.
   const weightFailed = [...r.failed].some((p) => /^kpis(\[\d+\](\.weight)?)?$/.test(p));
@@ -279,6 +284,40 @@ function readCurve(r: Reader, c: unknown): [number, number][] | null {
   // An all-invalid curve was reported point by point; don't also call it empty.
   if (points.length === 0 && c.length > 0) r.failed.add("bonus.curve");
   return points;
+}
+
+/** docs/reference/payouts.md: `payouts` — adjustment policy, clawback cap, draw and who gets it. */
+function readPayouts(r: Reader, v: unknown, plan: Plan): void {
+  if (!isObject(v)) {
+    r.fail("payouts", "planMustBeObject", { field: "payouts" });
+    return;
+  }
+  r.keys(v, PAYOUT_KEYS, "payouts");
+  let drawRecoverable = false;
+  if ("drawRecoverable" in v) {
+    if (typeof v.drawRecoverable === "boolean") drawRecoverable = v.drawRecoverable;
+    else r.fail("payouts.drawRecoverable", "planMustBeYesNo", { field: "drawRecoverable" });
+  }
+  plan.payouts = {
+    adjustments: r.choice(v, "adjustments", "payouts", parseAdjustmentPolicy, "adjustmentPolicy", "report"),
+    clawbackCap: r.numberOrNull(v, "clawbackCap", "payouts", null),
+    draw: r.numberOrNull(v, "draw", "payouts", null),
+    drawRecoverable,
+    recoveryCap: r.numberOrNull(v, "recoveryCap", "payouts", null),
+    drawFor: r.choice(v, "drawFor", "payouts", parseDrawFor, "drawFor", "everyone"),
+  };
+  if (!("drawReps" in v)) return;
+  const reps = v.drawReps;
+  if (!isObject(reps)) {
+    r.fail("payouts.drawReps", "planMustBeObject", { field: "drawReps" });
+    return;
+  }
+  const out: Record<string, number | null> = {};
+  for (const [rep, amount] of Object.entries(reps)) {
+    if (amount === null || isNum(amount)) out[normaliseRepName(rep)] = amount;
+    else r.fail(pathKey("payouts.drawReps", rep), "planMustBeNumber", { field: "draw" });
+  }
+  plan.repDraws = out;
 }
 
 function readRepTargets(r: Reader, v: unknown): Plan["repTargets"] {

@@ -11,6 +11,7 @@ import type { RawCell } from "../ingest/types";
 import { cellAddress, columnLetters, parseRange, quoteSheetName, serialToYmd, sheetCellAddress } from "../sheet";
 import { cellNumber, cellText, currencyNumberFormat, isBlank, percentFormat } from "./cells";
 import { defaultBonus, defaultPlan } from "./defaults";
+import { isPayoutsLabel, readPayoutsSection, writePayoutsSection, type PayoutCells } from "./payoutsSheet";
 import { parsePeriodArg } from "./period";
 import { isRankShare } from "./rankCut";
 import type { Plan, PlanError, PlanKpi, PlanResult } from "./types";
@@ -87,6 +88,8 @@ export interface PlanSheetLayout {
     ranking: { top: string; bottom: string };
     /** The "Coaching tab for" value cell (docs/reference/coaching.md). */
     coachingTab: string;
+    /** The Payouts section's value cells (docs/reference/payouts.md); absent when the plan has no payout settings. */
+    payouts?: PayoutCells;
   };
 }
 
@@ -291,6 +294,8 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   });
   const range = (c: number) =>
     curve.length ? `${cellAddress(curveHeader + 1, c, true)}:${cellAddress(curveHeader + curve.length, c, true)}` : "";
+  // Payouts after one blank row (docs/reference/payouts.md), only when the plan has payout settings.
+  const payouts = writePayoutsSection(plan, lang, curveHeader + curve.length + 2, set, { headerRows, hints });
 
   return {
     rows,
@@ -320,6 +325,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
       },
       ranking: { top: cell("top"), bottom: cell("bottom") },
       coachingTab: cellAddress(COACHING_TAB_ROW, VALUE_COL, true),
+      ...(payouts ? { payouts } : {}),
     },
   };
 }
@@ -389,7 +395,7 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
     }
     if (KPI_LABELS.get(a)?.key === "planColName" && kpiHeader < 0) kpiHeader = r;
     if (CURVE_X_LABELS.has(a) && curveHeader < 0) curveHeader = r;
-    if (SECTION_LABELS.has(a) || CURVE_X_LABELS.has(a)) stops.push(r);
+    if (SECTION_LABELS.has(a) || CURVE_X_LABELS.has(a) || isPayoutsLabel(a)) stops.push(r);
   });
   const lang: Lang = votes.zh > votes.en ? "zh" : "en";
   const L = (key: string) => label(lang, key);
@@ -606,6 +612,9 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
     bonus.curve = points.length ? points : null;
   }
   plan.bonus = bonus;
+  // Payouts (docs/reference/payouts.md): optional rows found by label; none = today's payouts.
+  const payoutsRead = readPayoutsSection(values, lang, fail, (text) => term(text, lang));
+  if (payoutsRead.payouts) plan.payouts = payoutsRead.payouts;
 
   const kpiTerm = (k: KpiColumn) =>
     kpiHeader >= 0 && kpiCol.has(k) ? term(cellText(values[kpiHeader][kpiCol.get(k)!]), lang) : term(L(k), lang);
@@ -638,6 +647,8 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
         const c = settingCell[s];
         return { where: c ? where(c[0], c[1]) : sheetName, term: settingTerm(s) };
       }
+      const pc = field in PAYOUT_FIELD ? payoutsRead.cells[PAYOUT_FIELD[field]!] : undefined;
+      if (pc) return { where: where(pc[0], pc[1]), term: term(cellText(values[pc[0]][0]), lang) };
       const k = kpiField[field];
       if (k && kpiRows[index] !== undefined) return { where: where(kpiRows[index], kpiCol.get(k)!), term: kpiTerm(k) };
       if (field === "weights" && kpiRows.length) {
@@ -666,6 +677,15 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
   const all = [...errors, ...semantic];
   return all.length ? { ok: false, errors: sortByCell(all) } : { ok: true, plan };
 }
+
+/** Validation fields of the Payouts section (payoutsSheet.ts). */
+const PAYOUT_FIELD: Partial<Record<PlanFieldId, "adjustments" | "clawbackCap" | "draw" | "recoveryCap" | "drawFor">> = {
+  adjustments: "adjustments",
+  clawbackCap: "clawbackCap",
+  draw: "draw",
+  recoveryCap: "recoveryCap",
+  drawFor: "drawFor",
+};
 
 /** Sheet order (top to bottom, then left to right), so a user fixes the sheet in one pass; sheet-level errors first. */
 function sortByCell(errors: PlanError[]): PlanError[] {

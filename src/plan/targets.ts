@@ -8,7 +8,7 @@ import { sheetCellAddress } from "../sheet";
 import { cellNumber, cellText, isBlank } from "./cells";
 import { kpiDisplayName } from "./defaults";
 import type { Plan, PlanError } from "./types";
-import { normaliseRepName, normaliseWord } from "./vocab";
+import { normaliseRepName, normaliseWord, parseYesNo } from "./vocab";
 
 /** Rep headers of docs/reference/input.md plus the sheet's own. */
 const REP_HEADERS = [
@@ -26,6 +26,8 @@ const REP_HEADERS = [
 ];
 const KPI_HEADERS = ["kpi", "kpi name", "指标", "考核指标", "指标名称"];
 const TARGET_HEADERS = ["target", "目标", "目标值"];
+/** docs/reference/payouts.md: the optional Draw column — the rep's draw per period, or "yes" for the plan's amount. */
+const DRAW_HEADERS = ["draw", "draw per period", "保底", "保底金额"];
 /** A header row is looked for in the first rows only (a title may sit above it). */
 const HEADER_SCAN_ROWS = 20;
 
@@ -35,13 +37,14 @@ export function readTargetsSheet(
   values: RawCell[][],
   sheetName: string,
   plan: Plan,
-): { targets: Plan["repTargets"]; errors: PlanError[] } {
+): { targets: Plan["repTargets"]; errors: PlanError[]; draws?: Record<string, number | null> } {
   const targets: Plan["repTargets"] = {};
+  let draws: Record<string, number | null> | undefined;
   const errors: PlanError[] = [];
   const where = (r: number, c: number) => sheetCellAddress(sheetName, r, c);
 
   let header = -1;
-  const col = { rep: -1, kpi: -1, target: -1 };
+  const col = { rep: -1, kpi: -1, target: -1, draw: -1 };
   for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS) && header < 0; r++) {
     const row = values[r] ?? [];
     const rep = row.findIndex((c) => has(REP_HEADERS, c));
@@ -49,7 +52,7 @@ export function readTargetsSheet(
     const target = row.findIndex((c) => has(TARGET_HEADERS, c));
     if (rep >= 0 && kpi >= 0 && target >= 0) {
       header = r;
-      Object.assign(col, { rep, kpi, target });
+      Object.assign(col, { rep, kpi, target, draw: row.findIndex((c) => has(DRAW_HEADERS, c)) });
     }
   }
   if (header < 0) {
@@ -77,12 +80,31 @@ export function readTargetsSheet(
   for (let r = header + 1; r < values.length; r++) {
     const get = (c: number): RawCell => values[r]?.[c] ?? null;
     const [repCell, kpiCell, targetCell] = [get(col.rep), get(col.kpi), get(col.target)];
-    if (isBlank(repCell) && isBlank(kpiCell) && isBlank(targetCell)) continue;
+    const drawCell = col.draw >= 0 ? get(col.draw) : null;
+    if (isBlank(repCell) && isBlank(kpiCell) && isBlank(targetCell) && isBlank(drawCell)) continue;
     let ok = true;
     const rep = normaliseRepName(cellText(repCell));
     if (!rep) {
       errors.push({ where: where(r, col.rep), messageKey: "planRequired", params: { field: term(col.rep) } });
       ok = false;
+    }
+    if (!isBlank(drawCell)) {
+      const read = cellNumber(drawCell);
+      const yes = read.ok ? null : parseYesNo(cellText(drawCell));
+      if (read.ok && read.value < 0) {
+        errors.push({
+          where: where(r, col.draw),
+          messageKey: "planMustBeNonNegative",
+          params: { field: term(col.draw) },
+        });
+      } else if (read.ok || yes === "yes") {
+        if (rep) (draws ??= {})[rep] = read.ok ? read.value : null;
+      } else if (yes === null) {
+        const params = { field: term(col.draw), value: cellText(drawCell) };
+        errors.push({ where: where(r, col.draw), messageKey: read.messageKey, params });
+      }
+      // A row that only names a draw sets no target.
+      if (isBlank(kpiCell) && isBlank(targetCell)) continue;
     }
     const kpiText = cellText(kpiCell);
     const kpi = kpiByName.get(normaliseWord(kpiText));
@@ -118,5 +140,5 @@ export function readTargetsSheet(
     firstSeen.set(key, targetWhere);
     (targets[rep] ??= {})[kpi] = target;
   }
-  return { targets, errors };
+  return draws ? { targets, errors, draws } : { targets, errors };
 }

@@ -2,7 +2,10 @@
  * The plan model (docs/reference/plan.md). Plain data; numbers are JS numbers as typed by the
  * user (the engine reads them through their shortest decimal string).
  */
+import type { AdjustmentPolicy } from "../engine/payouts";
 import type { StandardField } from "../ingest/types";
+
+export type { AdjustmentPolicy } from "../engine/payouts";
 
 export type PeriodKind = "month" | "quarter" | "year";
 export type Aggregate = "sum" | "count" | "count_unique" | "count_true" | "average";
@@ -53,6 +56,26 @@ export interface Plan {
   repTargets: Record<string, Record<string, number>>;
   /** Who gets a block on the Coaching tab (docs/reference/coaching.md); absent = "coaching". */
   coachingTab?: CoachingTab;
+  /** Adjustment policy and draws (docs/reference/payouts.md); absent = differences reported only, no draw. */
+  payouts?: PayoutSettings;
+  /** Reps named for a draw (Targets sheet Draw column, JSON payouts.drawReps): rep → own amount, null = the plan's. */
+  repDraws?: Record<string, number | null>;
+}
+
+/** Who gets the draw (docs/reference/payouts.md): every rep, or only the reps with a Draw on the Targets sheet. */
+export type DrawFor = "everyone" | "named";
+
+/**
+ * Payouts (docs/reference/payouts.md): what happens to differences found in closed periods, and a guaranteed draw.
+ * Amounts are per rep per period, in currency units; null = none (no cap, no draw).
+ */
+export interface PayoutSettings {
+  adjustments: AdjustmentPolicy;
+  clawbackCap: number | null;
+  draw: number | null;
+  drawRecoverable: boolean;
+  recoveryCap: number | null;
+  drawFor: DrawFor;
 }
 
 /** A plan problem, naming where it is: a JSON path ("kpis[1].weight") or a cell ("Plan!D7"). */

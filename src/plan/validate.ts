@@ -8,8 +8,10 @@ import { parsePeriodArg } from "./period";
 import { isValidRankCut } from "./rankCut";
 import type { Plan, PlanError } from "./types";
 import {
+  ADJUSTMENT_POLICY_CODES,
   AGGREGATE_CODES,
   DIRECTION_CODES,
+  DRAW_FOR_CODES,
   GROUP_CODES,
   PERIOD_CODES,
   choiceCodes,
@@ -54,14 +56,20 @@ export type PlanFieldId =
   | "curveY"
   | "top"
   | "bottom"
-  | "repTarget";
+  | "repTarget"
+  | "adjustments"
+  | "clawbackCap"
+  | "draw"
+  | "recoveryCap"
+  | "drawFor"
+  | "repDraw";
 
 /** Where a field lives and what the user calls it (for "{field} must be a number"). */
 export interface PlanLocator {
   lang: Lang;
   /** True for a JSON plan: a bad choice lists the JSON codes (count_true), not the Plan sheet's words. */
   listsCodes?: boolean;
-  /** index: the KPI or curve point; keys: [rep, kpi] for repTarget. */
+  /** index: the KPI or curve point; keys: [rep, kpi] for repTarget, [rep, ""] for repDraw. */
   at(field: PlanFieldId, index?: number, keys?: [string, string]): { where: string; term: string };
 }
 
@@ -112,6 +120,14 @@ export const jsonLocator: PlanLocator = {
         return { where: "ranking.top", term: "top" };
       case "bottom":
         return { where: "ranking.bottom", term: "bottom" };
+      case "adjustments":
+      case "clawbackCap":
+      case "draw":
+      case "recoveryCap":
+      case "drawFor":
+        return { where: `payouts.${field}`, term: field };
+      case "repDraw":
+        return { where: pathKey("payouts.drawReps", keys?.[0] ?? ""), term: "draw" };
       case "repTarget": {
         const [rep, name] = keys ?? ["", ""];
         return { where: pathKey(pathKey("repTargets", rep), name), term: "target" };
@@ -263,5 +279,39 @@ export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
       }
     }
   }
+  validatePayouts(plan, add, num, choice, loc, errors);
   return errors;
+}
+
+/** docs/reference/payouts.md: caps are positive amounts, a draw is not negative, a rep named for a draw has an amount. */
+function validatePayouts(
+  plan: Plan,
+  add: (field: PlanFieldId, messageKey: string, params?: Record<string, string | number>) => void,
+  num: (field: PlanFieldId, value: unknown) => boolean,
+  choice: (
+    field: PlanFieldId,
+    value: unknown,
+    codes: readonly string[],
+    kind: Parameters<typeof choiceList>[0],
+  ) => void,
+  loc: PlanLocator,
+  errors: PlanError[],
+): void {
+  const p = plan.payouts;
+  if (p) {
+    choice("adjustments", p.adjustments, ADJUSTMENT_POLICY_CODES, "adjustmentPolicy");
+    choice("drawFor", p.drawFor, DRAW_FOR_CODES, "drawFor");
+    if (p.clawbackCap !== null && num("clawbackCap", p.clawbackCap) && p.clawbackCap <= 0)
+      add("clawbackCap", "planMustBePositive");
+    if (p.recoveryCap !== null && num("recoveryCap", p.recoveryCap) && p.recoveryCap <= 0)
+      add("recoveryCap", "planMustBePositive");
+    if (p.draw !== null && num("draw", p.draw) && p.draw < 0) add("draw", "planMustBeNonNegative");
+  }
+  for (const [rep, amount] of Object.entries(plan.repDraws ?? {})) {
+    const { where, term } = loc.at("repDraw", undefined, [rep, ""]);
+    if (amount === null) {
+      if (p?.draw == null) errors.push({ where, messageKey: "planDrawAmountRequired", params: { field: term } });
+    } else if (!isNum(amount)) errors.push({ where, messageKey: "planMustBeNumber", params: { field: term } });
+    else if (amount < 0) errors.push({ where, messageKey: "planMustBeNonNegative", params: { field: term } });
+  }
 }

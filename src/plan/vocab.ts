@@ -4,7 +4,17 @@
  * text normalisation so either language reads back from a Plan sheet or a JSON plan.
  */
 import type { StandardField } from "../ingest/types";
-import type { Aggregate, CoachingTab, Direction, KpiGroup, KpiScope, KpiTarget, PeriodKind } from "./types";
+import type {
+  AdjustmentPolicy,
+  Aggregate,
+  CoachingTab,
+  Direction,
+  DrawFor,
+  KpiGroup,
+  KpiScope,
+  KpiTarget,
+  PeriodKind,
+} from "./types";
 
 export type Lang = "en" | "zh";
 
@@ -85,6 +95,30 @@ const coachingTabs: Choice<CoachingTab>[] = [
   { code: "all", en: "every rep", zh: "全部销售员", aliases: ["all", "all reps", "全部", "所有销售员"] },
 ];
 
+/** docs/reference/payouts.md: what happens to a difference found in a closed period. */
+const adjustmentPolicies: Choice<AdjustmentPolicy>[] = [
+  { code: "carry", en: "carry into this payout", zh: "计入本期发放", aliases: ["carry all", "全额计入"] },
+  { code: "increases", en: "carry increases only", zh: "仅计入增加额", aliases: ["increases only", "仅计入增加"] },
+  { code: "report", en: "report only", zh: "仅列示", aliases: ["report", "只列示"] },
+];
+
+/** docs/reference/payouts.md: who gets the draw. */
+const drawFors: Choice<DrawFor>[] = [
+  { code: "everyone", en: "every rep", zh: "全部销售员", aliases: ["all", "everyone", "全部", "所有销售员"] },
+  {
+    code: "named",
+    en: "reps named on Targets",
+    zh: "目标表中列明的销售员",
+    aliases: ["named", "named reps", "targets", "列明的销售员"],
+  },
+];
+
+/** A yes/no setting (a draw is recoverable). */
+const yesNo: Choice<"yes" | "no">[] = [
+  { code: "yes", en: "yes", zh: "是", aliases: ["y", "true", "1", "✓", "对"] },
+  { code: "no", en: "no", zh: "否", aliases: ["n", "false", "0", "不"] },
+];
+
 type TargetKind = KpiTarget["kind"];
 const targetKinds: Choice<TargetKind>[] = [
   { code: "fixed", en: "fixed", zh: "固定值", aliases: ["fixed target", "固定"] },
@@ -121,8 +155,25 @@ export const targetKindWord = (code: TargetKind, lang: Lang): string => word(tar
 export const fieldWord = (code: StandardField, lang: Lang): string => word(fields, code, lang);
 export const kpiScopeWord = (code: KpiScope, lang: Lang): string => word(scopes, code, lang);
 export const coachingTabWord = (code: CoachingTab, lang: Lang): string => word(coachingTabs, code, lang);
+export const parseAdjustmentPolicy = (text: string): AdjustmentPolicy | null => lookup(adjustmentPolicies, text);
+export const parseDrawFor = (text: string): DrawFor | null => lookup(drawFors, text);
+export const parseYesNo = (text: string): "yes" | "no" | null => lookup(yesNo, text);
+export const adjustmentPolicyWord = (code: AdjustmentPolicy, lang: Lang): string =>
+  word(adjustmentPolicies, code, lang);
+export const drawForWord = (code: DrawFor, lang: Lang): string => word(drawFors, code, lang);
+export const yesNoWord = (yes: boolean, lang: Lang): string => word(yesNo, yes ? "yes" : "no", lang);
 
-type ChoiceKind = "period" | "aggregate" | "direction" | "group" | "targetKind" | "scope" | "coachingTab";
+type ChoiceKind =
+  | "period"
+  | "aggregate"
+  | "direction"
+  | "group"
+  | "targetKind"
+  | "scope"
+  | "coachingTab"
+  | "adjustmentPolicy"
+  | "drawFor"
+  | "yesNo";
 
 function choiceTable(kind: ChoiceKind): Choice<string>[] {
   return {
@@ -133,6 +184,9 @@ function choiceTable(kind: ChoiceKind): Choice<string>[] {
     targetKind: targetKinds,
     scope: scopes,
     coachingTab: coachingTabs,
+    adjustmentPolicy: adjustmentPolicies,
+    drawFor: drawFors,
+    yesNo,
   }[kind];
 }
 
@@ -154,3 +208,5 @@ export const PERIOD_CODES: readonly PeriodKind[] = periods.map((c) => c.code);
 export const AGGREGATE_CODES: readonly Aggregate[] = aggregates.map((c) => c.code);
 export const DIRECTION_CODES: readonly Direction[] = directions.map((c) => c.code);
 export const GROUP_CODES: readonly KpiGroup[] = groups.map((c) => c.code);
+export const ADJUSTMENT_POLICY_CODES: readonly AdjustmentPolicy[] = adjustmentPolicies.map((c) => c.code);
+export const DRAW_FOR_CODES: readonly DrawFor[] = drawFors.map((c) => c.code);

@@ -52,6 +52,7 @@ export function readWorkbookPlan(sheets: readonly RawSheet[], lang: Lang, given?
     const read = readTargetsSheet(valuesFromA1(targets), targets.name, plan);
     if (read.errors.length) return { ok: false, planSheet: planSheetName, sheet: targets.name, errors: read.errors };
     plan = { ...plan, repTargets: { ...plan.repTargets, ...read.targets } };
+    if (read.draws) plan.repDraws = { ...plan.repDraws, ...read.draws };
   }
   return { ok: true, plan, planSheet: planSheetName };
 }

@@ -1,12 +1,5 @@
 import type Decimal from "decimal.js";
-import {
-  carriedDifference,
-  payout,
-  proratedDraw,
-  ZERO,
-  type Payout,
-  type PayoutRules,
-} from "../../src/engine/index";
+import { carriedDifference, payout, proratedDraw, ZERO, type Payout, type PayoutRules } from "../../src/engine/index";
 import { D } from "./helpers";
 
 const NONE = { drawBalance: ZERO, clawbackBalance: ZERO };
@@ -72,7 +65,12 @@ describe("adjustment policy (docs/reference/payouts.md)", () => {
 
   it("a later increase is netted against the clawback still owed", () => {
     // Owes 3,500; a new difference of +1,000.40: 2,499.60 still owed, all of it under the cap.
-    const p = payout(D(5000), ds("1000.4"), { drawBalance: ZERO, clawbackBalance: D(3500) }, rules({ clawbackCap: D(2500) }));
+    const p = payout(
+      D(5000),
+      ds("1000.4"),
+      { drawBalance: ZERO, clawbackBalance: D(3500) },
+      rules({ clawbackCap: D(2500) }),
+    );
     expect(show(p)).toMatchObject({ adjustments: "-2499.6", clawbackBalance: "0", payable: "2500.4" });
     // An increase larger than the balance pays the rest.
     const q = payout(D(5000), ds(4000), { drawBalance: ZERO, clawbackBalance: D(3500) }, rules());
@@ -122,7 +120,12 @@ describe("draws (docs/reference/payouts.md)", () => {
 
   it("adjustments and the draw add up: earned + adjustments + top-up − recovered", () => {
     const p = payout(D(1000), ds("250.75"), NONE, recoverable());
-    expect(show(p)).toMatchObject({ adjustments: "250.75", drawTopUp: "2000", payable: "3250.75", drawBalance: "2000" });
+    expect(show(p)).toMatchObject({
+      adjustments: "250.75",
+      drawTopUp: "2000",
+      payable: "3250.75",
+      drawBalance: "2000",
+    });
   });
 
   it("a prorated draw is rounded once to the currency's decimals, half away from zero", () => {
