@@ -10,6 +10,7 @@ import { ingestMessages } from "./catalogues/ingest";
 import { payoutsMessages } from "./catalogues/payouts";
 import { planMessages } from "./catalogues/plan";
 import { printMessages } from "./catalogues/print";
+import { prorateMessages } from "./catalogues/prorate";
 import { reportMessages } from "./catalogues/report";
 import { splitMessages } from "./catalogues/split";
 import { summaryMessages } from "./catalogues/summary";
@@ -38,6 +39,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   teams: teamsMessages,
   split: splitMessages,
   payouts: payoutsMessages,
+  prorate: prorateMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

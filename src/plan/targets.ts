@@ -7,11 +7,12 @@ import type { RawCell } from "../ingest/types";
 import { sheetCellAddress } from "../sheet";
 import { cellNumber, cellText, isBlank } from "./cells";
 import { kpiDisplayName } from "./defaults";
+import { dateColumns, type PeopleReader } from "./people";
 import type { Plan, PlanError } from "./types";
 import { normaliseRepName, normaliseWord, parseYesNo } from "./vocab";
 
 /** Rep headers of docs/reference/input.md plus the sheet's own. */
-const REP_HEADERS = [
+export const REP_HEADERS = [
   "rep",
   "sales rep",
   "salesperson",
@@ -33,10 +34,12 @@ const HEADER_SCAN_ROWS = 20;
 
 const has = (list: string[], cell: RawCell | undefined) => list.includes(normaliseWord(cellText(cell)));
 
+/** `people`: where Start / End columns of the sheet are read into (docs/reference/plan.md "Joiners and leavers"). */
 export function readTargetsSheet(
   values: RawCell[][],
   sheetName: string,
   plan: Plan,
+  people?: PeopleReader,
 ): { targets: Plan["repTargets"]; errors: PlanError[]; draws?: Record<string, number | null> } {
   const targets: Plan["repTargets"] = {};
   let draws: Record<string, number | null> | undefined;
@@ -76,12 +79,20 @@ export function readTargetsSheet(
   }
   const allowed = plan.kpis.map((k) => k.name).join(", ");
   const firstSeen = new Map<string, string>();
+  const dates = people ? dateColumns(values[header]) : { start: -1, end: -1 };
+  const dateCell = (r: number, c: number) => ({ col: c, cell: values[r]?.[c], header: cellText(values[header][c]) });
 
   for (let r = header + 1; r < values.length; r++) {
     const get = (c: number): RawCell => values[r]?.[c] ?? null;
     const [repCell, kpiCell, targetCell] = [get(col.rep), get(col.kpi), get(col.target)];
     const drawCell = col.draw >= 0 ? get(col.draw) : null;
-    if (isBlank(repCell) && isBlank(kpiCell) && isBlank(targetCell) && isBlank(drawCell)) continue;
+    const withDates = (dates.start >= 0 && !isBlank(get(dates.start))) || (dates.end >= 0 && !isBlank(get(dates.end)));
+    if (isBlank(repCell) && isBlank(kpiCell) && isBlank(targetCell) && isBlank(drawCell) && !withDates) continue;
+    if (people && withDates && !isBlank(repCell)) {
+      people.read(sheetName, r, cellText(repCell), { start: dateCell(r, dates.start), end: dateCell(r, dates.end) });
+      // A row giving only a rep's dates sets no target.
+      if (isBlank(kpiCell) && isBlank(targetCell) && isBlank(drawCell)) continue;
+    }
     let ok = true;
     const rep = normaliseRepName(cellText(repCell));
     if (!rep) {

@@ -3,7 +3,7 @@
  * user (the engine reads them through their shortest decimal string).
  */
 import type { AdjustmentPolicy } from "../engine/payouts";
-import type { StandardField } from "../ingest/types";
+import type { DataIssue, StandardField } from "../ingest/types";
 
 export type { AdjustmentPolicy } from "../engine/payouts";
 
@@ -60,6 +60,11 @@ export interface Plan {
   payouts?: PayoutSettings;
   /** Reps named for a draw (Targets sheet Draw column, JSON payouts.drawReps): rep → own amount, null = the plan's. */
   repDraws?: Record<string, number | null>;
+  /**
+   * Joiners and leavers (docs/reference/plan.md "Joiners and leavers"): Start / End of reps, from the Targets or the
+   * People sheet; absent = nobody is prorated. Read with the problems found (listed on Data issues, the run goes on).
+   */
+  people?: PeopleDates;
 }
 
 /** Who gets the draw (docs/reference/payouts.md): every rep, or only the reps with a Draw on the Targets sheet. */
@@ -76,6 +81,22 @@ export interface PayoutSettings {
   drawRecoverable: boolean;
   recoveryCap: number | null;
   drawFor: DrawFor;
+}
+
+/** A rep's first and last active day, Excel day serials; null = blank (active since before / still active). */
+export interface RepDates {
+  start: number | null;
+  end: number | null;
+  /** Where they were read, for Data issues: the sheet and its 1-based row. */
+  sheet: string;
+  row: number;
+}
+
+export interface PeopleDates {
+  /** Rep name as written (normalised) → dates. Only reps with a start or an end. */
+  reps: Record<string, RepDates>;
+  /** Unreadable dates, End before Start: by cell, for the Data issues tab. */
+  issues: DataIssue[];
 }
 
 /** A plan problem, naming where it is: a JSON path ("kpis[1].weight") or a cell ("Plan!D7"). */

@@ -6,8 +6,9 @@
 import { t } from "../i18n";
 import type { RawCell, RawSheet } from "../ingest/types";
 import { defaultPlan } from "./defaults";
+import { PeopleReader, readPeopleSheet } from "./people";
 import { readPlanSheet } from "./sheet";
-import { readTargetsSheet } from "./targets";
+import { readTargetsSheet, REP_HEADERS } from "./targets";
 import type { Plan, PlanError } from "./types";
 import type { Lang } from "./vocab";
 
@@ -34,7 +35,8 @@ export type WorkbookPlan =
 
 /**
  * The rules to score with: `given` when the caller has a plan already (its Plan sheet is then not read),
- * else the Plan sheet, else the default plan in `lang`; a Targets sheet adds per-rep targets either way.
+ * else the Plan sheet, else the default plan in `lang`; a Targets sheet adds per-rep targets either way, and Start /
+ * End columns there or on a People sheet add the reps' dates (docs/reference/plan.md "Joiners and leavers").
  */
 export function readWorkbookPlan(sheets: readonly RawSheet[], lang: Lang, given?: Plan): WorkbookPlan {
   const planSheet = given ? undefined : findNamedSheet(sheets, "planSheetName");
@@ -47,12 +49,22 @@ export function readWorkbookPlan(sheets: readonly RawSheet[], lang: Lang, given?
     plan = parsed.plan;
   } else plan = defaultPlan(lang);
 
+  const people = new PeopleReader();
   const targets = findNamedSheet(sheets, "planTargetsSheetName");
   if (targets) {
-    const read = readTargetsSheet(valuesFromA1(targets), targets.name, plan);
-    if (read.errors.length) return { ok: false, planSheet: planSheetName, sheet: targets.name, errors: read.errors };
+    const read = readTargetsSheet(valuesFromA1(targets), targets.name, plan, people);
+    const errors = [...read.errors, ...people.errors];
+    if (errors.length) return { ok: false, planSheet: planSheetName, sheet: targets.name, errors };
     plan = { ...plan, repTargets: { ...plan.repTargets, ...read.targets } };
     if (read.draws) plan.repDraws = { ...plan.repDraws, ...read.draws };
   }
+  const peopleSheet = findNamedSheet(sheets, "peopleSheetName");
+  if (peopleSheet) {
+    const errors = readPeopleSheet(valuesFromA1(peopleSheet), peopleSheet.name, REP_HEADERS, people);
+    errors.push(...people.errors);
+    if (errors.length) return { ok: false, planSheet: planSheetName, sheet: peopleSheet.name, errors };
+  }
+  const dates = people.finish();
+  if (dates !== undefined) plan = { ...plan, people: dates };
   return { ok: true, plan, planSheet: planSheetName };
 }

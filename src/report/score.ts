@@ -27,6 +27,14 @@ import type { DataIssue, IngestResult, MeasureRow, SalesRow } from "../ingest/ty
 import { rankCutCount, type Plan, type PlanKpi, type PeriodKind } from "../plan/index";
 import { compareCodePoints } from "./compare";
 import { resolveKpiSource, type KpiSource } from "./kpiSources";
+import {
+  datesBySalesRep,
+  isProratedKpi,
+  notActiveIssue,
+  NOT_PRORATED,
+  proratedIssue,
+  prorationFactor,
+} from "./proration";
 import { measuresBySalesRep, RepMatcher, targetsBySalesRep, unmatchedMeasureRows } from "./repNames";
 import { rankTeams, type TeamScore } from "./teams";
 import { trendsOf, type TrendRow } from "./trends";
@@ -69,6 +77,12 @@ export interface ScoredRep {
   /** Payout factor and rounded payout from bonusFromScore (docs/reference/functions.md BONUS with the score). */
   factor: Decimal;
   payout: Decimal;
+  /**
+   * Proration factor (docs/reference/plan.md "Joiners and leavers"): the rep's active days in the period ÷ the
+   * period's days, exact; 1 when not prorated. The rep's targets (sums and counts) are multiplied by it, and a draw is
+   * prorated by it too.
+   */
+  proration: Decimal;
 }
 
 export interface ScoredPeriod {
@@ -235,8 +249,21 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   // Scored reps: a used sales row in the period, or named on the Targets sheet (docs/reference/plan.md).
   const names = new Set<string>(values.salesNow.keys());
   for (const name of repTargets.keys()) names.add(name);
+  // Joiners and leavers: a rep with no active day in the period is not scored (listed, their rows still reconciled).
+  const prorations = new Map<string, Decimal>();
+  if (plan.people !== undefined) {
+    issues.push(...plan.people.issues);
+    for (const [rep, dates] of datesBySalesRep(plan.people, matcher, repTargets, issues)) {
+      const factor = prorationFactor(dates, range);
+      if (factor.isZero() && names.delete(rep)) issues.push(notActiveIssue(rep, dates, period, range, ingest.rows));
+      else if (!factor.isZero() && !factor.eq(NOT_PRORATED) && names.has(rep)) {
+        prorations.set(rep, factor);
+        issues.push(proratedIssue(rep, dates, period, range));
+      }
+    }
+  }
   for (const rep of repTargets.keys()) {
-    if (values.salesNow.has(rep)) continue;
+    if (values.salesNow.has(rep) || !names.has(rep)) continue;
     // Kept (docs/reference/plan.md scores them) but listed: a name only on Targets is often a misspelt one.
     const known = matcher.match(rep) !== null;
     issues.push(
@@ -251,8 +278,9 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   const entries = [...names].map((rep) => {
     const now = values.salesNow.get(rep);
     const kpiIssues: DataIssue[] = [];
+    const proration = prorations.get(rep) ?? null;
     const kpis = plan.kpis.map((kpi, k) =>
-      scoreKpi(kpi, k, rep, values, repTargets.get(rep)?.[kpi.name], range, prior, (reasonKey, params) =>
+      scoreKpi(kpi, k, rep, values, repTargets.get(rep)?.[kpi.name], range, prior, proration, (reasonKey, params) =>
         kpiIssues.push(issue(sheet, kpi.name, rep, reasonKey, params)),
       ),
     );
@@ -282,6 +310,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
       status: null,
       factor: dec(0),
       payout: dec(0),
+      proration: prorations.get(rep) ?? NOT_PRORATED,
     });
   }
   const totalPayout = rankAndPay(scored, plan);
@@ -358,6 +387,7 @@ function scoreKpi(
   own: number | null | undefined,
   range: PeriodRange,
   prior: string,
+  proration: Decimal | null,
   report: (reasonKey: string, params: Record<string, string | number>) => void,
 ): ScoredKpi {
   const missing = values.missing(k);
@@ -390,6 +420,8 @@ function scoreKpi(
       });
     }
   }
+  // Joiners and leavers (docs/reference/plan.md): every kind of target, the rep's own too, for the days active.
+  if (target !== null && proration !== null && isProratedKpi(kpi)) target = target.times(proration);
   let att: Decimal | null = null;
   if (!missing && target !== null) {
     if (actual === null) {

@@ -1,0 +1,39 @@
+/**
+ * Joiners and leavers (docs/reference/plan.md "Joiners and leavers"): the People sheet, Start / End on the Targets
+ * sheet, the Scorecard's Proration column and what Data issues lists. Terms: docs/reference/terms.md.
+ */
+import type { Catalogue } from "../index";
+
+export const prorateMessages: Catalogue = {
+  en: {
+    peopleSheetName: "People",
+    "hdr.proration": "Proration",
+    planPeopleConflict: "{rep}'s {field} is {value} here but {other} in cell {first}",
+    planPeopleNoHeader: "no header row with a rep column and a Start or End column was found",
+    peopleDateUnreadable: "{rep}: {field} “{value}” is not a date (a day such as 2026-05-11); read as blank",
+    peopleEndBeforeStart: "{rep}: End {end} ({endCell}) is before Start {start} ({startCell}); targets not prorated",
+    peopleRepBlank: "Start or End with no {field}: not read",
+    peopleRepNoSales:
+      "{rep}: Start / End given ({dates}), but no sales row or target names {rep}; not read (check the spelling)",
+    repProrated: "{rep}: active {active} of {days} days in {period} ({dates}); targets × {active}/{days}",
+    repLeftBeforePeriod:
+      "{rep} left before {period} ({dates}): not scored or ranked; the {rows} sales rows of the period ({amount}) stay in the reconciliation",
+    repStartsAfterPeriod:
+      "{rep} starts after {period} ({dates}): not scored or ranked; the {rows} sales rows of the period ({amount}) stay in the reconciliation",
+  },
+  zh: {
+    peopleSheetName: "人员",
+    "hdr.proration": "在岗折算比例",
+    planPeopleConflict: "{rep} 的{field}在此为 {value}，但单元格 {first} 为 {other}",
+    planPeopleNoHeader: "找不到包含销售员列及入职日期或离职日期列的表头",
+    peopleDateUnreadable: "{rep}：{field}“{value}”不是日期（应为具体某天，如 2026-05-11），按空白处理",
+    peopleEndBeforeStart: "{rep}：离职日期 {end}（{endCell}）早于入职日期 {start}（{startCell}），目标不按在岗天数折算",
+    peopleRepBlank: "填了入职日期或离职日期，但{field}为空：未读取",
+    peopleRepNoSales: "{rep}：填了入职/离职日期（{dates}），但没有销售记录，也不在目标表中：未读取（请检查姓名拼写）",
+    repProrated: "{rep}：{period} 共 {days} 天，在岗 {active} 天（{dates}）；目标 × {active}/{days}",
+    repLeftBeforePeriod:
+      "{rep} 在 {period} 之前已离职（{dates}）：不评分、不排名；考核期内的 {rows} 行销售记录（{amount}）仍计入核对",
+    repStartsAfterPeriod:
+      "{rep} 在 {period} 之后才入职（{dates}）：不评分、不排名；考核期内的 {rows} 行销售记录（{amount}）仍计入核对",
+  },
+};
