@@ -32,6 +32,7 @@ import {
 import { MAX_TREND_REPS, TEAM_AVERAGE_COLOR, TOP_TREND_REPS, TREND_COLORS } from "./chartPalette";
 import type { ChartSeries, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
 import { layOutForPrint } from "./printLayout";
+import { anyProrated, prorationCell } from "./proration";
 import { periodReconciliation, reconciliationBlock, RECON_LINES, undatedExclusions } from "./reconciliation";
 import { appendBreakdowns, breakdownsOf } from "./breakdowns";
 import { buildSummary } from "./summary";
@@ -98,11 +99,14 @@ function buildScorecard(ctx: Ctx): ReportSheet {
   const notesCol = C.tieOrder + 1;
   // Incentives earned (docs/reference/coaching.md) after Notes, only when the plan names an incentive.
   const withIncentives = plan.kpis.some((k) => k.incentive);
+  // Proration (docs/reference/plan.md "Joiners and leavers") last, only when someone is prorated: no column moves.
+  const prorationCol = anyProrated(byName) ? notesCol + (withIncentives ? 2 : 1) : undefined;
   const header = [
     ...scorecardHeader(lang, plan),
     text(t(lang, "hdr.tieOrder"), "header"),
     text(t(lang, "hdr.notes"), "header"),
     ...(withIncentives ? [text(t(lang, "coach.hdr.incentives"), "header")] : []),
+    ...(prorationCol !== undefined ? [text(t(lang, "hdr.proration"), "header")] : []),
   ];
   const rows: (ReportCell | null)[][] = [header];
   const scoreRange = absCol(C.score, 2, last);
@@ -115,7 +119,7 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     const cells: (ReportCell | null)[] = [
       text(r.rep),
       r.team === null ? null : text(r.team),
-      ...kpiAndScoreCells(ctx, r, row, months, { first: 2, last }),
+      ...kpiAndScoreCells({ ...ctx, prorationCol }, r, row, months, { first: 2, last }),
     ];
     const s = addr(C.score, row);
     const rk = addr(C.rank, row);
@@ -138,10 +142,14 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     cells.push(payoutCell(ctx, r, s));
     cells.push(num(order.get(r.rep)!, "0"));
     if (withIncentives) cells.push(null, incentivesCell(ctx, r, row));
+    if (prorationCol !== undefined) {
+      while (cells.length < prorationCol) cells.push(null);
+      cells.push(prorationCell(r, ctx.scored.range));
+    }
     rows.push(cells);
   });
   const lastCol = columnLetters(C.bonus);
-  const tableLastCol = columnLetters(withIncentives ? notesCol + 1 : notesCol);
+  const tableLastCol = columnLetters(header.length - 1);
   const cf: ConditionalFormat[] = [];
   if (n > 0) {
     for (let k = 0; k < K; k++) {

@@ -12,6 +12,7 @@ import { absCol, addr, decimalLiteral, excelString, formula, num, PCT, sheetRef,
 import type { ConditionalFormat, ReportCell, ReportSheet } from "./model";
 import { columnLetters } from "../sheet";
 import { wrappedNoteRows } from "./printLayout";
+import { isProratedKpi } from "./proration";
 import type { ScoredRep } from "./score";
 
 export const GREEN = { fill: "#C6EFCE", font: "#006100" };
@@ -33,6 +34,11 @@ export interface FormulaContext {
   money: string;
   names: { plan: string };
   cells: PlanCells;
+  /**
+   * The column of each rep's proration factor on the row (docs/reference/plan.md "Joiners and leavers"), present only
+   * when someone is prorated: the targets of sums and counts are then multiplied by it.
+   */
+  prorationCol?: number;
 }
 
 /** A reference to the Plan tab: "'Plan'!$C$5". */
@@ -129,14 +135,19 @@ export function kpiAndScoreCells(
     const tg = addr(C.actual(k) + 1, row);
     const at = addr(C.actual(k) + 2, row);
     cells.push(num(sk.actual, fmt));
+    // Joiners and leavers: a sum's or a count's target times the rep's proration cell, when the column is there.
+    const prorated = ctx.prorationCol !== undefined && isProratedKpi(kpi);
+    const times = (f: string): string => (prorated ? `${f}*${addr(ctx.prorationCol!, row)}` : f);
     // Targets as formulas on the Plan tab so a changed target recalculates (docs/reference/tabs.md).
     if (sk.target === null) cells.push(null);
-    else if (sk.targetKind === "fixed") cells.push(formula(P(pc.target), sk.target, fmt));
-    else if (sk.targetKind === "perMonth") cells.push(formula(`${P(pc.target)}*${months}`, sk.target, fmt));
+    else if (sk.targetKind === "fixed") cells.push(formula(times(P(pc.target)), sk.target, fmt));
+    else if (sk.targetKind === "perMonth") cells.push(formula(times(`${P(pc.target)}*${months}`), sk.target, fmt));
     // The prior value is the rep's own (growth over their own prior period, docs/reference/plan.md).
     else if (sk.targetKind === "growth" && sk.prior !== null)
-      cells.push(formula(`${decimalLiteral(sk.prior)}*(1+${P(pc.target)})`, sk.target, fmt));
-    else cells.push(num(sk.target, fmt)); // the rep's own override from the Targets sheet
+      cells.push(formula(times(`${decimalLiteral(sk.prior)}*(1+${P(pc.target)})`), sk.target, fmt));
+    // The rep's own override from the Targets sheet: a value, or the value times the proration cell.
+    else if (prorated) cells.push(formula(times(decimalLiteral(sk.unprorated ?? sk.target)), sk.target, fmt));
+    else cells.push(num(sk.target, fmt));
     if (sk.attainment === null) {
       cells.push(null);
     } else {

@@ -9,8 +9,11 @@ import type Decimal from "decimal.js";
 import { dec, ExactSum, isEngineError, prorate, type PeriodRange } from "../engine/index";
 import type { DataIssue, SalesRow } from "../ingest/types";
 import { normaliseRepName, type PlanKpi, type PeopleDates, type RepDates } from "../plan/index";
-import { isoDateOfSerial } from "../sheet";
+import { isoDateOfSerial, serialToYmd } from "../sheet";
+import { formula, num } from "./cells";
+import type { ReportCell } from "./model";
 import { repNameKey, type RepMatcher } from "./repNames";
+import type { ScoredRep } from "./score";
 
 export const NOT_PRORATED: Decimal = dec(1);
 
@@ -26,6 +29,13 @@ export function activeDays(dates: RepDates, range: PeriodRange): { active: numbe
   const s = dates.start === null ? ps : Math.floor(dates.start);
   const e = dates.end === null ? pe : Math.floor(dates.end);
   return { active: Math.max(0, Math.min(e, pe) - Math.max(s, ps) + 1), days: pe - ps + 1 };
+}
+
+/** The first and last active day of a rep inside the period (a prorated rep has at least one). */
+export function activeWindow(dates: RepDates, range: PeriodRange): { from: number; to: number } {
+  const from = dates.start === null ? range.startSerial : Math.max(Math.floor(dates.start), range.startSerial);
+  const to = dates.end === null ? range.endSerial : Math.min(Math.floor(dates.end), range.endSerial);
+  return { from, to };
 }
 
 /** PERF.PRORATE(1, Start, End, period start, period end): the rep's proration factor; 1 when End is before Start. */
@@ -106,4 +116,29 @@ export function proratedIssue(rep: string, dates: RepDates, period: string, rang
     ...issueAt(dates, rep, "repProrated", { rep, period, dates: datesText(dates), active, days }),
     action: "kept",
   };
+}
+
+/** The Scorecard's Proration column format: a share of the period, to the hundredth of a percent. */
+export const PRORATION_FORMAT = "0.00%";
+
+/** Whether anyone is prorated: the Proration column appears only then (reports without dates stay as they were). */
+export function anyProrated(reps: readonly ScoredRep[]): boolean {
+  return reps.some((r) => r.active !== undefined);
+}
+
+/** "DATE(2026,5,1)" for a serial: the day as a formula reads it in every engine, whatever the date system's display. */
+function dateCall(serial: number): string {
+  const { y, m, d } = serialToYmd(serial);
+  return `DATE(${y},${m},${d})`;
+}
+
+/**
+ * A rep's proration factor on the Scorecard: (last active day − first active day + 1) ÷ (days in the period), the
+ * days as DATE()s so the reader sees them; 1 for a rep not prorated. The targets of the row multiply by this cell.
+ */
+export function prorationCell(r: ScoredRep, range: PeriodRange): ReportCell {
+  if (r.active === undefined) return num(1, PRORATION_FORMAT);
+  const active = `${dateCall(r.active.to)}-${dateCall(r.active.from)}+1`;
+  const days = `${dateCall(range.endSerial)}-${dateCall(range.startSerial)}+1`;
+  return formula(`(${active})/(${days})`, r.proration, PRORATION_FORMAT);
 }

@@ -32,6 +32,7 @@ import {
   isProratedKpi,
   notActiveIssue,
   NOT_PRORATED,
+  activeWindow,
   proratedIssue,
   prorationFactor,
 } from "./proration";
@@ -61,6 +62,8 @@ export interface ScoredKpi {
   used: boolean;
   /** A team KPI (docs/reference/coaching.md): the team's Σ actuals and Σ targets; `attainment` is then the team's. */
   team?: { actual: Decimal; target: Decimal };
+  /** A prorated target (docs/reference/plan.md "Joiners and leavers"): the target before proration. */
+  unprorated?: Decimal;
 }
 
 export type RepStatus = "top" | "coaching" | null;
@@ -83,6 +86,8 @@ export interface ScoredRep {
    * prorated by it too.
    */
   proration: Decimal;
+  /** A prorated rep's first and last active day inside the period (Excel serials): the factor's days. */
+  active?: { from: number; to: number };
 }
 
 export interface ScoredPeriod {
@@ -250,14 +255,14 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   const names = new Set<string>(values.salesNow.keys());
   for (const name of repTargets.keys()) names.add(name);
   // Joiners and leavers: a rep with no active day in the period is not scored (listed, their rows still reconciled).
-  const prorations = new Map<string, Decimal>();
+  const prorations = new Map<string, { factor: Decimal; active: { from: number; to: number } }>();
   if (plan.people !== undefined) {
     issues.push(...plan.people.issues);
     for (const [rep, dates] of datesBySalesRep(plan.people, matcher, repTargets, issues)) {
       const factor = prorationFactor(dates, range);
       if (factor.isZero() && names.delete(rep)) issues.push(notActiveIssue(rep, dates, period, range, ingest.rows));
       else if (!factor.isZero() && !factor.eq(NOT_PRORATED) && names.has(rep)) {
-        prorations.set(rep, factor);
+        prorations.set(rep, { factor, active: activeWindow(dates, range) });
         issues.push(proratedIssue(rep, dates, period, range));
       }
     }
@@ -278,7 +283,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   const entries = [...names].map((rep) => {
     const now = values.salesNow.get(rep);
     const kpiIssues: DataIssue[] = [];
-    const proration = prorations.get(rep) ?? null;
+    const proration = prorations.get(rep)?.factor ?? null;
     const kpis = plan.kpis.map((kpi, k) =>
       scoreKpi(kpi, k, rep, values, repTargets.get(rep)?.[kpi.name], range, prior, proration, (reasonKey, params) =>
         kpiIssues.push(issue(sheet, kpi.name, rep, reasonKey, params)),
@@ -310,7 +315,8 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
       status: null,
       factor: dec(0),
       payout: dec(0),
-      proration: prorations.get(rep) ?? NOT_PRORATED,
+      proration: prorations.get(rep)?.factor ?? NOT_PRORATED,
+      ...(prorations.has(rep) ? { active: prorations.get(rep)!.active } : {}),
     });
   }
   const totalPayout = rankAndPay(scored, plan);
@@ -421,7 +427,11 @@ function scoreKpi(
     }
   }
   // Joiners and leavers (docs/reference/plan.md): every kind of target, the rep's own too, for the days active.
-  if (target !== null && proration !== null && isProratedKpi(kpi)) target = target.times(proration);
+  let unprorated: Decimal | undefined;
+  if (target !== null && proration !== null && isProratedKpi(kpi)) {
+    unprorated = target;
+    target = target.times(proration);
+  }
   let att: Decimal | null = null;
   if (!missing && target !== null) {
     if (actual === null) {
@@ -437,7 +447,9 @@ function scoreKpi(
       }
     }
   }
-  return { actual, target, targetKind, prior: priorValue, attainment: att, used: att !== null };
+  const scoredKpi: ScoredKpi = { actual, target, targetKind, prior: priorValue, attainment: att, used: att !== null };
+  if (unprorated !== undefined && target !== null) scoredKpi.unprorated = unprorated;
+  return scoredKpi;
 }
 
 /**

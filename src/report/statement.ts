@@ -31,6 +31,7 @@ import {
 import type { Report, ReportCell, ReportSheet } from "./model";
 import { compareNames } from "./compare";
 import { layOutForPrint } from "./printLayout";
+import { prorationCell } from "./proration";
 import { compareCodePoints, SALES_FIELDS, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
 
 export interface StatementOptions {
@@ -135,12 +136,15 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
   const C = scorecardCols(K);
   const n = scored.reps.length;
   const header = scorecardHeader(lang, plan);
+  // A prorated rep's statement shows the factor their targets are multiplied by, last (docs/reference/statements.md).
+  const prorationCol = r.active !== undefined ? header.length : undefined;
+  if (prorationCol !== undefined) header.push(text(t(lang, "hdr.proration"), "header"));
 
   const row = 2;
   const cells: (ReportCell | null)[] = [
     text(r.rep),
     r.team === null ? null : text(r.team),
-    ...kpiAndScoreCells(ctx, r, row, scored.range.months),
+    ...kpiAndScoreCells({ ...ctx, prorationCol }, r, row, scored.range.months),
   ];
   const s = addr(C.score, row);
   const rk = addr(C.rank, row);
@@ -149,6 +153,7 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
   cells.push(num(r.rank, "0"));
   cells.push(statusCell(ctx, r, rk, String(n)));
   cells.push(payoutCell(ctx, r, s));
+  if (prorationCol !== undefined) cells.push(prorationCell(r, scored.range));
 
   const rows: (ReportCell | null)[][] = [header, cells, []];
   rows.push([text(t(lang, "statement.rankOf", { rank: r.rank, count: n, period: scored.period }), "note")]);
