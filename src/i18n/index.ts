@@ -6,6 +6,7 @@
  */
 import { coachingMessages } from "./catalogues/coaching";
 import { engineMessages } from "./catalogues/engine";
+import { historyMessages } from "./catalogues/history";
 import { ingestMessages } from "./catalogues/ingest";
 import { payoutsMessages } from "./catalogues/payouts";
 import { planMessages } from "./catalogues/plan";
@@ -40,6 +41,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   split: splitMessages,
   payouts: payoutsMessages,
   prorate: prorateMessages,
+  history: historyMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

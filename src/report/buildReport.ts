@@ -6,6 +6,8 @@
 import type Decimal from "decimal.js";
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
+import { historyTab } from "../history/reportTab";
+import type { History } from "../history/types";
 import { writePlanSheet } from "../plan/index";
 import type { Plan } from "../plan/types";
 import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
@@ -47,6 +49,11 @@ export interface BuildOptions {
   existingSheetNames?: string[];
   /** Earlier scores per rep, oldest first: the Coaching tab's score trend (nothing keeps history yet). */
   scoreHistory?: CoachingContext["scoreHistory"];
+  /**
+   * The pay cycle's record so far (docs/reference/history.md): when given, the report carries a History tab with
+   * its closed periods and this report's period, not closed yet. Absent: no History tab.
+   */
+  history?: History;
 }
 
 export type { PlanCells };
@@ -500,7 +507,13 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     scoreHistory: opts.scoreHistory,
   };
   const rankNote = rankCutNote(lang, plan, scored.reps.length, names.plan, layout.cells.ranking);
-  const extra = rankNote === null ? scored.issues : [...scored.issues, rankNote];
+  const history = opts.history
+    ? historyTab(lang, opts.history, ingest, plan, scored, [
+        ...(opts.existingSheetNames ?? []),
+        ...Object.values(names).filter((n) => n !== ""),
+      ])
+    : null;
+  const extra = [...scored.issues, ...(rankNote === null ? [] : [rankNote]), ...(history?.issues ?? [])];
   const issues: DataIssue[] = extra.length > 0 ? [...ingest.issues, ...extra] : ingest.issues;
   const recon = reconciliationOf(ctx, ingest);
   const sheets = [
@@ -512,6 +525,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     buildBonus(ctx),
     buildIssues(ctx, issues, recon),
     planTab(names.plan, layout),
+    ...(history ? [history.sheet] : []),
   ];
   // Widths and print settings for every tab, decided in one place (docs/reference/tabs.md "Printing").
   const heading = { lang, title: t(lang, "print.reportTitle"), period: scored.period };
