@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { cliText } from "./messages";
+import { closeCommand } from "./closeCommand";
 import { demoCommand } from "./demo";
 import { reportCommand } from "./reportCommand";
 import { statementsCommand } from "./statementsCommand";
@@ -44,6 +45,7 @@ export function buildProgram(io: CliOutput = {}): Command {
     .showHelpAfterError()
     .addCommand(reportCommand())
     .addCommand(statementsCommand())
+    .addCommand(closeCommand())
     .addCommand(demoCommand());
   // New subcommands (demo, statements) are added above this line, so configureAll gives them exitOverride and
   // the same output sinks.

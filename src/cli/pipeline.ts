@@ -13,6 +13,7 @@ import { ingest } from "../ingest";
 import type { IngestResult, RawSheet } from "../ingest/types";
 import { parsePlanText, parsePeriodArg, readWorkbookPlan } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
+import type { History } from "../history/types";
 import { readXlsx } from "../render/xlsx/readXlsx";
 import { buildReport } from "../report/buildReport";
 import { PRODUCT_HEADERS } from "../report/breakdowns";
@@ -197,7 +198,7 @@ export interface Scored {
 export function scoreWorkbook(
   sheets: RawSheet[],
   plan: Plan,
-  opts: { lang: Lang; inputName: string; existingSheetNames?: string[] },
+  opts: { lang: Lang; inputName: string; existingSheetNames?: string[]; history?: History },
 ): Scored | Failure {
   const ingested = ingestSales(sheets, plan, opts);
   if (!ingested.ok) return ingested;
@@ -205,6 +206,7 @@ export function scoreWorkbook(
     lang: opts.lang,
     period: plan.scoredPeriod ?? undefined,
     existingSheetNames: opts.existingSheetNames ?? [],
+    history: opts.history,
   });
   return { ok: true, ingest: ingested.ingest, plan, report };
 }

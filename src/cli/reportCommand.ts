@@ -5,7 +5,10 @@
 import type { Command } from "commander";
 import * as fs from "fs";
 import * as path from "path";
+import { EMPTY_HISTORY } from "../history/record";
+import { t } from "../i18n";
 import { writeReportXlsx } from "../render/xlsx/writeXlsx";
+import { readHistoryFile } from "./historyFile";
 import { cliText, writeFailureReason } from "./messages";
 import {
   failure,
@@ -25,6 +28,8 @@ import { fileBlockingFolder, writeFileAtomic, WriteError } from "./safeWrite";
 
 export interface RunReportOptions extends RunInputOptions {
   withData?: boolean;
+  /** An earlier report whose History sheet the new report carries forward (docs/reference/history.md). */
+  history?: string;
 }
 
 /** code 0: summary is the one-line summary; otherwise summary is the message saying what to fix. */
@@ -63,6 +68,13 @@ export async function runReport(opts: RunReportOptions): Promise<RunReportResult
 
   const bad = checkOutput(opts);
   if (bad) return fail(bad);
+  // The earlier report's History first: a History changed by hand stops the run before any work (nothing written).
+  let history = EMPTY_HISTORY;
+  if (opts.history !== undefined) {
+    const found = await readHistoryFile(opts.history, lang);
+    if (!found.ok) return fail(found);
+    history = found.record.history;
+  }
   const read = await readInputAndPlan(opts, progress);
   if (!read.ok) return fail(read);
 
@@ -72,6 +84,8 @@ export async function runReport(opts: RunReportOptions): Promise<RunReportResult
     inputName: opts.input,
     // With --with-data the input's sheets travel along, so report tabs must not take their names (docs/reference/tabs.md).
     existingSheetNames: opts.withData ? read.sheets.map((s) => s.name) : [],
+    // Every report carries its History tab, so that it can be closed and be the record for the next one.
+    history,
   });
   if (!scored.ok) return fail(scored);
   if (scored.report.summary.repsScored === 0) {
@@ -105,8 +119,12 @@ export function reportCommand(): Command {
     cliText("en", "reportDescription"),
     "-o, --output <file>",
     cliText("en", "optOutput"),
-  ).option("--with-data", cliText("en", "optWithData"), false);
-  return runOnAction<InputCommandOptions & { withData: boolean }>(cmd, "salesperf.report", (opts, o) =>
-    runReport({ ...opts, withData: o.withData }),
+  )
+    .option("--with-data", cliText("en", "optWithData"), false)
+    .option("--history <report>", t("en", "history.cli.optHistory"));
+  return runOnAction<InputCommandOptions & { withData: boolean; history?: string }>(
+    cmd,
+    "salesperf.report",
+    (opts, o) => runReport({ ...opts, withData: o.withData, history: o.history }),
   );
 }

@@ -30,6 +30,7 @@ const RESERVED_SHEETS = new Set([
   "trends",
   "bonus",
   "data issues",
+  "pay history",
   "考核方案",
   "目标",
   "绩效评分",
@@ -37,6 +38,7 @@ const RESERVED_SHEETS = new Set([
   "趋势",
   "奖金",
   "数据问题",
+  "历史记录",
 ]);
 
 export function isReservedSheet(name: string): boolean {

@@ -92,17 +92,17 @@ describe("demo command", () => {
     expect(cmd.opts()).toEqual({ output: "./salesperf-demo", lang: "en", reps: 12, months: 6, seed: 1 });
   });
 
-  // The real report pipeline (src/cli/reportCommand.ts) on the demo data: the eight tabs of docs/reference/tabs.md,
-  // the Scorecard header of docs/reference/cli.md, and the messy rows reported on the Data issues tab.
+  // The real report pipeline (src/cli/reportCommand.ts) on the demo data: the eight tabs of docs/reference/tabs.md and
+  // the Pay history (docs/reference/history.md), the Scorecard header of docs/reference/cli.md, and the messy rows reported on the Data issues tab.
   it.each([
     [
       "en",
-      ["Summary", "Scorecard", "Ranking", "Coaching", "Trends", "Bonus", "Data issues", "Plan"],
+      ["Summary", "Scorecard", "Ranking", "Coaching", "Trends", "Bonus", "Data issues", "Plan", "Pay history"],
       ["Rep", "Team", "Revenue actual"],
     ],
     [
       "zh",
-      ["总览", "绩效评分", "排名", "辅导", "趋势", "奖金", "数据问题", "考核方案"],
+      ["总览", "绩效评分", "排名", "辅导", "趋势", "奖金", "数据问题", "考核方案", "历史记录"],
       ["销售员", "团队", "实际销售额"],
     ],
   ] as const)("%s: the real report runs on the demo data", async (lang, tabs, header) => {

@@ -9,7 +9,14 @@ describe("salesperf program", () => {
   it("has the report subcommand with its options", () => {
     const report = buildProgram().commands.find((c) => c.name() === "report")!;
     expect(report).toBeDefined();
-    expect(report.options.map((o) => o.long)).toEqual(["--output", "--plan", "--period", "--lang", "--with-data"]);
+    expect(report.options.map((o) => o.long)).toEqual([
+      "--output",
+      "--plan",
+      "--period",
+      "--lang",
+      "--with-data",
+      "--history",
+    ]);
   });
 
   it("--help exits 0 and lists report", async () => {

@@ -91,7 +91,7 @@ describe("salesperf report — success", () => {
     expect(Number(reps)).toBe(repRows);
   });
 
-  it("writes the eight tabs of docs/reference/tabs.md in order", async () => {
+  it("writes the eight tabs of docs/reference/tabs.md in order, then the Pay history (docs/reference/history.md)", async () => {
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Summary",
@@ -102,6 +102,7 @@ describe("salesperf report — success", () => {
       "Bonus",
       "Data issues",
       "Plan",
+      "Pay history",
     ]);
   });
 
@@ -170,6 +171,7 @@ describe("salesperf report --lang zh", () => {
       "奖金",
       "数据问题",
       "考核方案",
+      "历史记录",
     ]);
     const ws = wb.getWorksheet("绩效评分")!;
     const header = rowStartingWith(ws, "销售员")!;
@@ -220,6 +222,7 @@ describe("salesperf report --with-data", () => {
       "Bonus",
       "Data issues",
       "Plan",
+      "Pay history",
       ...input.worksheets.map((w) => w.name),
     ]);
     let compared = 0;

@@ -127,7 +127,12 @@ describe("History sheet edited by hand: found and named by cell", () => {
     sheet.values[row - 1][12] = 99999; // Earned
     const { issues } = readHistorySheet(sheet, "en");
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ sheet: "History", row, column: "Checksum", reasonKey: "history.issue.checksum" });
+    expect(issues[0]).toMatchObject({
+      sheet: "Pay history",
+      row,
+      column: "Checksum",
+      reasonKey: "history.issue.checksum",
+    });
     expect(t("en", issues[0].reasonKey, issues[0].params)).toContain(`T${row}:`);
   });
 
@@ -194,7 +199,7 @@ describe("buildReport with history", () => {
     const report = buildReport(ingest, plan, { lang: "en", period: "2026-Q2", history });
     expect(report.sheets.map((s) => s.key).slice(-2)).toEqual(["plan", "history"]);
     const tab = report.sheets.find((s) => s.key === "history")!;
-    expect(tab.name).toBe("History");
+    expect(tab.name).toBe("Pay history");
     expect(tab.print?.footer).toBeDefined();
     const issues = report.sheets.find((s) => s.key === "issues")!;
     const texts = issues.rows.flat().map((c) => String(c?.v ?? ""));

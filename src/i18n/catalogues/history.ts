@@ -3,8 +3,8 @@ import type { Catalogue } from "../index";
 
 export const historyMessages: Catalogue = {
   en: {
-    "sheet.history": "History",
-    "history.title": "History: the periods closed, as paid",
+    "sheet.history": "Pay history",
+    "history.title": "Pay history: the periods closed, as paid",
     "history.note":
       "Written by SalesPerf; values only. Each record ends with a checksum of its values and of the record above it, so a change made by hand is found and named by cell; SalesPerf never rewrites a closed period. This report's plan: {fingerprint}.",
     "history.none": "No period closed yet.",
@@ -56,7 +56,7 @@ export const historyMessages: Catalogue = {
       "{cell}: this record's checksum does not match: a value in row {row} was changed by hand, or a record above it was deleted, added or moved",
     "history.issue.value": "{cell}: {value} is not a valid {field}",
     "history.issue.noEnd":
-      "The History sheet has no End record: records at its end were deleted (or the End row was changed)",
+      "The Pay history sheet has no End record: records at its end were deleted (or the End row was changed)",
     "history.issue.endCount": "{cell}: the End record counts {expected} records but the sheet holds {found}",
     "history.issue.afterEnd": "Row {row}: a record after the End record",
     "history.issue.orphan": "Row {row}: this record belongs to no period above it",
@@ -72,6 +72,29 @@ export const historyMessages: Catalogue = {
     // Data issues: a closed period paid under other rules than this report's.
     "history.otherPlanIssue":
       "{period} was closed under another plan (fingerprint {fingerprint}); this report's plan is {current}",
+    // The command line (docs/reference/cli.md `close`, `report --history`).
+    "history.cli.optHistory": "carry forward the Pay history sheet of this earlier report (.xlsx)",
+    "history.cli.closeDescription":
+      "Close the period a report scored: record its results as paid on the report's Pay history sheet (written into REPORT.xlsx).",
+    "history.cli.argReport": "the report workbook (.xlsx) made by salesperf report; it is rewritten in place",
+    "history.cli.optReopen": "reopen a closed period (e.g. 2026-Q1) instead; the reopen is recorded",
+    "history.cli.fileMissing": "{file}: file not found. Give the path of a report made by salesperf report.",
+    "history.cli.noSheet":
+      "{file} has no Pay history sheet (历史记录): it is not a SalesPerf report, or it was made before reports kept their history. Make the report again with salesperf report. Nothing was written.",
+    "history.cli.edited":
+      "The Pay history sheet of {file} was changed by hand, so SalesPerf neither uses nor rewrites it. Put these cells back as they were (or take the sheet from the last report you closed) and run again. Nothing was written:",
+    "history.cli.problem": "  {sheet}: {message}",
+    "history.cli.nothingToClose":
+      "{file} holds no period to close (its Pay history sheet has no results not closed yet). Make the report again with salesperf report. Nothing was written.",
+    "history.cli.alreadyClosed":
+      "{period} is closed already in {file} (closed {at}); closing it again is refused. To correct it, reopen it first: salesperf close {file} --reopen {period}. Nothing was written.",
+    "history.cli.notClosed":
+      "--reopen {period}: {period} is not closed in {file} (closed: {closed}). Nothing was written.",
+    "history.cli.noneClosed": "none",
+    "history.cli.closed":
+      "Closed {period} in {file}: {reps} reps, {payable} payable. The Pay history sheet records it.",
+    "history.cli.reopened": "Reopened {period} in {file}; the Pay history sheet records the reopen.",
+    "history.cli.writeFailed": "{file}: cannot write the report ({reason}). Nothing was written.",
   },
   zh: {
     "sheet.history": "历史记录",
@@ -139,5 +162,25 @@ export const historyMessages: Catalogue = {
     "history.what.planParts": "方案分段",
     "history.otherPlanIssue":
       "{period} 关闭时使用的是另一考核方案（指纹 {fingerprint}）；本报表的考核方案指纹为 {current}",
+    "history.cli.optHistory": "沿用这份早先报表的历史记录工作表（.xlsx）",
+    "history.cli.closeDescription": "关闭报表的考核期：把结果按实际发放记入报表的历史记录工作表（写回 REPORT.xlsx）。",
+    "history.cli.argReport": "由 salesperf report 生成的报表工作簿（.xlsx），将被原地改写",
+    "history.cli.optReopen": "改为重新打开一个已关闭的考核期（如 2026-Q1），并记录此操作",
+    "history.cli.fileMissing": "{file}：找不到文件。请给出由 salesperf report 生成的报表路径。",
+    "history.cli.noSheet":
+      "{file} 没有历史记录工作表（Pay history）：它不是 SalesPerf 报表，或生成于报表保存历史记录之前。请用 salesperf report 重新生成报表。未写入任何文件。",
+    "history.cli.edited":
+      "{file} 的历史记录工作表被手工改动过，SalesPerf 不会使用也不会改写它。请把下列单元格恢复原样（或从上次关闭考核期的报表中取回该工作表）后重新运行。未写入任何文件：",
+    "history.cli.problem": "  {sheet}：{message}",
+    "history.cli.nothingToClose":
+      "{file} 中没有可关闭的考核期（历史记录工作表中没有未关闭的结果）。请用 salesperf report 重新生成报表。未写入任何文件。",
+    "history.cli.alreadyClosed":
+      "{period} 在 {file} 中已关闭（关闭于 {at}），不能再次关闭。如需更正，请先重新打开：salesperf close {file} --reopen {period}。未写入任何文件。",
+    "history.cli.notClosed": "--reopen {period}：{period} 在 {file} 中未关闭（已关闭：{closed}）。未写入任何文件。",
+    "history.cli.noneClosed": "无",
+    "history.cli.closed":
+      "已关闭 {file} 中的 {period}：{reps} 名销售员，实发奖金合计 {payable}。历史记录工作表已记入。",
+    "history.cli.reopened": "已重新打开 {file} 中的 {period}；历史记录工作表已记录此操作。",
+    "history.cli.writeFailed": "{file}：无法写入报表（{reason}）。未写入任何文件。",
   },
 };
