@@ -10,6 +10,7 @@ import { historyMessages } from "./catalogues/history";
 import { ingestMessages } from "./catalogues/ingest";
 import { payoutsMessages } from "./catalogues/payouts";
 import { planMessages } from "./catalogues/plan";
+import { plansMessages } from "./catalogues/plans";
 import { printMessages } from "./catalogues/print";
 import { prorateMessages } from "./catalogues/prorate";
 import { reportMessages } from "./catalogues/report";
@@ -31,6 +32,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   engine: engineMessages,
   ingest: ingestMessages,
   plan: planMessages,
+  plans: plansMessages,
   print: printMessages,
   report: reportMessages,
   summary: summaryMessages,

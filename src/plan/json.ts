@@ -8,6 +8,7 @@ import { parseNumberText } from "../sheet";
 import { defaultBonus, defaultPlan } from "./defaults";
 import { parsePeriodArg } from "./period";
 import type { KpiTarget, Plan, PlanError, PlanKpi, PlanResult } from "./types";
+import { planNameKey } from "./plans";
 import { pathKey, validatePlan } from "./validate";
 import {
   choiceCodes,
@@ -40,7 +41,12 @@ const TOP_KEYS = [
   "repTargets",
   "coachingTab",
   "payouts",
+  "name",
+  "plans",
 ];
+/** A further plan's own keys (docs/reference/plan.md "A plan per role or team"); the rest is the first plan's. */
+const MORE_PLAN_KEYS = ["name", "kpis", "bonus", "ranking", "coachingTab"];
+const SHARED_KEYS = ["period", "scoredPeriod", "currency", "currencyDecimals", "payouts"];
 const KPI_KEYS = ["name", "field", "aggregate", "target", "direction", "weight", "cap", "group", "scope", "incentive"];
 const BONUS_KEYS = ["targetBonus", "curve", "threshold", "cap"];
 const RANKING_KEYS = ["top", "bottom"];
@@ -189,6 +195,11 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
   if ("coachingTab" in json)
     plan.coachingTab = r.choice(json, "coachingTab", "", parseCoachingTab, "coachingTab", "coaching");
   if ("payouts" in json) readPayouts(r, json.payouts, plan);
+  if ("name" in json) {
+    if (typeof json.name === "string" && json.name.trim()) plan.name = json.name.trim();
+    else r.fail("name", "planMustBeText", { field: "name" });
+  }
+  if ("plans" in json) readMorePlans(r, json, plan);
 
   // Semantic rules on what could be read; skip errors at paths already reported.
   const weightFailed = [...r.failed].some((p) => /^kpis(\[\d+\](\.weight)?)?$/.test(p));
@@ -200,6 +211,51 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
   );
   const errors = [...r.errors, ...semantic];
   return errors.length ? { ok: false, errors } : { ok: true, plan };
+}
+
+/**
+ * `plans`: the further plans, each read as a plan of its own with the first plan's period and currency, its errors
+ * under `plans[i]`. With several plans every plan is named, each name once.
+ */
+function readMorePlans(r: Reader, json: Json, plan: Plan): void {
+  const list = json.plans;
+  if (!Array.isArray(list)) {
+    r.fail("plans", "planMustBeList", { field: "plans" });
+    return;
+  }
+  const more: Plan[] = [];
+  const names = new Set<string>();
+  const named = (name: string | undefined, where: string) => {
+    if (!name) r.fail(where, "planJsonNameMissing");
+    else if (names.has(planNameKey(name))) r.fail(where, "planJsonNameDuplicate", { name });
+    else names.add(planNameKey(name));
+  };
+  if (list.length > 0 && !r.failed.has("name")) named(plan.name, "name");
+  list.forEach((p, i) => {
+    const base = `plans[${i}]`;
+    if (!isObject(p)) {
+      r.fail(base, "planMustBeObject", { field: base });
+      return;
+    }
+    const own: Json = {};
+    for (const key of SHARED_KEYS) if (key in json) own[key] = json[key];
+    for (const [key, v] of Object.entries(p)) {
+      if (SHARED_KEYS.includes(key)) r.fail(`${base}.${key}`, "planSettingOnFirstPlan", { label: key });
+      else if (!MORE_PLAN_KEYS.includes(key)) r.fail(pathKey(base, key), "planUnknownKey", { key });
+      else own[key] = v;
+    }
+    const read = parsePlanJson(own);
+    if (!read.ok) {
+      for (const e of read.errors) {
+        // The shared settings' errors are the first plan's, reported once at their own paths.
+        if (SHARED_KEYS.some((k) => e.where === k || e.where.startsWith(`${k}.`))) continue;
+        r.fail(`${base}.${e.where}`, e.messageKey, e.params);
+      }
+    } else more.push(read.plan);
+    if (!r.failed.has(`${base}.name`))
+      named(read.ok ? read.plan.name : typeof p.name === "string" ? p.name.trim() : undefined, `${base}.name`);
+  });
+  if (more.length === list.length && more.length > 0) plan.morePlans = more;
 }
 
 function readKpi(r: Reader, k: unknown, base: string): PlanKpi {

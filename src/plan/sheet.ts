@@ -7,12 +7,14 @@
  * so edited values, added KPI rows and curve points read back; the total row is skipped.
  */
 import { planMessages } from "../i18n/catalogues/plan";
+import { plansMessages } from "../i18n/catalogues/plans";
 import type { RawCell } from "../ingest/types";
 import { cellAddress, columnLetters, parseRange, quoteSheetName, serialToYmd, sheetCellAddress } from "../sheet";
 import { cellNumber, cellText, currencyNumberFormat, isBlank, percentFormat } from "./cells";
 import { defaultBonus, defaultPlan } from "./defaults";
 import { isPayoutsLabel, readPayoutsSection, writePayoutsSection, type PayoutCells } from "./payoutsSheet";
 import { parsePeriodArg } from "./period";
+import { planNameKey, plansOf } from "./plans";
 import { isRankShare } from "./rankCut";
 import type { Plan, PlanError, PlanKpi, PlanResult } from "./types";
 import { validatePlanWith, weightTotal, type PlanFieldId, type PlanLocator } from "./validate";
@@ -59,7 +61,12 @@ export interface PlanSheetLayout {
   columnWidths: number[];
   /** 0-based cells holding a hint (a sentence beside a setting or section): they run on over the empty cells to their right. */
   hints: { row: number; col: number }[];
-  /** Absolute addresses ("$C$5", no sheet name) of each VALUE cell, for formulas elsewhere. */
+  /**
+   * Several plans (docs/reference/plan.md): each plan's name, value cells and "Total weight" row, first plan first
+   * (its `cells` are `cells`). Absent with one plan.
+   */
+  plans?: { name: string; cells: PlanSheetLayout["cells"]; totalRow: number }[];
+  /** Absolute addresses ("$C$5", no sheet name) of each VALUE cell, for formulas elsewhere (the first plan's). */
   cells: {
     period: string;
     scoredPeriod: string;
@@ -119,6 +126,8 @@ const SECTION_ROWS = { settings: 3, bonus: 9, ranking: 14, kpis: 18 } as const;
 /** "Coaching tab for" (docs/reference/coaching.md) under Bottom N: optional, found by its label like the others. */
 const COACHING_TAB_ROW = 17;
 const KPI_HEADER_ROW = 19;
+/** The first plan's "Plan name" row when the sheet holds several plans: the blank row above the settings. */
+const PLAN_NAME_ROW = 2;
 const VALUE_COL = 1;
 const HINT_COL = 2;
 
@@ -192,122 +201,117 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   set(0, 0, L("planTitle"));
   set(1, 0, L("planNote"));
   set(SECTION_ROWS.settings, 0, L("planSectionSettings"));
-  set(SECTION_ROWS.bonus, 0, L("planSectionBonus"));
-  set(SECTION_ROWS.ranking, 0, L("planSectionRanking"));
-  headerRows.push(SECTION_ROWS.settings, SECTION_ROWS.bonus, SECTION_ROWS.ranking);
+  headerRows.push(SECTION_ROWS.settings);
 
-  const cell = (key: SettingKey) => cellAddress(SETTINGS[key].row, VALUE_COL, true);
-  const setting = (key: SettingKey, v: Value, fmt: string | null) => {
+  const cell = (key: SettingKey, d = 0) => cellAddress(SETTINGS[key].row + d, VALUE_COL, true);
+  const setting = (key: SettingKey, v: Value, fmt: string | null, d = 0) => {
     const s = SETTINGS[key];
-    set(s.row, 0, L(s.label));
-    set(s.row, VALUE_COL, v, fmt);
-    set(s.row, HINT_COL, L(s.hint));
-    hints.push({ row: s.row, col: HINT_COL });
+    set(s.row + d, 0, L(s.label));
+    set(s.row + d, VALUE_COL, v, fmt);
+    set(s.row + d, HINT_COL, L(s.hint));
+    hints.push({ row: s.row + d, col: HINT_COL });
   };
   // Period keys and codes are text ("@"): Excel would turn a typed 2026-03 into a date.
   setting("period", periodWord(plan.period, lang), "@");
   setting("scoredPeriod", plan.scoredPeriod, "@");
   setting("currency", plan.currency, "@");
   setting("currencyDecimals", plan.currencyDecimals, "0");
-  setting("targetBonus", plan.bonus.targetBonus, currencyNumberFormat(plan.currency, plan.currencyDecimals));
-  setting("threshold", plan.bonus.threshold, percentFormat(plan.bonus.threshold));
-  setting("bonusCap", plan.bonus.cap, percentFormat(plan.bonus.cap));
-  // A share of the team shows as a percent (20%), a count as a whole number.
-  setting("top", plan.ranking.top, isRankShare(plan.ranking.top) ? percentFormat(plan.ranking.top) : "0");
-  setting("bottom", plan.ranking.bottom, isRankShare(plan.ranking.bottom) ? percentFormat(plan.ranking.bottom) : "0");
-  set(COACHING_TAB_ROW, 0, L("planLabelCoachingTab"));
-  set(COACHING_TAB_ROW, VALUE_COL, coachingTabWord(plan.coachingTab ?? "coaching", lang), "@");
-  set(COACHING_TAB_ROW, HINT_COL, L("planHintCoachingTab"));
 
-  // KPI table.
-  set(SECTION_ROWS.kpis, 0, L("planSectionKpis"));
-  set(SECTION_ROWS.kpis, HINT_COL, L("planHintKpis"));
-  hints.push({ row: SECTION_ROWS.kpis, col: HINT_COL });
-  [...KPI_COLUMNS, ...OPTIONAL_KPI_COLUMNS].forEach((key, c) => set(KPI_HEADER_ROW, c, L(key)));
-  headerRows.push(SECTION_ROWS.kpis, KPI_HEADER_ROW);
-  const kpiCells: PlanSheetLayout["cells"]["kpis"] = [];
-  plan.kpis.forEach((kpi, i) => {
-    const r = KPI_HEADER_ROW + 1 + i;
-    const t = kpi.target;
-    const measure = kpi.measure.field ? fieldWord(kpi.measure.field, lang) : (kpi.measure.header ?? "");
-    set(r, 0, kpi.name, "@");
-    set(r, 1, measure, "@");
-    set(r, 2, aggregateWord(kpi.aggregate, lang), "@");
-    set(r, 3, targetKindWord(t.kind, lang), "@");
-    set(r, 4, t.kind === "growth" ? t.rate : t.value, targetFormat(kpi, plan));
-    set(r, 5, directionWord(kpi.direction, lang), "@");
-    set(r, 6, kpi.weight, percentFormat(kpi.weight));
-    set(r, 7, kpi.cap, percentFormat(kpi.cap));
-    set(r, 8, groupWord(kpi.group, lang), "@");
-    set(r, 9, kpiScopeWord(kpi.scope ?? "rep", lang), "@");
-    set(r, 10, kpi.incentive ?? null, "@");
-    const a = (c: number) => cellAddress(r, c, true);
-    kpiCells.push({
-      name: a(0),
-      measure: a(1),
-      aggregate: a(2),
-      targetKind: a(3),
-      target: a(4),
-      direction: a(5),
-      weight: a(6),
-      cap: a(7),
-      group: a(8),
-      scope: a(9),
-      incentive: a(10),
+  /** A plan's own rows, from its Bonus section down, `d` rows below where the first plan has them. */
+  const writeBlock = (p: Plan, d: number) => {
+    set(SECTION_ROWS.bonus + d, 0, L("planSectionBonus"));
+    set(SECTION_ROWS.ranking + d, 0, L("planSectionRanking"));
+    headerRows.push(SECTION_ROWS.bonus + d, SECTION_ROWS.ranking + d);
+    setting("targetBonus", p.bonus.targetBonus, currencyNumberFormat(plan.currency, plan.currencyDecimals), d);
+    setting("threshold", p.bonus.threshold, percentFormat(p.bonus.threshold), d);
+    setting("bonusCap", p.bonus.cap, percentFormat(p.bonus.cap), d);
+    // A share of the team shows as a percent (20%), a count as a whole number.
+    setting("top", p.ranking.top, isRankShare(p.ranking.top) ? percentFormat(p.ranking.top) : "0", d);
+    setting("bottom", p.ranking.bottom, isRankShare(p.ranking.bottom) ? percentFormat(p.ranking.bottom) : "0", d);
+    set(COACHING_TAB_ROW + d, 0, L("planLabelCoachingTab"));
+    set(COACHING_TAB_ROW + d, VALUE_COL, coachingTabWord(p.coachingTab ?? "coaching", lang), "@");
+    set(COACHING_TAB_ROW + d, HINT_COL, L("planHintCoachingTab"));
+
+    // KPI table.
+    const kpiSection = SECTION_ROWS.kpis + d;
+    const kpiHeader = KPI_HEADER_ROW + d;
+    set(kpiSection, 0, L("planSectionKpis"));
+    set(kpiSection, HINT_COL, L("planHintKpis"));
+    hints.push({ row: kpiSection, col: HINT_COL });
+    [...KPI_COLUMNS, ...OPTIONAL_KPI_COLUMNS].forEach((key, c) => set(kpiHeader, c, L(key)));
+    headerRows.push(kpiSection, kpiHeader);
+    const kpiCells: PlanSheetLayout["cells"]["kpis"] = [];
+    p.kpis.forEach((kpi, i) => {
+      const r = kpiHeader + 1 + i;
+      const t = kpi.target;
+      const measure = kpi.measure.field ? fieldWord(kpi.measure.field, lang) : (kpi.measure.header ?? "");
+      set(r, 0, kpi.name, "@");
+      set(r, 1, measure, "@");
+      set(r, 2, aggregateWord(kpi.aggregate, lang), "@");
+      set(r, 3, targetKindWord(t.kind, lang), "@");
+      set(r, 4, t.kind === "growth" ? t.rate : t.value, targetFormat(kpi, plan));
+      set(r, 5, directionWord(kpi.direction, lang), "@");
+      set(r, 6, kpi.weight, percentFormat(kpi.weight));
+      set(r, 7, kpi.cap, percentFormat(kpi.cap));
+      set(r, 8, groupWord(kpi.group, lang), "@");
+      set(r, 9, kpiScopeWord(kpi.scope ?? "rep", lang), "@");
+      set(r, 10, kpi.incentive ?? null, "@");
+      const a = (c: number) => cellAddress(r, c, true);
+      kpiCells.push({
+        name: a(0),
+        measure: a(1),
+        aggregate: a(2),
+        targetKind: a(3),
+        target: a(4),
+        direction: a(5),
+        weight: a(6),
+        cap: a(7),
+        group: a(8),
+        scope: a(9),
+        incentive: a(10),
+      });
     });
-  });
-  const firstKpi = KPI_HEADER_ROW + 1;
-  const lastKpi = KPI_HEADER_ROW + Math.max(plan.kpis.length, 1);
-  const weights = `${cellAddress(firstKpi, 6, true)}:${cellAddress(lastKpi, 6, true)}`;
+    const firstKpi = kpiHeader + 1;
+    const lastKpi = kpiHeader + Math.max(p.kpis.length, 1);
+    const weights = `${cellAddress(firstKpi, 6, true)}:${cellAddress(lastKpi, 6, true)}`;
 
-  // Total weight under the table: the score formulas scale weights that miss 100 % back to
-  // 100 % without a word, so the sheet shows the sum and says when it is off. Cached values are exact decimal
-  // sums (docs/reference/numbers.md), the test the plan's own validation applies (100 % ± 1e-9).
-  const totalRow = lastKpi + 1;
-  const total = cellAddress(totalRow, 6, true);
-  const { sum, ok: sumOk } = weightTotal(plan.kpis.map((k) => k.weight));
-  const ok = L("planWeightsOk");
-  const warning = L("planWeightsNot100");
-  set(totalRow, 0, L("planLabelTotalWeight"));
-  set(totalRow, 6, sum, widestPercent([...plan.kpis.map((k) => k.weight), sum]), `SUM(${weights})`);
-  set(
-    totalRow,
-    7,
-    sumOk ? ok : warning,
-    null,
-    `IF(ABS(${total}-1)<=${WEIGHT_CHECK_TOLERANCE},${excelText(ok)},${excelText(warning)})`,
-  );
+    // Total weight under the table: the score formulas scale weights that miss 100 % back to
+    // 100 % without a word, so the sheet shows the sum and says when it is off. Cached values are exact decimal
+    // sums (docs/reference/numbers.md), the test the plan's own validation applies (100 % ± 1e-9).
+    const totalRow = lastKpi + 1;
+    const total = cellAddress(totalRow, 6, true);
+    const { sum, ok: sumOk } = weightTotal(p.kpis.map((k) => k.weight));
+    const ok = L("planWeightsOk");
+    const warning = L("planWeightsNot100");
+    set(totalRow, 0, L("planLabelTotalWeight"));
+    set(totalRow, 6, sum, widestPercent([...p.kpis.map((k) => k.weight), sum]), `SUM(${weights})`);
+    set(
+      totalRow,
+      7,
+      sumOk ? ok : warning,
+      null,
+      `IF(ABS(${total}-1)<=${WEIGHT_CHECK_TOLERANCE},${excelText(ok)},${excelText(warning)})`,
+    );
 
-  // Payout curve after one blank row.
-  const curveSection = totalRow + 2;
-  const curveHeader = curveSection + 1;
-  set(curveSection, 0, L("planSectionCurve"));
-  set(curveSection, HINT_COL, L("planHintCurve"));
-  hints.push({ row: curveSection, col: HINT_COL });
-  set(curveHeader, 0, L("planColCurveX"));
-  set(curveHeader, 1, L("planColCurveY"));
-  headerRows.push(curveSection, curveHeader);
-  const curve = plan.bonus.curve ?? [];
-  curve.forEach(([x, y], i) => {
-    set(curveHeader + 1 + i, 0, x, percentFormat(x));
-    set(curveHeader + 1 + i, 1, y, percentFormat(y));
-  });
-  const range = (c: number) =>
-    curve.length ? `${cellAddress(curveHeader + 1, c, true)}:${cellAddress(curveHeader + curve.length, c, true)}` : "";
-  // Payouts after one blank row (docs/reference/payouts.md), only when the plan has payout settings.
-  const payouts = writePayoutsSection(plan, lang, curveHeader + curve.length + 2, set, { headerRows, hints });
-
-  return {
-    rows,
-    formulas,
-    formats,
-    headerRows,
-    totalRow,
-    titleRow: 0,
-    noteRow: 1,
-    columnWidths: [24, 16, 16, 14, 14, 14, 10, 10, 12, 12, 22],
-    hints,
-    cells: {
+    // Payout curve after one blank row.
+    const curveSection = totalRow + 2;
+    const curveHeader = curveSection + 1;
+    set(curveSection, 0, L("planSectionCurve"));
+    set(curveSection, HINT_COL, L("planHintCurve"));
+    hints.push({ row: curveSection, col: HINT_COL });
+    set(curveHeader, 0, L("planColCurveX"));
+    set(curveHeader, 1, L("planColCurveY"));
+    headerRows.push(curveSection, curveHeader);
+    const curve = p.bonus.curve ?? [];
+    curve.forEach(([x, y], i) => {
+      set(curveHeader + 1 + i, 0, x, percentFormat(x));
+      set(curveHeader + 1 + i, 1, y, percentFormat(y));
+    });
+    const range = (c: number) =>
+      curve.length
+        ? `${cellAddress(curveHeader + 1, c, true)}:${cellAddress(curveHeader + curve.length, c, true)}`
+        : "";
+    const cells: PlanSheetLayout["cells"] = {
       period: cell("period"),
       scoredPeriod: cell("scoredPeriod"),
       currency: cell("currency"),
@@ -317,16 +321,58 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
       weightTotal: total,
       weightCheck: cellAddress(totalRow, 7, true),
       bonus: {
-        targetBonus: cell("targetBonus"),
-        threshold: cell("threshold"),
-        cap: cell("bonusCap"),
+        targetBonus: cell("targetBonus", d),
+        threshold: cell("threshold", d),
+        cap: cell("bonusCap", d),
         curveX: range(0),
         curveY: range(1),
       },
-      ranking: { top: cell("top"), bottom: cell("bottom") },
-      coachingTab: cellAddress(COACHING_TAB_ROW, VALUE_COL, true),
-      ...(payouts ? { payouts } : {}),
-    },
+      ranking: { top: cell("top", d), bottom: cell("bottom", d) },
+      coachingTab: cellAddress(COACHING_TAB_ROW + d, VALUE_COL, true),
+    };
+    return { cells, totalRow, end: curveHeader + Math.max(curve.length, 0) };
+  };
+
+  const plans = plansOf(plan);
+  const blocks: { name: string; cells: PlanSheetLayout["cells"]; totalRow: number }[] = [];
+  let payouts: PayoutCells | null = null;
+  let end = 0;
+  plans.forEach((p, i) => {
+    // docs/reference/plan.md "A plan per role or team": with several plans each is named; the first plan's name sits
+    // in the blank row above its settings (its cells do not move), each further plan is a block below, from a
+    // "Plan name" row down, laid out as the first plan's rows from its Bonus section.
+    const nameRow = i === 0 ? PLAN_NAME_ROW : end + 2;
+    const d = i === 0 ? 0 : nameRow + 2 - SECTION_ROWS.bonus;
+    if (plans.length > 1) {
+      set(nameRow, 0, plansMessages[lang].planLabelPlanName);
+      set(nameRow, VALUE_COL, p.name ?? "", "@");
+      set(nameRow, HINT_COL, plansMessages[lang][i === 0 ? "planHintPlanName" : "planHintMorePlans"]);
+      headerRows.push(nameRow);
+      hints.push({ row: nameRow, col: HINT_COL });
+    }
+    const block = writeBlock(p, d);
+    blocks.push({ name: p.name ?? "", cells: block.cells, totalRow: block.totalRow });
+    end = block.end;
+    if (i > 0) return;
+    // Payouts after one blank row (docs/reference/payouts.md), only when the plan has payout settings; the plans
+    // share them, so they follow the first plan.
+    payouts = writePayoutsSection(plan, lang, end + 2, set, { headerRows, hints });
+    if (payouts) end = rows.length - 1;
+  });
+  if (payouts) for (const b of blocks) b.cells.payouts = payouts;
+
+  return {
+    rows,
+    formulas,
+    formats,
+    headerRows,
+    totalRow: blocks[0].totalRow,
+    titleRow: 0,
+    noteRow: 1,
+    columnWidths: [24, 16, 16, 14, 14, 14, 10, 10, 12, 12, 22],
+    hints,
+    cells: blocks[0].cells,
+    ...(blocks.length > 1 ? { plans: blocks } : {}),
   };
 }
 
@@ -340,9 +386,16 @@ const FORMER_LABELS: Record<string, { lang: Lang; text: string }[]> = {
 
 /** Normalised label (either language, current or former) → its catalogue key and language. */
 function labelIndex(keys: readonly string[]): Map<string, { key: string; lang: Lang }> {
+  return labelIndexOf(planMessages, keys);
+}
+
+function labelIndexOf(
+  catalogue: Record<Lang, Record<string, string>>,
+  keys: readonly string[],
+): Map<string, { key: string; lang: Lang }> {
   const m = new Map<string, { key: string; lang: Lang }>();
   for (const lang of ["en", "zh"] as const) {
-    for (const key of keys) m.set(normaliseWord(label(lang, key)), { key, lang });
+    for (const key of keys) m.set(normaliseWord(catalogue[lang][key] ?? key), { key, lang });
   }
   for (const key of keys) {
     for (const former of FORMER_LABELS[key] ?? []) m.set(normaliseWord(former.text), { key, lang: former.lang });
@@ -365,8 +418,92 @@ function term(text: string, lang: Lang): string {
 /**
  * Read a Plan sheet back (values from A1). Either language, as written by writePlanSheet
  * or edited by a user. Errors name the cell: "Plan!G21: weight must be a number".
+ * A sheet with "Plan name" rows holds several plans (docs/reference/plan.md "A plan per role or team"); without
+ * one it reads as it always has.
  */
 export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResult {
+  const starts = planBlockStarts(values);
+  if (starts.length === 0) return readPlanBlock(values, sheetName);
+  return readPlans(values, sheetName, starts);
+}
+
+const PLAN_NAME_LABELS = labelIndexOf(plansMessages, ["planLabelPlanName"]);
+
+/**
+ * The rows where a further plan starts: a "Plan name" row with plan rows (a setting or a KPI table) above it since
+ * the previous start. A "Plan name" row above the first plan's own rows names the first plan.
+ */
+function planBlockStarts(values: RawCell[][]): number[] {
+  const starts: number[] = [];
+  let contentSinceStart = false;
+  let anyName = false;
+  values.forEach((row, r) => {
+    const a = normaliseWord(cellText(row?.[0]));
+    if (!a) return;
+    if (PLAN_NAME_LABELS.has(a)) {
+      anyName = true;
+      if (contentSinceStart) {
+        starts.push(r);
+        contentSinceStart = false;
+      }
+    } else if (SETTING_LABELS.has(a) || KPI_LABELS.get(a)?.key === "planColName") contentSinceStart = true;
+  });
+  // One named plan is still one plan; its "Plan name" row is read as such (the name is kept).
+  return anyName ? [0, ...starts] : [];
+}
+
+/** Each block read on its own (its rows only, so cells keep their addresses), the further plans sharing the first's settings. */
+function readPlans(values: RawCell[][], sheetName: string, starts: number[]): PlanResult {
+  const errors: PlanError[] = [];
+  const plans: Plan[] = [];
+  const names = new Map<string, string>();
+  const several = starts.length > 1;
+  starts.forEach((start, i) => {
+    const end = starts[i + 1] ?? values.length;
+    const block = values.map((row, r) => (r >= start && r < end ? row : []));
+    const first = plans[0];
+    const read = readPlanBlock(block, sheetName, i === 0 ? undefined : first);
+    // The shared settings' own errors are the first plan's to report (at their cells).
+    if (!read.ok) errors.push(...(i === 0 ? read.errors : read.errors.filter((e) => !SHARED_ERRORS.has(e.messageKey))));
+    const plan = read.ok ? read.plan : null;
+    const nameRow = block.findIndex((row) => PLAN_NAME_LABELS.has(normaliseWord(cellText(row?.[0]))));
+    const nameText = nameRow >= 0 ? cellText(block[nameRow]?.[VALUE_COL]) : "";
+    const nameWhere = nameRow >= 0 ? sheetCellAddress(sheetName, nameRow, VALUE_COL) : sheetName;
+    if (!nameText && several) errors.push({ where: nameWhere, messageKey: "planNameMissing" });
+    else if (nameText) {
+      const seen = names.get(planNameKey(nameText));
+      if (seen)
+        errors.push({ where: nameWhere, messageKey: "planNameDuplicate", params: { name: nameText, first: seen } });
+      else names.set(planNameKey(nameText), nameWhere);
+    }
+    // A block that did not read still holds its place, so the next blocks read with the first plan's settings.
+    const placeholder = plan ?? first ?? defaultPlan("en");
+    plans.push({ ...placeholder, ...(nameText ? { name: nameText } : {}) });
+  });
+  if (errors.length) return { ok: false, errors: sortByCell(dedupe(errors)) };
+  const [first, ...more] = plans;
+  return { ok: true, plan: more.length ? { ...first, morePlans: more } : first };
+}
+
+/** One error per cell and message: the further plans revalidate the shared settings, which name the first plan's cells. */
+function dedupe(errors: PlanError[]): PlanError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.where}\u0000${e.messageKey}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Messages of validatePlan about the shared settings, repeated (at no cell) by each further plan. */
+const SHARED_ERRORS = new Set(["planPeriodKey", "planPeriodMismatch", "planCurrencyCode", "planDecimalsRange"]);
+
+/** The shared settings: read from the first plan, refused on a further one. */
+const SHARED_SETTINGS: readonly SettingKey[] = ["period", "scoredPeriod", "currency", "currencyDecimals"];
+
+/** One plan's rows; `shared`: the first plan, whose period and currency a further plan takes. */
+function readPlanBlock(values: RawCell[][], sheetName: string, shared?: Plan): PlanResult {
   const at = (r: number, c: number): RawCell => values[r]?.[c] ?? null;
   const errors: PlanError[] = [];
   const failed = new Set<string>();
@@ -403,12 +540,22 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
 
   const plan = defaultPlan(lang);
   plan.kpis = [];
+  if (shared) {
+    plan.period = shared.period;
+    plan.scoredPeriod = shared.scoredPeriod;
+    plan.currency = shared.currency;
+    plan.currencyDecimals = shared.currencyDecimals;
+  }
   const settingCell: Partial<Record<SettingKey, [number, number]>> = {};
   const settingTerm = (key: SettingKey) => term(L(SETTINGS[key].label), lang);
 
   /** The value cell of a setting; a missing label is reported on the sheet. */
   const settingValue = (key: SettingKey): { cell: RawCell; r: number } | null => {
     const r = settingRow.get(SETTINGS[key].label);
+    if (shared && SHARED_SETTINGS.includes(key)) {
+      if (r !== undefined) fail(r, 0, "planSettingOnFirstPlan", { label: cellText(at(r, 0)) });
+      return null;
+    }
     if (r === undefined) {
       errors.push({
         where: sheetName,
@@ -612,9 +759,13 @@ export function readPlanSheet(values: RawCell[][], sheetName: string): PlanResul
     bonus.curve = points.length ? points : null;
   }
   plan.bonus = bonus;
-  // Payouts (docs/reference/payouts.md): optional rows found by label; none = today's payouts.
+  // Payouts (docs/reference/payouts.md): optional rows found by label; none = today's payouts. A further plan takes
+  // the first plan's.
   const payoutsRead = readPayoutsSection(values, lang, fail, (text) => term(text, lang));
-  if (payoutsRead.payouts) plan.payouts = payoutsRead.payouts;
+  if (payoutsRead.payouts && shared) {
+    const first = Object.values(payoutsRead.cells).find((c) => c !== undefined);
+    if (first) fail(first[0], 0, "planSettingOnFirstPlan", { label: cellText(at(first[0], 0)) });
+  } else if (payoutsRead.payouts) plan.payouts = payoutsRead.payouts;
 
   const kpiTerm = (k: KpiColumn) =>
     kpiHeader >= 0 && kpiCol.has(k) ? term(cellText(values[kpiHeader][kpiCol.get(k)!]), lang) : term(L(k), lang);

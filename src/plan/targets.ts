@@ -8,6 +8,7 @@ import { sheetCellAddress } from "../sheet";
 import { cellNumber, cellText, isBlank } from "./cells";
 import { kpiDisplayName } from "./defaults";
 import { dateColumns, type PeopleReader } from "./people";
+import { findPlanIndex, planNameKey, planNameList, plansOf } from "./plans";
 import type { Plan, PlanError } from "./types";
 import { normaliseRepName, normaliseWord, parseYesNo } from "./vocab";
 
@@ -29,6 +30,8 @@ const KPI_HEADERS = ["kpi", "kpi name", "指标", "考核指标", "指标名称"
 const TARGET_HEADERS = ["target", "目标", "目标值"];
 /** docs/reference/payouts.md: the optional Draw column — the rep's draw per period, or "yes" for the plan's amount. */
 const DRAW_HEADERS = ["draw", "draw per period", "保底", "保底金额"];
+/** Optional (docs/reference/plan.md "A plan per role or team"): the plan the rep is on. */
+const PLAN_HEADERS = ["plan", "plan name", "方案", "考核方案", "方案名称"];
 /** A header row is looked for in the first rows only (a title may sit above it). */
 const HEADER_SCAN_ROWS = 20;
 
@@ -40,14 +43,20 @@ export function readTargetsSheet(
   sheetName: string,
   plan: Plan,
   people?: PeopleReader,
-): { targets: Plan["repTargets"]; errors: PlanError[]; draws?: Record<string, number | null> } {
+): {
+  targets: Plan["repTargets"];
+  errors: PlanError[];
+  draws?: Record<string, number | null>;
+  planOfRep?: Record<string, string>;
+} {
   const targets: Plan["repTargets"] = {};
   let draws: Record<string, number | null> | undefined;
+  const planOfRep: Record<string, string> = {};
   const errors: PlanError[] = [];
   const where = (r: number, c: number) => sheetCellAddress(sheetName, r, c);
 
   let header = -1;
-  const col = { rep: -1, kpi: -1, target: -1, draw: -1 };
+  const col = { rep: -1, kpi: -1, target: -1, draw: -1, plan: -1 };
   for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS) && header < 0; r++) {
     const row = values[r] ?? [];
     const rep = row.findIndex((c) => has(REP_HEADERS, c));
@@ -55,7 +64,8 @@ export function readTargetsSheet(
     const target = row.findIndex((c) => has(TARGET_HEADERS, c));
     if (rep >= 0 && kpi >= 0 && target >= 0) {
       header = r;
-      Object.assign(col, { rep, kpi, target, draw: row.findIndex((c) => has(DRAW_HEADERS, c)) });
+      const plan = row.findIndex((c) => has(PLAN_HEADERS, c));
+      Object.assign(col, { rep, kpi, target, draw: row.findIndex((c) => has(DRAW_HEADERS, c)), plan });
     }
   }
   if (header < 0) {
@@ -71,33 +81,64 @@ export function readTargetsSheet(
   };
 
   // A KPI is matched by its name as written, in either language for the default KPIs.
-  const kpiByName = new Map<string, string>();
-  for (const k of plan.kpis) {
-    for (const name of [k.name, kpiDisplayName(k, "en"), kpiDisplayName(k, "zh")]) {
-      kpiByName.set(normaliseWord(name), k.name);
+  // With several plans (docs/reference/plan.md "A plan per role or team"): a KPI of any plan, or of the row's own
+  // plan when the row names one.
+  const plans = plansOf(plan);
+  const kpiIndex = (kpis: Plan["kpis"]) => {
+    const m = new Map<string, string>();
+    for (const k of kpis) {
+      for (const name of [k.name, kpiDisplayName(k, "en"), kpiDisplayName(k, "zh")]) m.set(normaliseWord(name), k.name);
     }
-  }
-  const allowed = plan.kpis.map((k) => k.name).join(", ");
+    return m;
+  };
+  const kpiByName = kpiIndex(plans.flatMap((p) => p.kpis));
+  const allowed = [...new Set(plans.flatMap((p) => p.kpis.map((k) => k.name)))].join(", ");
   const firstSeen = new Map<string, string>();
   const dates = people ? dateColumns(values[header]) : { start: -1, end: -1 };
   const dateCell = (r: number, c: number) => ({ col: c, cell: values[r]?.[c], header: cellText(values[header][c]) });
+  const planSeen = new Map<string, { plan: string; where: string }>();
 
   for (let r = header + 1; r < values.length; r++) {
     const get = (c: number): RawCell => values[r]?.[c] ?? null;
     const [repCell, kpiCell, targetCell] = [get(col.rep), get(col.kpi), get(col.target)];
     const drawCell = col.draw >= 0 ? get(col.draw) : null;
+    const planCell = col.plan >= 0 ? get(col.plan) : null;
     const withDates = (dates.start >= 0 && !isBlank(get(dates.start))) || (dates.end >= 0 && !isBlank(get(dates.end)));
-    if (isBlank(repCell) && isBlank(kpiCell) && isBlank(targetCell) && isBlank(drawCell) && !withDates) continue;
+    if ([repCell, kpiCell, targetCell, drawCell, planCell].every((c) => isBlank(c)) && !withDates) continue;
     if (people && withDates && !isBlank(repCell)) {
       people.read(sheetName, r, cellText(repCell), { start: dateCell(r, dates.start), end: dateCell(r, dates.end) });
       // A row giving only a rep's dates sets no target.
-      if (isBlank(kpiCell) && isBlank(targetCell) && isBlank(drawCell)) continue;
+      if ([kpiCell, targetCell, drawCell, planCell].every((c) => isBlank(c))) continue;
     }
     let ok = true;
     const rep = normaliseRepName(cellText(repCell));
     if (!rep) {
       errors.push({ where: where(r, col.rep), messageKey: "planRequired", params: { field: term(col.rep) } });
       ok = false;
+    }
+    // The Plan column: the plan's name as on the Plan sheet; one plan per rep.
+    let own: Plan | null = null;
+    if (!isBlank(planCell)) {
+      const name = cellText(planCell);
+      const i = findPlanIndex(plan, name);
+      const planWhere = where(r, col.plan);
+      if (i < 0) {
+        const params = { plan: name, allowed: planNameList(plan) };
+        errors.push({ where: planWhere, messageKey: "planUnknownPlan", params });
+        ok = false;
+      } else if (rep) {
+        own = plans[i];
+        const planName = own.name ?? name;
+        const seen = planSeen.get(rep.toLowerCase());
+        if (seen && planNameKey(seen.plan) !== planNameKey(planName)) {
+          const params = { rep, plan: seen.plan, first: seen.where };
+          errors.push({ where: planWhere, messageKey: "planRepTwoPlans", params });
+          ok = false;
+        } else if (!seen) {
+          planSeen.set(rep.toLowerCase(), { plan: planName, where: planWhere });
+          planOfRep[rep] = planName;
+        }
+      }
     }
     if (!isBlank(drawCell)) {
       const read = cellNumber(drawCell);
@@ -117,13 +158,17 @@ export function readTargetsSheet(
       // A row that only names a draw sets no target.
       if (isBlank(kpiCell) && isBlank(targetCell)) continue;
     }
+    // A row that only says which plan the rep is on.
+    if (!isBlank(planCell) && isBlank(kpiCell) && isBlank(targetCell)) continue;
     const kpiText = cellText(kpiCell);
-    const kpi = kpiByName.get(normaliseWord(kpiText));
+    const ownKpis = own && plans.length > 1 ? kpiIndex(own.kpis) : null;
+    const kpi = (ownKpis ?? kpiByName).get(normaliseWord(kpiText));
     if (!kpiText) {
       errors.push({ where: where(r, col.kpi), messageKey: "planRequired", params: { field: term(col.kpi) } });
       ok = false;
     } else if (!kpi) {
-      errors.push({ where: where(r, col.kpi), messageKey: "planUnknownKpi", params: { kpi: kpiText, allowed } });
+      const kpis = own && ownKpis ? own.kpis.map((k) => k.name).join(", ") : allowed;
+      errors.push({ where: where(r, col.kpi), messageKey: "planUnknownKpi", params: { kpi: kpiText, allowed: kpis } });
       ok = false;
     }
     const read = isBlank(targetCell) ? null : cellNumber(targetCell);
@@ -151,5 +196,11 @@ export function readTargetsSheet(
     firstSeen.set(key, targetWhere);
     (targets[rep] ??= {})[kpi] = target;
   }
-  return draws ? { targets, errors, draws } : { targets, errors };
+  // Only what the sheet has: a Draw column's draws, a Plan column's plans (absent: exactly as before).
+  return {
+    targets,
+    errors,
+    ...(draws ? { draws } : {}),
+    ...(Object.keys(planOfRep).length > 0 ? { planOfRep } : {}),
+  };
 }

@@ -65,6 +65,20 @@ export interface Plan {
    * People sheet; absent = nobody is prorated. Read with the problems found (listed on Data issues, the run goes on).
    */
   people?: PeopleDates;
+  /**
+   * Several plans (docs/reference/plan.md "A plan per role or team"): this plan's name. Absent on a one-plan
+   * workbook, which reads and scores exactly as before.
+   */
+  name?: string;
+  /**
+   * The further plans, each with its own name, KPIs, bonus, ranking and Coaching tab setting. They share this plan's
+   * period, scored period, currency, payouts and per-rep targets (their own copies of those fields are not read).
+   */
+  morePlans?: Plan[];
+  /** Plan by rep (Targets sheet "Plan" column): normalised rep name → plan name. Reps on none take the first plan. */
+  planOfRep?: Record<string, string>;
+  /** Plan by team (Teams sheet "Plan" column): team → plan name; a rep's own assignment wins. */
+  planOfTeam?: Record<string, string>;
 }
 
 /** Who gets the draw (docs/reference/payouts.md): every rep, or only the reps with a Draw on the Targets sheet. */

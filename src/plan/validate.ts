@@ -266,7 +266,8 @@ export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
   }
 
   // Per-rep targets (Targets sheet or JSON repTargets) override a KPI's target for the period.
-  const kpiNames = new Set((plan.kpis ?? []).map((k) => k.name));
+  // With several plans (docs/reference/plan.md) a rep's target names a KPI of any of them.
+  const kpiNames = new Set([plan, ...(plan.morePlans ?? [])].flatMap((p) => (p.kpis ?? []).map((k) => k.name)));
   for (const [rep, byKpi] of Object.entries(plan.repTargets ?? {})) {
     for (const [kpi, value] of Object.entries(byKpi)) {
       const { where, term } = loc.at("repTarget", undefined, [rep, kpi]);

@@ -8,7 +8,9 @@ import type { RawCell, RawSheet } from "../ingest/types";
 import { defaultPlan } from "./defaults";
 import { PeopleReader, readPeopleSheet } from "./people";
 import { readPlanSheet } from "./sheet";
+import { findPlanIndex, planNameList, plansOf } from "./plans";
 import { readTargetsSheet, REP_HEADERS } from "./targets";
+import { readWorkbookTeams, teamPlans } from "./teams";
 import type { Plan, PlanError } from "./types";
 import type { Lang } from "./vocab";
 
@@ -57,6 +59,26 @@ export function readWorkbookPlan(sheets: readonly RawSheet[], lang: Lang, given?
     if (errors.length) return { ok: false, planSheet: planSheetName, sheet: targets.name, errors };
     plan = { ...plan, repTargets: { ...plan.repTargets, ...read.targets } };
     if (read.draws) plan.repDraws = { ...plan.repDraws, ...read.draws };
+    if (read.planOfRep) plan = { ...plan, planOfRep: { ...plan.planOfRep, ...read.planOfRep } };
+  }
+  // The Teams sheet's Plan column (docs/reference/plan.md "A plan per role or team"): a team's reps take its plan.
+  const teams = readWorkbookTeams(sheets);
+  const byTeam = teamPlans(teams);
+  if (teams && byTeam.size > 0) {
+    const errors: PlanError[] = [];
+    const planOfTeam: Record<string, string> = {};
+    for (const [team, { plan: name, cell }] of byTeam) {
+      const i = findPlanIndex(plan, name);
+      if (i < 0)
+        errors.push({
+          where: cell,
+          messageKey: "planUnknownPlan",
+          params: { plan: name, allowed: planNameList(plan) },
+        });
+      else planOfTeam[team] = plansOf(plan)[i].name ?? name;
+    }
+    if (errors.length) return { ok: false, planSheet: planSheetName, sheet: teams.sheet, errors };
+    plan = { ...plan, planOfTeam };
   }
   const peopleSheet = findNamedSheet(sheets, "peopleSheetName");
   if (peopleSheet) {
