@@ -121,6 +121,8 @@ export interface ScoreOptions {
   period?: string;
   /** Language of names written into data issues (a missing field is named by its header words). */
   lang?: "en" | "zh";
+  /** Several plans (scorePlans): score only the reps this says are on the plan, ranked among themselves. */
+  onlyReps?: (rep: string, team: string | null) => boolean;
 }
 
 /** The latest date of the sales rows, leaving out dates far from the others (docs/reference/robustness.md). */
@@ -254,6 +256,10 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   // Scored reps: a used sales row in the period, or named on the Targets sheet (docs/reference/plan.md).
   const names = new Set<string>(values.salesNow.keys());
   for (const name of repTargets.keys()) names.add(name);
+  const teamAnywhere = latestTeams(ingest, repTargets, values.salesNow);
+  const only = opts.onlyReps;
+  const inPlan = (rep: string): boolean =>
+    only === undefined || only(rep, values.salesNow.get(rep)?.team ?? teamAnywhere.get(rep) ?? null);
   // Joiners and leavers: a rep with no active day in the period is not scored (listed, their rows still reconciled).
   const prorations = new Map<string, { factor: Decimal; active: { from: number; to: number } }>();
   if (plan.people !== undefined) {
@@ -268,7 +274,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
     }
   }
   for (const rep of repTargets.keys()) {
-    if (values.salesNow.has(rep) || !names.has(rep)) continue;
+    if (values.salesNow.has(rep) || !names.has(rep) || !inPlan(rep)) continue;
     // Kept (docs/reference/plan.md scores them) but listed: a name only on Targets is often a misspelt one.
     const known = matcher.match(rep) !== null;
     issues.push(
@@ -276,7 +282,7 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
     );
   }
   issues.push(...unmatchedMeasureRows(values.measures, values.measureKeys, period, range, names, matcher));
-  const teamAnywhere = latestTeams(ingest, repTargets, values.salesNow);
+  if (only !== undefined) for (const rep of names) if (!inPlan(rep)) names.delete(rep);
 
   const scored: ScoredRep[] = [];
   // Per rep the KPIs first (their issues kept in rep order), then team KPIs share their team's attainment, then scores.
