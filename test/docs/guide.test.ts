@@ -27,6 +27,7 @@ const GUIDE_PAGES = [
   "deploy.md",
   "getting-started.md",
   "index.md",
+  "joiners-leavers.md",
   "plan.md",
   "ranking.md",
   "sharing.md",

@@ -19,6 +19,7 @@ const BANNED: Banned[] = [
   { pattern: /评分期间|评分周期/, use: "考核期 (the scored period)" },
   { pattern: /插件/, use: "加载项 (add-in)" },
   { pattern: /对账/, use: "核对 (reconciliation)" },
+  { pattern: /折算系数/, use: "在岗折算比例 (the proration factor)" },
   { pattern: /完成率/, use: "达成率 (attainment)" },
   { pattern: /远离零/, use: "四舍五入 (the Chinese rule already rounds a half away from zero)" },
   { pattern: /它需要/, use: "a sentence naming what is needed, not 它需要" },
