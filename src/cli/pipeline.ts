@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Lang } from "../i18n";
 import { t } from "../i18n";
+import { currencyOptions } from "../currency/convert";
 import { ingest } from "../ingest";
 import type { IngestResult, RawSheet } from "../ingest/types";
 import { parsePlanText, parsePeriodArg, readWorkbookPlan } from "../plan";
@@ -157,7 +158,11 @@ export function ingestSales(
   // The product column, when there is one, for the product mix on Trends (docs/reference/tabs.md).
   const extraHeaders = [...plan.kpis.flatMap((k) => (k.measure.header ? [k.measure.header] : [])), ...PRODUCT_HEADERS];
   // Statements show each rep every column of their rows (docs/reference/statements.md); the report needs only the KPIs' columns.
-  const ingested = ingest(sheets, { extraHeaders, keepAllColumns: opts.keepAllColumns ?? false });
+  const ingested = ingest(sheets, {
+    extraHeaders,
+    keepAllColumns: opts.keepAllColumns ?? false,
+    currency: currencyOptions(plan),
+  });
   if ("kind" in ingested && ingested.kind === "ingestFailure") {
     const reason = t(opts.lang, ingested.messageKey, ingested.params);
     // Chinese sentences follow one another without a space.

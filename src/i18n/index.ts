@@ -5,6 +5,7 @@
  * so a user never sees an exception because of a message.
  */
 import { coachingMessages } from "./catalogues/coaching";
+import { currencyMessages } from "./catalogues/currency";
 import { engineMessages } from "./catalogues/engine";
 import { historyMessages } from "./catalogues/history";
 import { ingestMessages } from "./catalogues/ingest";
@@ -44,6 +45,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   payouts: payoutsMessages,
   prorate: prorateMessages,
   history: historyMessages,
+  currency: currencyMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

@@ -127,6 +127,17 @@ export class AmountField {
   failure: string | null = null;
   /** Read from text ("1,200", "¥0.73万"): listed as a coercion. */
   coerced = false;
+  /** The currency written in the text just read ("$1,200" → USD), else null. */
+  symbolIso: string | null = null;
+  /**
+   * The row's currency (docs/reference/input.md "Currencies"): the Currency column's when it names one, else the
+   * text's symbol, else the cell's number format; null when nothing says.
+   */
+  iso: string | null = null;
+  /** The Currency column's cell just read: its code, "" when blank, null when it names no currency. */
+  columnIso: string | null = "";
+  /** Currency cells that name no currency, and rows whose text names another currency than their Currency cell. */
+  columnTrouble = 0;
   private readonly currencyCounts = new Map<string, number>();
   // Rows of one table usually share a format row object: its currency is looked up once per object.
   private lastFormatRow: (string | null)[] | null | undefined = undefined;
@@ -135,6 +146,12 @@ export class AmountField {
   constructor(
     private readonly formats: (string | null)[][] | undefined,
     private readonly column: number,
+    /** The Currency column (relative), with the sheet's values and a reader of its cells; null when there is none. */
+    private readonly currencyColumn: {
+      values: RawCell[][];
+      c: number;
+      read: (raw: RawCell | undefined) => string | null;
+    } | null = null,
   ) {}
 
   /** `index` is the row's index into the sheet's values (and number formats). */
@@ -142,31 +159,63 @@ export class AmountField {
     this.value = 0;
     this.failure = null;
     this.coerced = false;
+    this.symbolIso = null;
     if (typeof raw === "number" && Number.isFinite(raw)) {
       this.value = raw;
+      let iso: string | null = null;
       if (this.formats !== undefined) {
         const fr = this.formats[index];
         if (fr !== this.lastFormatRow) {
           this.lastFormatRow = fr;
           this.lastFormatIso = currencyOfFormat(fr?.[this.column]);
         }
-        this.countCurrency(this.lastFormatIso);
+        iso = this.lastFormatIso;
       }
+      this.settle(iso, index);
       return true;
     }
     const p = parseAmount(raw ?? null);
     if (p.ok) {
       this.value = p.value;
       this.coerced = p.coerced;
-      this.countCurrency(isoOfSymbol(p.symbol));
+      this.symbolIso = isoOfSymbol(p.symbol);
+      this.settle(this.symbolIso, index);
       return true;
     }
     this.failure = p.reasonKey;
+    this.iso = null;
     return false;
+  }
+
+  /** The row's currency from the cell's own (`own`), unless a Currency column names one; counted. */
+  private settle(own: string | null, index: number): void {
+    const cc = this.currencyColumn;
+    if (cc === null) {
+      this.iso = own;
+      this.countCurrency(own);
+      return;
+    }
+    const col = cc.read(cc.values[index]?.[cc.c]);
+    this.columnIso = col;
+    if (col === null) this.columnTrouble++;
+    else if (col !== "" && this.symbolIso !== null && this.symbolIso !== col) this.columnTrouble++;
+    // The column wins over a number format: a CRM export formats the whole column alike.
+    this.iso = col !== null && col !== "" ? col : own;
+    this.countCurrency(this.iso);
   }
 
   private countCurrency(iso: string | null): void {
     if (iso) this.currencyCounts.set(iso, (this.currencyCounts.get(iso) ?? 0) + 1);
+  }
+
+  /** How many currencies the rows named. */
+  currenciesMet(): number {
+    return this.currencyCounts.size;
+  }
+
+  /** Whether the rows named this currency. */
+  met(iso: string): boolean {
+    return this.currencyCounts.has(iso);
   }
 
   /** The currency met most often (the first met on a tie), or null. */

@@ -25,6 +25,7 @@ export const HEADER_SEARCH_ROWS = 100;
 const RESERVED_SHEETS = new Set([
   "plan",
   "targets",
+  "rates",
   "scorecard",
   "ranking",
   "trends",
@@ -33,6 +34,7 @@ const RESERVED_SHEETS = new Set([
   "pay history",
   "考核方案",
   "目标",
+  "汇率",
   "绩效评分",
   "排名",
   "趋势",

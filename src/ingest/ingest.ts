@@ -26,6 +26,9 @@ import { readMeasureSheet } from "./measures";
 import { usualDates } from "./usualDates";
 import { isoDateOfSerial } from "../sheet";
 import { Dec, isBlankCell } from "./parse";
+import { currencyOfCell, isCurrencyHeader } from "../currency/codes";
+import { RowCurrencies } from "../currency/convert";
+import type { CurrencyRates } from "../currency/types";
 import type {
   ColumnMapping,
   DataIssue,
@@ -51,6 +54,11 @@ export interface IngestOptions {
    * one object per row costs memory on a million rows.
    */
   keepAllColumns?: boolean;
+  /**
+   * The plan's money (docs/reference/input.md "Currencies"): the rates of its Rates sheet, its currency and decimals.
+   * Absent or without rates, a workbook in one currency is read exactly as it always was.
+   */
+  currency?: { rates: CurrencyRates | null; planCurrency: string | null; decimals: number };
 }
 
 /** Ingest the workbook: find the sales table (or use `options.mapping`), clean it, read measure sheets. */
@@ -62,7 +70,24 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
   const salesIssues = new SheetIssues(table.sheet.name, issues);
 
   listOtherColumnsForFields(table, salesIssues);
-  const sales = readSalesRows(table, extraColumns(table, options), salesIssues);
+  const extras = extraColumns(table, options);
+  const currencyC = currencyColumn(table);
+  const money = options.currency;
+  const rates = money?.rates ?? null;
+  const decimals = money?.decimals ?? 2;
+  const convert = (target: string, r: CurrencyRates | null) => new RowCurrencies(target, r, decimals, currencyC >= 0);
+  let currencies = rates === null ? null : convert(rates.target, rates);
+  const mark = issues.length;
+  let sales = readSalesRows(table, extras, salesIssues, currencyC, currencies);
+  if (currencies === null && (sales.currenciesMet > 1 || sales.currencyTrouble)) {
+    // Several currencies and no rates (docs/reference/cleaning.md "Currencies"): read again, keeping the main one.
+    const planCurrency = money?.planCurrency ?? null;
+    // Only Currency cells naming no currency, and none that does: those rows are left out, the rest read as today.
+    const main = planCurrency !== null && sales.met(planCurrency) ? planCurrency : (sales.currencyGuess ?? "");
+    issues.length = mark;
+    currencies = convert(main, null);
+    sales = readSalesRows(table, extras, salesIssues, currencyC, currencies);
+  }
   listDatesFarFromOthers(table, sales.rows, salesIssues);
   listIgnoredRuns(located, salesIssues);
   listOtherSalesSheets(sheets, located, issues);
@@ -76,8 +101,29 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
     measures,
     issues,
     reconciliation: sales.reconciliation,
-    currencyGuess: sales.currencyGuess,
+    currencyGuess: currencies === null || currencies.target === "" ? sales.currencyGuess : currencies.target,
     satisfactionScale: sales.satisfactionScale,
+    ...(currencies === null ? {} : { currencyConversion: currencies.conversion() }),
+  };
+}
+
+/** The Currency / 币种 column of the sales block (relative), -1 when there is none. */
+function currencyColumn(table: SalesTable): number {
+  const h = table.block.mapping.headers.find((x) => isCurrencyHeader(x.header));
+  return h === undefined ? -1 : h.col - table.firstCol;
+}
+
+/** A Currency cell's code; the same few texts repeat on every row, so each is read once. */
+function currencyCellReader(): (raw: RawCell | undefined) => string | null {
+  const cache = new Map<string, string | null>();
+  return (raw) => {
+    if (typeof raw !== "string") return currencyOfCell(raw);
+    let iso = cache.get(raw);
+    if (iso === undefined) {
+      iso = currencyOfCell(raw);
+      cache.set(raw, iso);
+    }
+    return iso;
   };
 }
 
@@ -169,10 +215,21 @@ interface SalesRead {
   reconciliation: Reconciliation;
   currencyGuess: string | null;
   satisfactionScale: IngestResult["satisfactionScale"];
+  /** How many currencies the rows named, and whether one was named that way (a Currency column's cells). */
+  currenciesMet: number;
+  met: (iso: string) => boolean;
+  /** A Currency cell naming no currency, or a row whose text names another: such rows cannot be used as they are. */
+  currencyTrouble: boolean;
 }
 
 /** Every non-blank row of the block: used (typed) or excluded (listed), the amounts of both summed exactly. */
-function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], issues: SheetIssues): SalesRead {
+function readSalesRows(
+  table: SalesTable,
+  extras: { key: string; c: number }[],
+  issues: SheetIssues,
+  currencyC: number,
+  currencies: RowCurrencies | null,
+): SalesRead {
   const { extent } = table.block;
   const { values, numberFormats } = table.sheet;
   const { firstRow, lo, hi } = table;
@@ -204,7 +261,11 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
 
   const repField = new RepField();
   const dateField = new DateField();
-  const amountField = new AmountField(numberFormats, amtC);
+  const amountField = new AmountField(
+    numberFormats,
+    amtC,
+    currencyC < 0 ? null : { values, c: currencyC, read: currencyCellReader() },
+  );
   const teamField = new TeamField();
   const newCustomerField = new NewCustomerField(issues, table.fieldHeader("newCustomer"));
   const satisfactionField =
@@ -234,17 +295,28 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
     const rep = repField.read(repRaw);
     const dateOk = dateField.read(dateRaw);
     const amountOk = amountField.read(amtRaw, i);
-    const amount = amountField.value;
+    let amount = amountField.value;
+    let currencyOk = true;
+    if (currencies !== null && amountOk) {
+      currencyOk = currencies.read(amount, amountField, dateOk ? dateField.serial : null);
+      amount = currencies.value;
+    }
     // The amount credited to the row's rep(s): the deal's amount × split when the table has split columns.
-    const splitOk = splitReader === null || !amountOk || splitReader.read(row, amount);
-    const credited = splitReader === null || !splitOk ? amount : splitReader.credited;
-    if (rep === null || !dateOk || !amountOk || !splitOk) {
+    const splitOk = splitReader === null || !amountOk || !currencyOk || splitReader.read(row, amount);
+    let credited = splitReader === null || !splitOk ? amount : splitReader.credited;
+    // A Split amount cell is written in the row's currency too: converted at the same rate.
+    if (currencies !== null && splitReader !== null && splitOk && currencyOk && splitReader.split === null)
+      credited = currencies.convertAlso(credited);
+    if (rep === null || !dateOk || !amountOk || !currencyOk || !splitOk) {
       rowsExcluded++;
-      if (amountOk) excluded.add(credited);
-      excludedRows.push({ sheetRow, dateSerial: dateOk ? dateField.serial : null, amount: amountOk ? credited : null });
+      // An amount counts as excluded money only when it is known in the currency the totals are in.
+      const known = amountOk && (currencies === null || currencies.known);
+      if (known) excluded.add(credited);
+      excludedRows.push({ sheetRow, dateSerial: dateOk ? dateField.serial : null, amount: known ? credited : null });
       if (rep === null) issues.add(sheetRow, repH, repRaw, "excluded", "repMissing");
       if (!dateOk) issues.add(sheetRow, dateH, dateRaw, "excluded", dateField.failure!);
       if (!amountOk) issues.add(sheetRow, amtH, amtRaw, "excluded", amountField.failure!);
+      if (!currencyOk) issues.add(sheetRow, amtH, amtRaw, "excluded", currencies!.failure!, currencies!.params);
       if (!splitOk)
         issues.add(sheetRow, splitReader.failureColumn, splitReader.failureRaw, "excluded", splitReader.failure!);
       continue;
@@ -252,12 +324,14 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
 
     used.add(credited);
     repField.markUsed(sheetRow);
+    if (currencies !== null) currencies.markUsed(issues, sheetRow, amtH, amtRaw);
     const dateSerial = dateField.serial;
     if (amountField.coerced)
-      issues.add(sheetRow, amtH, amtRaw, "coerced", "amountTextCoerced", { value: String(amount) });
+      issues.add(sheetRow, amtH, amtRaw, "coerced", "amountTextCoerced", { value: String(amountField.value) });
     if (dateField.coerced)
       issues.add(sheetRow, dateH, dateRaw, "coerced", "dateTextCoerced", { date: isoDateOfSerial(dateSerial) });
-    if (amount < 0) issues.add(sheetRow, amtH, amtRaw, "kept", "negativeAmount", { value: String(amount) });
+    if (amount < 0)
+      issues.add(sheetRow, amtH, amtRaw, "kept", "negativeAmount", { value: String(amountField.value) });
     if (splitReader !== null && splitReader.splitText) {
       const splitRaw = row[splitColumns.split];
       issues.add(sheetRow, splitColumns.splitHeader, splitRaw, "coerced", "splitTextCoerced", {
@@ -316,6 +390,9 @@ function readSalesRows(table: SalesTable, extras: { key: string; c: number }[], 
     },
     currencyGuess: amountField.currencyGuess(),
     satisfactionScale: satisfactionField === null ? null : satisfactionField.percentScale ? "percent" : "fraction",
+    currenciesMet: amountField.currenciesMet(),
+    met: (iso) => amountField.met(iso),
+    currencyTrouble: amountField.columnTrouble > 0,
   };
 }
 

@@ -4,6 +4,7 @@
  * cell objects to RawCell before calling ingest: dates become Excel serial numbers,
  * error cells become { error: "#N/A" }, rich text becomes its plain string.
  */
+import type { CurrencyConversion } from "../currency/convert";
 
 /** One cell as read from a sheet. */
 export type RawCell = number | string | boolean | null | { error: string };
@@ -144,6 +145,11 @@ export interface IngestResult {
   reconciliation: Reconciliation;
   /** ISO code guessed from the amount column's symbols/formats (¥→CNY, $→USD, €→EUR, £→GBP) or null. */
   currencyGuess: string | null;
+  /**
+   * Present when amounts in several currencies were met or a Rates sheet was given (docs/reference/cleaning.md
+   * "Currencies"): the currency every used amount is in, and the rates that converted rows.
+   */
+  currencyConversion?: CurrencyConversion;
   /** Whether the satisfaction column was read as 0–100 (docs/reference/cleaning.md). */
   satisfactionScale: "fraction" | "percent" | null;
 }

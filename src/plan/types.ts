@@ -2,6 +2,7 @@
  * The plan model (docs/reference/plan.md). Plain data; numbers are JS numbers as typed by the
  * user (the engine reads them through their shortest decimal string).
  */
+import type { CurrencyRates } from "../currency/types";
 import type { AdjustmentPolicy } from "../engine/payouts";
 import type { DataIssue, StandardField } from "../ingest/types";
 
@@ -56,6 +57,8 @@ export interface Plan {
   repTargets: Record<string, Record<string, number>>;
   /** Who gets a block on the Coaching tab (docs/reference/coaching.md); absent = "coaching". */
   coachingTab?: CoachingTab;
+  /** The workbook's Rates / 汇率 sheet (docs/reference/input.md "Rates sheet"); absent = amounts are not converted. */
+  rates?: CurrencyRates;
   /** Adjustment policy and draws (docs/reference/payouts.md); absent = differences reported only, no draw. */
   payouts?: PayoutSettings;
   /** Reps named for a draw (Targets sheet Draw column, JSON payouts.drawReps): rep → own amount, null = the plan's. */

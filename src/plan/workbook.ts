@@ -1,6 +1,7 @@
 /**
  * The plan a workbook carries (docs/reference/plan.md): its Plan / 考核方案 sheet (else the default plan, or a plan given
- * from outside such as the CLI's --plan JSON), plus per-rep targets from a Targets sheet. Shared by the CLI
+ * from outside such as the CLI's --plan JSON), plus per-rep targets from a Targets sheet and currency rates from a
+ * Rates sheet. Shared by the CLI
  * and the task pane so both read a workbook's rules the same way.
  */
 import { t } from "../i18n";
@@ -11,6 +12,7 @@ import { readPlanSheet } from "./sheet";
 import { findPlanIndex, planNameList, plansOf } from "./plans";
 import { readTargetsSheet, REP_HEADERS } from "./targets";
 import { readWorkbookTeams, teamPlans } from "./teams";
+import { readRatesSheet } from "../currency/rates";
 import type { Plan, PlanError } from "./types";
 import type { Lang } from "./vocab";
 
@@ -88,5 +90,12 @@ export function readWorkbookPlan(sheets: readonly RawSheet[], lang: Lang, given?
   }
   const dates = people.finish();
   if (dates !== undefined) plan = { ...plan, people: dates };
+
+  const ratesSheet = findNamedSheet(sheets, "ratesSheetName");
+  if (ratesSheet) {
+    const read = readRatesSheet(valuesFromA1(ratesSheet), ratesSheet.name, plan.currency);
+    if (read.errors.length) return { ok: false, planSheet: planSheetName, sheet: ratesSheet.name, errors: read.errors };
+    if (read.rates !== null) plan = { ...plan, rates: read.rates };
+  }
   return { ok: true, plan, planSheet: planSheetName };
 }

@@ -35,6 +35,7 @@ import { MAX_TREND_REPS, TEAM_AVERAGE_COLOR, TOP_TREND_REPS, TREND_COLORS } from
 import type { ChartSeries, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
 import { layOutForPrint } from "./printLayout";
 import { anyProrated, prorationCell } from "./proration";
+import { ratesUsedBlock } from "./ratesUsed";
 import { periodReconciliation, reconciliationBlock, RECON_LINES, undatedExclusions } from "./reconciliation";
 import { appendBreakdowns, breakdownsOf } from "./breakdowns";
 import { buildSummary } from "./summary";
@@ -474,9 +475,15 @@ function reconciliationOf(ctx: Ctx, ingest: IngestResult): (ReportCell | null)[]
   );
 }
 
-function buildIssues(ctx: Ctx, issues: readonly DataIssue[], block: (ReportCell | null)[][]): ReportSheet {
+function buildIssues(
+  ctx: Ctx,
+  issues: readonly DataIssue[],
+  block: (ReportCell | null)[][],
+  ingest: IngestResult,
+): ReportSheet {
   // The reconciliation block sits beside the list: at least as many rows under the header as it has lines.
-  const sheet = issuesTab(ctx.lang, ctx.names.issues, issues, RECON_LINES);
+  const rates = ratesUsedBlock(ctx.lang, ingest.currencyConversion, ctx.money);
+  const sheet = issuesTab(ctx.lang, ctx.names.issues, issues, RECON_LINES, rates);
   const rows = sheet.rows;
   block.forEach((cells, i) => rows[i].push(null, ...cells));
   sheet.columnWidths.push(3, 30, 16, 18);
@@ -523,7 +530,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     buildCoaching(ctx),
     withBreakdowns(buildTrends(ctx), ctx, ingest),
     buildBonus(ctx),
-    buildIssues(ctx, issues, recon),
+    buildIssues(ctx, issues, recon, ingest),
     planTab(names.plan, layout),
     ...(history ? [history.sheet] : []),
   ];

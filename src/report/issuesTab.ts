@@ -23,6 +23,7 @@ const HARMLESS_CONVERSIONS = new Set([
   "satisfactionTextCoerced",
   "behaviourTextCoerced",
   "splitTextCoerced",
+  "amountConverted",
 ]);
 
 /** 0: the numbers would differ (rows left out, a duplicate counted twice); 1: worth a look; 2: converted, harmless. */
@@ -64,19 +65,22 @@ const HEADER_KEYS = ["hdr.sheet", "hdr.row", "hdr.column", "hdr.raw", "hdr.actio
  * The Data issues tab: a header, the issues by severity with the conversions' count line, in a table; then, when there
  * are conversions, a blank row, a heading and the conversions one per row in a second table. `minRows`: rows under the
  * header before the conversions block at least (blank rows pad, for a block beside the list); the report appends its
- * reconciliation columns to the first rows and widths.
+ * reconciliation columns to the first rows and widths. `ratesBlock` (ratesUsed.ts: a heading, a header and rows), when
+ * given, goes between the list and the conversions block, as a table of its own.
  */
 export function issuesTab(
   lang: Lang,
   name: string,
   issues: readonly DataIssue[],
   minRows = 0,
+  ratesBlock: (ReportCell | null)[][] | null = null,
 ): ReportSheet & { columnWidths: number[] } {
   const { listed, conversions } = issuesBySeverity(issues);
   const rows: (ReportCell | null)[][] = [headerCells(lang, HEADER_KEYS), ...issueRows(lang, listed)];
   const listEnd = rows.length + (conversions.length > 0 ? 1 : 0); // the last row of the first table
   // The block: after the list (padded to minRows) and a blank row; its heading, its header, then its rows.
-  const blockHeading = Math.max(listEnd, minRows + 1) + 2;
+  const ratesRows = ratesBlock === null ? 0 : ratesBlock.length + 1;
+  const blockHeading = Math.max(listEnd, minRows + 1) + 2 + ratesRows;
   if (conversions.length > 0) {
     rows.push([
       null,
@@ -89,6 +93,15 @@ export function issuesTab(
   }
   while (rows.length < minRows + 1) rows.push([null, null, null, null, null, null]);
   const tables = listEnd > 1 ? [{ name: "SP_Issues", ref: `A1:F${listEnd}`, style: TABLE_STYLE }] : [];
+  if (ratesBlock !== null) {
+    rows.push([], ...ratesBlock);
+    // The table starts at the block's header, under its heading.
+    tables.push({
+      name: "SP_Rates",
+      ref: `A${rows.length - ratesBlock.length + 2}:F${rows.length}`,
+      style: TABLE_STYLE,
+    });
+  }
   if (conversions.length > 0) {
     rows.push([]);
     rows.push([text(tCount(lang, "issues.conversionsHeading", conversions.length), "title")]);

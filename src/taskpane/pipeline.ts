@@ -5,6 +5,7 @@
  */
 import { comparePeriodKeys, periodKey, periodRange } from "../engine/period";
 import { t, type Lang } from "../i18n";
+import { currencyOptions } from "../currency/convert";
 import { findSalesTable, ingest, usualDates } from "../ingest";
 import type { ColumnMapping, IngestResult, RawCell, RawSheet, StandardField } from "../ingest/types";
 import { defaultPlan, findNamedSheet, readWorkbookPlan, valuesFromA1, writePlanSheet } from "../plan";
@@ -124,7 +125,8 @@ export function analyse(
   if ("kind" in found) {
     return { mapping: null, ingested: null, dataError: t(lang, found.messageKey, found.params), plan, ...noPeriods() };
   }
-  const result = ingest(inputs, { mapping: found, extraHeaders, keepAllColumns });
+  const currency = plan.plan === null ? undefined : currencyOptions(plan.plan);
+  const result = ingest(inputs, { mapping: found, extraHeaders, keepAllColumns, currency });
   if ("kind" in result) {
     return {
       mapping: found,
