@@ -324,10 +324,10 @@ function readSalesRows(
 
     used.add(credited);
     repField.markUsed(sheetRow);
-    if (currencies !== null) currencies.markUsed(issues, sheetRow, amtH, amtRaw);
     const dateSerial = dateField.serial;
     if (amountField.coerced)
       issues.add(sheetRow, amtH, amtRaw, "coerced", "amountTextCoerced", { value: String(amountField.value) });
+    if (currencies !== null) currencies.markUsed(issues, sheetRow, amtH, amtRaw);
     if (dateField.coerced)
       issues.add(sheetRow, dateH, dateRaw, "coerced", "dateTextCoerced", { date: isoDateOfSerial(dateSerial) });
     if (amount < 0)
