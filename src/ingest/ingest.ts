@@ -330,8 +330,7 @@ function readSalesRows(
     if (currencies !== null) currencies.markUsed(issues, sheetRow, amtH, amtRaw);
     if (dateField.coerced)
       issues.add(sheetRow, dateH, dateRaw, "coerced", "dateTextCoerced", { date: isoDateOfSerial(dateSerial) });
-    if (amount < 0)
-      issues.add(sheetRow, amtH, amtRaw, "kept", "negativeAmount", { value: String(amountField.value) });
+    if (amount < 0) issues.add(sheetRow, amtH, amtRaw, "kept", "negativeAmount", { value: String(amountField.value) });
     if (splitReader !== null && splitReader.splitText) {
       const splitRaw = row[splitColumns.split];
       issues.add(sheetRow, splitColumns.splitHeader, splitRaw, "coerced", "splitTextCoerced", {
