@@ -6,6 +6,7 @@
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
+import JSZip from "jszip";
 import { runCli, tempDir } from "./cliHelpers";
 
 let dir: string;
@@ -156,5 +157,28 @@ describe("Start / End problems from the command line", () => {
     expect(c).toBe(dora[0].length - 1);
     expect(dora[1][c]).toBeCloseTo(61 / 91, 15);
     expect((await rows(path.join(folder, "Carl.xlsx"), "Scorecard"))[0]).not.toContain("Proration");
+  });
+
+  it("statements hold no other rep's name: the Start / End lines go to the rep they name only", async () => {
+    const file = await input("st-leak", [
+      ["Rep", "Start", "End"],
+      ["Carl", "soon", null],
+      ["Dora", "2026-05-01", null],
+      ["Ed", null, d(3, 31)],
+    ]);
+    const folder = path.join(dir, "statements-leak");
+    const run = await runCli("statements", file, "-o", folder, "--period", "2026-Q2");
+    expect([run.code, run.err]).toEqual([0, ""]);
+    const text = async (rep: string): Promise<string> => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(folder, `${rep}.xlsx`)));
+      const parts = Object.values(zip.files).filter((f) => !f.dir);
+      return (await Promise.all(parts.map((f) => f.async("string")))).join("\n");
+    };
+    const carl = await text("Carl");
+    const dora = await text("Dora");
+    expect(carl).toContain("soon"); // his own unreadable Start
+    expect([/Dora/.test(carl), /\bEd\b/.test(carl)]).toEqual([false, false]);
+    expect(dora).toContain("active 61 of 91 days");
+    expect([/Carl/.test(dora), /\bEd\b/.test(dora), /soon/.test(dora)]).toEqual([false, false, false]);
   });
 });
