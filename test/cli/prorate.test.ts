@@ -96,7 +96,7 @@ describe.each([
   it("Data issues says why Ed is not ranked and how Dora's factor is made", async () => {
     const reasons = (await rows(out, "Data issues")).map((r) => String(r[5] ?? ""));
     expect(reasons).toContain(
-      "Ed left before 2026-Q2 (… – 2026-03-31): not scored or ranked; the 1 sales rows of the period (300) stay in the reconciliation",
+      "Ed left before 2026-Q2 (… – 2026-03-31): not scored or ranked; sales rows dated in the period: 1, amount 300, kept in the reconciliation",
     );
     expect(reasons).toContain("Dora: active 61 of 91 days in 2026-Q2 (2026-05-01 – …); targets × 61/91");
   });

@@ -64,7 +64,7 @@ describe("the Scorecard with joiners and leavers", () => {
     expect(sheet(report, "ranking").rows.some((x) => x[0]?.v === "Gus")).toBe(false);
     const reasons = sheet(report, "issues").rows.map((x) => String(x[5]?.v ?? ""));
     expect(reasons).toContain(
-      "Gus left before 2026-Q2 (2025-01-06 – 2026-03-20): not scored or ranked; the 1 sales rows of the period (5000) stay in the reconciliation",
+      "Gus left before 2026-Q2 (2025-01-06 – 2026-03-20): not scored or ranked; sales rows dated in the period: 1, amount 5000, kept in the reconciliation",
     );
     expect(reasons).toContain("Jo: active 61 of 91 days in 2026-Q2 (2026-05-01 – …); targets × 61/91");
   });

@@ -17,9 +17,9 @@ export const prorateMessages: Catalogue = {
       "{rep}: Start / End given ({dates}), but no sales row or target names {rep}; not read (check the spelling)",
     repProrated: "{rep}: active {active} of {days} days in {period} ({dates}); targets × {active}/{days}",
     repLeftBeforePeriod:
-      "{rep} left before {period} ({dates}): not scored or ranked; the {rows} sales rows of the period ({amount}) stay in the reconciliation",
+      "{rep} left before {period} ({dates}): not scored or ranked; sales rows dated in the period: {rows}, amount {amount}, kept in the reconciliation",
     repStartsAfterPeriod:
-      "{rep} starts after {period} ({dates}): not scored or ranked; the {rows} sales rows of the period ({amount}) stay in the reconciliation",
+      "{rep} starts after {period} ({dates}): not scored or ranked; sales rows dated in the period: {rows}, amount {amount}, kept in the reconciliation",
   },
   zh: {
     peopleSheetName: "人员",
@@ -32,8 +32,8 @@ export const prorateMessages: Catalogue = {
     peopleRepNoSales: "{rep}：填了入职/离职日期（{dates}），但没有销售记录，也不在目标表中：未读取（请检查姓名拼写）",
     repProrated: "{rep}：{period} 共 {days} 天，在岗 {active} 天（{dates}）；目标 × {active}/{days}",
     repLeftBeforePeriod:
-      "{rep} 在 {period} 之前已离职（{dates}）：不评分、不排名；考核期内的 {rows} 行销售记录（{amount}）仍计入核对",
+      "{rep} 在 {period} 之前已离职（{dates}）：不评分、不排名；考核期内的销售记录 {rows} 行、金额 {amount}，仍计入核对",
     repStartsAfterPeriod:
-      "{rep} 在 {period} 之后才入职（{dates}）：不评分、不排名；考核期内的 {rows} 行销售记录（{amount}）仍计入核对",
+      "{rep} 在 {period} 之后才入职（{dates}）：不评分、不排名；考核期内的销售记录 {rows} 行、金额 {amount}，仍计入核对",
   },
 };
