@@ -468,3 +468,29 @@ describe("a bad Rates sheet stops the run, naming each cell", () => {
     expect(analyse([SALES, bad], [], "zh").plan.errors.map((e) => e.where)).toEqual(["'汇率'!B3"]);
   });
 });
+
+describe('split deals in another currency (docs/reference/input.md "Split credit")', () => {
+  const rates = readRatesSheet(
+    [
+      ["Currency", "Rate"],
+      ["CNY", 1],
+      ["USD", "7.1"],
+    ],
+    "Rates",
+    null,
+  ).rates;
+  it("credits the converted deal amount × split, and converts a Split amount at the row's rate", () => {
+    const sheet: RawSheet = {
+      name: "Sales",
+      values: [
+        ["Deal ID", "Close Date", "Sales Rep", "Amount", "Currency", "Split %", "Split amount"],
+        ["D-1", day("2026-03-02"), "Alice", 1000, "USD", 0.6, null], // 1000 × 7.1 = 7100; × 0.6 = 4260
+        ["D-1", day("2026-03-02"), "Bob", 1000, "USD", 0.4, null], // 7100 × 0.4 = 2840
+        ["D-2", day("2026-03-03"), "Bob", 200, "USD", null, 50.05], // the Split amount: 50.05 × 7.1 = 355.355 → 355.36
+      ],
+    };
+    const r = ingest([sheet], { currency: { rates, planCurrency: null, decimals: 2 } }) as IngestResult;
+    expect(revenueByRep(r)).toEqual({ Alice: "4260", Bob: "3195.36" });
+    expect(r.reconciliation.amountUsed).toBe("7455.36");
+  });
+});
