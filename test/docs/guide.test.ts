@@ -23,6 +23,7 @@ const FUNCTIONS = [
 const GUIDE_PAGES = [
   "cli.md",
   "coaching.md",
+  "currencies.md",
   "data-issues.md",
   "deploy.md",
   "getting-started.md",

@@ -21,6 +21,8 @@ const BANNED: Banned[] = [
   { pattern: /对账/, use: "核对 (reconciliation)" },
   { pattern: /折算系数/, use: "在岗折算比例 (the proration factor)" },
   { pattern: /完成率/, use: "达成率 (attainment)" },
+  { pattern: /兑换率/, use: "汇率 (an exchange rate)" },
+  { pattern: /本位币/, use: "方案币种 (the plan currency)" },
   { pattern: /远离零/, use: "四舍五入 (the Chinese rule already rounds a half away from zero)" },
   { pattern: /它需要/, use: "a sentence naming what is needed, not 它需要" },
   { pattern: /[？?]）/, use: "a statement, not a question in brackets" },
