@@ -46,6 +46,11 @@ export function percentFormat(fraction: number | null): string {
 
 const SYMBOLS: Record<string, string> = { CNY: "¥", JPY: "¥", USD: "$", EUR: "€", GBP: "£", HKD: "HK$" };
 
+/** The symbol written before an amount of the currency ("¥", "$", "HK$"); "" when it has none. */
+export function currencySymbol(currency: string | null): string {
+  return currency ? (SYMBOLS[currency] ?? "") : "";
+}
+
 /** Money number format for a currency (docs/reference/plan.md: "¥#,##0.00"); no currency → "#,##0.00". */
 export function currencyNumberFormat(currency: string | null, decimals: number): string {
   const symbol = currency ? (SYMBOLS[currency] ?? "") : "";

@@ -14,7 +14,7 @@ export { writePlanSheet, readPlanSheet, PLAN_SHEET_NAMES, WEIGHT_CHECK_TOLERANCE
 export { readTargetsSheet } from "./targets";
 export { readTeamsSheet, readWorkbookTeams, teamKey, teamPlans, type TeamEntry, type TeamsSheet } from "./teams";
 export { parsePeriodArg } from "./period";
-export { currencyNumberFormat, percentFormat } from "./cells";
+export { currencyNumberFormat, currencySymbol, percentFormat } from "./cells";
 export { isRankShare, isValidRankCut, rankCutCount, rankCutFormula } from "./rankCut";
 export { normaliseRepName } from "./vocab";
 export { readWorkbookPlan, valuesFromA1, findNamedSheet, type WorkbookPlan } from "./workbook";
@@ -23,3 +23,4 @@ export { readWorkbookPlan, valuesFromA1, findNamedSheet, type WorkbookPlan } fro
 export function formatPlanError(error: PlanError, lang: Lang): string {
   return `${error.where}: ${t(lang, error.messageKey, error.params)}`;
 }
+export { defaultPayouts } from "./payoutsSheet";

@@ -38,6 +38,8 @@ import { anyProrated, prorationCell } from "./proration";
 import { ratesUsedBlock } from "./ratesUsed";
 import { periodReconciliation, reconciliationBlock, RECON_LINES, undatedExclusions } from "./reconciliation";
 import { appendBreakdowns, breakdownsOf } from "./breakdowns";
+import { periodPayouts, type PeriodPayouts } from "./payouts";
+import { payoutSections } from "./payoutsTab";
 import { buildSummary } from "./summary";
 import { compareCodePoints, compareNames } from "./compare";
 import { scorePeriod, type ScoredPeriod, type ScoredRep, type TeamScore } from "./score";
@@ -52,7 +54,8 @@ export interface BuildOptions {
   scoreHistory?: CoachingContext["scoreHistory"];
   /**
    * The pay cycle's record so far (docs/reference/history.md): when given, the report carries a History tab with
-   * its closed periods and this report's period, not closed yet. Absent: no History tab.
+   * its closed periods and this report's period, not closed yet. Absent: no History tab. The closed periods also give
+   * the Bonus tab its adjustments to closed periods and balances (docs/reference/payouts.md).
    */
   history?: History;
 }
@@ -438,7 +441,7 @@ function withBreakdowns(trends: ReportSheet, ctx: Ctx, ingest: IngestResult): Re
   return trends;
 }
 
-function buildBonus(ctx: Ctx): ReportSheet {
+function buildBonus(ctx: Ctx, payouts: PeriodPayouts | null): ReportSheet {
   const { lang, byName } = ctx;
   const rows: (ReportCell | null)[][] = [bonusHeader(lang)];
   byName.forEach((r, i) => rows.push(bonusRow(ctx, ctx.names.scorecard, r, i + 2)));
@@ -451,6 +454,19 @@ function buildBonus(ctx: Ctx): ReportSheet {
     formula(n > 0 ? `SUM(D2:D${n + 1})` : "0", ctx.scored.totalPayout, ctx.money, "total"),
     null,
   ]);
+  // docs/reference/payouts.md: adjustments to closed periods and what is payable, below the bonus table.
+  if (payouts) {
+    const bonusRow = new Map(byName.map((r, i) => [r.rep, i + 2]));
+    const input = {
+      lang,
+      money: ctx.money,
+      decimals: ctx.plan.currencyDecimals,
+      planSheet: ctx.names.plan,
+      planCells: ctx.cells.payouts,
+      bonusRow,
+    };
+    rows.push(...payoutSections(payouts, input, rows.length));
+  }
   return {
     key: "bonus",
     name: ctx.names.bonus,
@@ -523,13 +539,14 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
   const extra = [...scored.issues, ...(rankNote === null ? [] : [rankNote]), ...(history?.issues ?? [])];
   const issues: DataIssue[] = extra.length > 0 ? [...ingest.issues, ...extra] : ingest.issues;
   const recon = reconciliationOf(ctx, ingest);
+  const payouts = periodPayouts(ingest, plan, scored, opts.history, { lang, currency });
   const sheets = [
     buildSummary({ ...ctx, recon }),
     buildScorecard(ctx),
     buildRanking(ctx),
     buildCoaching(ctx),
     withBreakdowns(buildTrends(ctx), ctx, ingest),
-    buildBonus(ctx),
+    buildBonus(ctx, payouts),
     buildIssues(ctx, issues, recon, ingest),
     planTab(names.plan, layout),
     ...(history ? [history.sheet] : []),
@@ -539,6 +556,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
   return {
     lang,
     sheets: sheets.map((sheet) => layOutForPrint(sheet, heading)),
+    ...(payouts ? { payouts } : {}),
     summary: {
       period: scored.period,
       repsScored: scored.reps.length,

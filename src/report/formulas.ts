@@ -13,6 +13,7 @@ import type { ConditionalFormat, ReportCell, ReportSheet } from "./model";
 import { columnLetters } from "../sheet";
 import { wrappedNoteRows } from "./printLayout";
 import { isProratedKpi } from "./proration";
+import type { PayoutCells } from "../plan/payoutsSheet";
 import type { ScoredRep } from "./score";
 
 export const GREEN = { fill: "#C6EFCE", font: "#006100" };
@@ -25,6 +26,8 @@ export interface PlanCells {
   kpis: { target: string; weight: string; cap: string; incentive?: string }[];
   bonus: { targetBonus: string; threshold: string; cap: string; curveX?: string; curveY?: string };
   ranking: { top: string; bottom: string };
+  /** The Payouts section's value cells (docs/reference/payouts.md); absent when the plan has no payout settings. */
+  payouts?: PayoutCells;
 }
 
 /** What the shared builders read: language, plan, money format, the Plan tab's name and its value cells. */

@@ -7,6 +7,7 @@
  */
 
 import type { IssueAction } from "../ingest/types";
+import type { PeriodPayouts } from "./payouts";
 
 export type ScalarValue = string | number | boolean | null;
 
@@ -127,6 +128,11 @@ export interface ReportSheet {
 export interface Report {
   lang: "en" | "zh";
   sheets: ReportSheet[];
+  /**
+   * Payouts of the scored period (docs/reference/payouts.md): adjustments to closed periods, payable and balances per
+   * rep, what `close` records. Absent without History and payout settings.
+   */
+  payouts?: PeriodPayouts;
   /** Workbook-level defined names (e.g. plan settings), absolute refs. */
   definedNames?: { name: string; ref: string }[];
   summary: {

@@ -52,6 +52,9 @@ export const payoutsMessages: Catalogue = {
     "pay.hdr.payable": "Payable",
     "pay.hdr.drawBalance": "Draw balance after",
     "pay.hdr.clawbackBalance": "Clawback owed after",
+    "pay.how": "earned {earned} + adjustments {adjustments} = {payable}",
+    "pay.howDraw":
+      "earned {earned} + adjustments {adjustments} + draw top-up {topUp} − draw recovered {recovered} = {payable}",
 
     // Reasons, joined with "; ".
     "pay.why.added": "{count} rows added since close ({amount})",
@@ -113,6 +116,9 @@ export const payoutsMessages: Catalogue = {
     "pay.hdr.payable": "应发金额",
     "pay.hdr.drawBalance": "期末保底余额",
     "pay.hdr.clawbackBalance": "期末待扣回余额",
+    "pay.how": "本期奖金 {earned} + 往期调整 {adjustments} = 应发金额 {payable}",
+    "pay.howDraw":
+      "本期奖金 {earned} + 往期调整 {adjustments} + 保底补足 {topUp} − 保底收回 {recovered} = 应发金额 {payable}",
 
     "pay.why.added": "关闭后新增 {count} 行（{amount}）",
     "pay.why.addedOne": "关闭后新增 1 行（{amount}）",

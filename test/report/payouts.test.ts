@@ -1,0 +1,311 @@
+/**
+ * Adjustments to closed periods, earned versus payable, and draws on the Bonus tab (docs/reference/payouts.md), with
+ * a hand calculation: one KPI, Revenue against ¥100,000, weight 100 %, no curve, no threshold, target bonus ¥10,000 —
+ * so a rep's bonus is a tenth of their revenue.
+ */
+import type Decimal from "decimal.js";
+import { dec } from "../../src/engine/index";
+import type { ClosedPeriod, History } from "../../src/history/types";
+import { parsePlanJson, type Plan } from "../../src/plan";
+import { buildReport } from "../../src/report/buildReport";
+import type { Report, ReportCell } from "../../src/report/model";
+import { payoutRecord, unscoredPayoutReps } from "../../src/report/payouts";
+import { scorePeriod } from "../../src/report/score";
+import { ingestOf, serial, type RowSpec } from "./fixtures";
+import { checkFormulas } from "./hyperFormula";
+
+function planOf(payouts?: Record<string, unknown>): Plan {
+  const r = parsePlanJson({
+    period: "quarter",
+    currency: "CNY",
+    kpis: [{ name: "Revenue", field: "amount", aggregate: "sum", target: 100000, weight: 1 }],
+    bonus: { targetBonus: 10000, curve: null, threshold: 0, cap: null },
+    ...(payouts ? { payouts } : {}),
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.plan;
+}
+
+/** A close as the History sheet records it, from the rows given (counted here, independently of src/report). */
+function close(rows: RowSpec[], plan: Plan, period: string, history?: History): ClosedPeriod {
+  const ingest = ingestOf(rows, { currency: "CNY" });
+  const scored = scorePeriod(ingest, plan, { period });
+  const report = history ? buildReport(ingest, plan, { lang: "en", period, history }) : null;
+  const [y, q] = period.split("-Q").map(Number);
+  const from = serial(`${y}-${String(q * 3 - 2).padStart(2, "0")}-01`);
+  const to = q === 4 ? serial(`${y + 1}-01-01`) : serial(`${y}-${String(q * 3 + 1).padStart(2, "0")}-01`);
+  const inPeriod = (r: RowSpec) => serial(r.date) >= from && serial(r.date) < to;
+  const closed: ClosedPeriod = {
+    period,
+    closedAt: "2026-01-05T09:30:00.000Z",
+    planFingerprint: "test",
+    plan,
+    input: { rows: rows.filter(inPeriod).length, amount: "0" },
+    reps: scored.reps.map((r) => {
+      const own = rows.filter((x) => x.rep === r.rep && inPeriod(x));
+      const returns = own.filter((x) => x.amount < 0);
+      return {
+        rep: r.rep,
+        team: r.team,
+        rows: own.length,
+        amount: own.reduce((s, x) => s.plus(x.amount), dec(0)).toFixed(),
+        returnRows: returns.length,
+        returnAmount: returns.reduce((s, x) => s.plus(x.amount), dec(0)).toFixed(),
+        kpis: [],
+        score: r.score.toFixed(),
+        rank: r.rank,
+        status: r.status,
+        factor: r.factor.toFixed(),
+        earned: r.payout.toFixed(),
+        ...payoutRecord(report?.payouts, r.rep, r.payout),
+      };
+    }),
+  };
+  // A name with only a difference or a balance (not scored this period) is recorded too, so its record carries on.
+  for (const p of unscoredPayoutReps(report?.payouts, scored))
+    closed.reps.push({
+      rep: p.rep,
+      team: null,
+      rows: 0,
+      amount: "0",
+      returnRows: 0,
+      returnAmount: "0",
+      kpis: [],
+      score: "0",
+      rank: 0,
+      status: null,
+      factor: "0",
+      earned: "0",
+      ...payoutRecord(report?.payouts, p.rep, p.earned),
+    });
+  return closed;
+}
+
+const row = (rep: string, date: string, amount: number, newCustomer = false): RowSpec => ({
+  rep,
+  date,
+  amount,
+  newCustomer,
+});
+
+/** 2025-Q4 as closed: Li Na 100,000, Wang Fang 80,000, Zhao Min 60,000 + a row typed "Zhao Mn" 20,000, "Chen Jei" 50,000. */
+const Q4_AT_CLOSE: RowSpec[] = [
+  row("Li Na", "2025-10-10", 40000),
+  row("Li Na", "2025-11-10", 30000),
+  row("Li Na", "2025-12-10", 30000),
+  row("Wang Fang", "2025-10-20", 50000),
+  row("Wang Fang", "2025-12-01", 30000),
+  row("Zhao Min", "2025-10-05", 30000),
+  row("Zhao Min", "2025-11-05", 30000),
+  row("Zhao Mn", "2025-12-15", 20000),
+  row("Chen Jei", "2025-11-11", 50000),
+];
+
+/** Today's Q4: a late return for Li Na, two late new-customer deals for Wang Fang, both names fixed. */
+const Q4_TODAY: RowSpec[] = [
+  ...Q4_AT_CLOSE.filter((r) => r.rep !== "Zhao Mn" && r.rep !== "Chen Jei"),
+  row("Zhao Min", "2025-12-15", 20000),
+  row("Chen Jie", "2025-11-11", 50000),
+  row("Li Na", "2025-12-20", -40000),
+  row("Wang Fang", "2025-11-03", 10000, true),
+  row("Wang Fang", "2025-11-25", 15000, true),
+];
+
+const Q1: RowSpec[] = [
+  row("Li Na", "2026-01-15", 50000),
+  row("Wang Fang", "2026-02-15", 90000),
+  row("Zhao Min", "2026-03-15", 100000),
+  row("Chen Jie", "2026-02-01", 70000),
+];
+
+const sheet = (report: Report, key: string) => report.sheets.find((s) => s.key === key)!;
+const valueOf = (c: ReportCell | null | undefined) => (c ? (c.v ?? null) : null);
+/** The rows of a Bonus-tab section: from the header after the title down to the total (exclusive). */
+function section(report: Report, title: string): (string | number | boolean | null)[][] {
+  const rows = sheet(report, "bonus").rows;
+  const start = rows.findIndex((r) => valueOf(r[0]) === title);
+  expect(start).toBeGreaterThan(0);
+  const header = rows.findIndex((r, i) => i > start && r.some((c) => c?.style === "header"));
+  const end = rows.findIndex((r, i) => i > header && r[0]?.style === "total");
+  return rows.slice(header, end).map((r) => r.map(valueOf));
+}
+const byRep = (rows: (string | number | boolean | null)[][]) => [
+  rows[0],
+  ...rows.slice(1).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+];
+
+describe("adjustments to closed periods (docs/reference/payouts.md)", () => {
+  const plan = planOf({ adjustments: "carry", clawbackCap: 3000 });
+  const history: History = { periods: [close(Q4_AT_CLOSE, plan, "2025-Q4")], events: [] };
+  const ingest = ingestOf([...Q4_TODAY, ...Q1], { currency: "CNY" });
+  const report = buildReport(ingest, plan, { lang: "en", period: "2026-Q1", history });
+
+  it("lists each rep whose bonus differs, with paid, recomputed, the reason and the difference", () => {
+    expect(byRep(section(report, "Adjustments to closed periods"))).toEqual([
+      ["Rep", "Period", "Paid", "Recomputed", "Reason", "Difference"],
+      ["Li Na", "2025-Q4", 10000, 6000, "1 return added (−¥40,000)", -4000],
+      ["Wang Fang", "2025-Q4", 8000, 10500, "2 rows added since close (+¥25,000)", 2500],
+      ["Zhao Min", "2025-Q4", 6000, 8000, "rows closed under the name Zhao Mn", 2000],
+      ["Zhao Mn", "2025-Q4", 2000, 0, "no longer in the data under this name: its rows now read as Zhao Min", -2000],
+    ]);
+  });
+
+  it("a name fixed with nothing else changed is no adjustment: Chen Jei's close is Chen Jie's", () => {
+    const reps = report.payouts!.adjustments.map((a) => a.rep);
+    expect(reps).not.toContain("Chen Jie");
+    expect(reps).not.toContain("Chen Jei");
+  });
+
+  it("payable: earned + the differences carried, a clawback capped at ¥3,000 with the rest owed", () => {
+    // Hand calculation, Q1 earned = revenue / 10:
+    //   Li Na     5,000 − min(4,000, 3,000) = 2,000; 1,000 still owed
+    //   Wang Fang 9,000 + 2,500 = 11,500
+    //   Zhao Min 10,000 + 2,000 = 12,000
+    //   Zhao Mn       0 − 2,000 = −2,000 (not in Q1; the clawback of what was paid under that name)
+    //   Chen Jie  7,000
+    const rows = byRep(section(report, "Payable this period")).map((r) => [r[0], r[1], r[2], r[3], r[5], r[6]]);
+    expect(rows).toEqual([
+      ["Rep", "Earned", "Adjustments", "Payable", "Clawback owed before", "Clawback owed after"],
+      ["Chen Jie", 7000, 0, 7000, 0, 0],
+      ["Li Na", 5000, -3000, 2000, 0, 1000],
+      ["Wang Fang", 9000, 2500, 11500, 0, 0],
+      ["Zhao Min", 10000, 2000, 12000, 0, 0],
+      ["Zhao Mn", 0, -2000, -2000, 0, 0],
+    ]);
+  });
+
+  it("the Scorecard's Bonus stays what the period earned", () => {
+    const sc = sheet(report, "scorecard");
+    const col = sc.rows[0].findIndex((c) => c?.v === "Bonus");
+    const li = sc.rows.find((r) => r[0]?.v === "Li Na")!;
+    expect(li[col]?.v).toBe(5000);
+  });
+
+  it("every new formula recalculates to the engine's value (HyperFormula)", () => {
+    const { checked, mismatches } = checkFormulas(report);
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("closing Q1 settles the differences: Q2 shows none again and collects the ¥1,000 still owed", () => {
+    const q1 = close([...Q4_TODAY, ...Q1], plan, "2026-Q1", history);
+    expect(q1.reps.find((r) => r.rep === "Li Na")).toMatchObject({ adjustments: "-3000", clawbackBalance: "1000" });
+    const next: History = { periods: [...history.periods, q1], events: [] };
+    const q2 = buildReport(
+      ingestOf([...Q4_TODAY, ...Q1, row("Li Na", "2026-04-10", 80000)], { currency: "CNY" }),
+      plan,
+      {
+        lang: "en",
+        period: "2026-Q2",
+        history: next,
+      },
+    );
+    expect(q2.payouts!.adjustments).toEqual([]);
+    const li = q2.payouts!.reps.find((r) => r.rep === "Li Na")!;
+    expect([li.earned, li.adjustments, li.payable, li.clawbackBalance].map((d: Decimal) => d.toFixed())).toEqual([
+      "8000",
+      "-1000",
+      "7000",
+      "0",
+    ]);
+  });
+
+  it("in Chinese: the reasons as a finance manager writes them", () => {
+    const zh = buildReport(ingest, plan, { lang: "zh", period: "2026-Q1", history });
+    const reasons = Object.fromEntries(zh.payouts!.adjustments.map((a) => [a.rep, a.reason]));
+    expect(reasons).toEqual({
+      "Li Na": "新增退货 1 笔（−¥40,000）",
+      "Wang Fang": "关闭后新增 2 行（+¥25,000）",
+      "Zhao Min": "关闭时这些行记在 Zhao Mn 名下",
+      "Zhao Mn": "数据中已无此姓名，相关行现归入 Zhao Min",
+    });
+    expect(section(zh, "往期调整")[0]).toEqual(["销售员", "考核期", "已发放", "重算金额", "原因", "差额"]);
+  });
+});
+
+describe("policies other than carry", () => {
+  const ingest = ingestOf([...Q4_TODAY, ...Q1], { currency: "CNY" });
+  const payable = (payouts: Record<string, unknown>) => {
+    const plan = planOf(payouts);
+    const history: History = { periods: [close(Q4_AT_CLOSE, plan, "2025-Q4")], events: [] };
+    const report = buildReport(ingest, plan, { lang: "en", period: "2026-Q1", history });
+    expect(checkFormulas(report).mismatches).toEqual([]);
+    return Object.fromEntries(report.payouts!.reps.map((r) => [r.rep, r.payable.toNumber()]));
+  };
+
+  it("increases only: Wang Fang and Zhao Min get theirs, nobody is clawed back", () => {
+    expect(payable({ adjustments: "increases" })).toEqual({
+      "Li Na": 5000,
+      "Wang Fang": 11500,
+      "Zhao Min": 12000,
+      "Chen Jie": 7000,
+      "Zhao Mn": 0,
+    });
+  });
+
+  it("report only: the differences are listed and payable is what Q1 earned", () => {
+    expect(payable({ adjustments: "report" })).toEqual({
+      "Li Na": 5000,
+      "Wang Fang": 9000,
+      "Zhao Min": 10000,
+      "Chen Jie": 7000,
+      "Zhao Mn": 0,
+    });
+  });
+});
+
+describe("without History or payout settings the report is as before", () => {
+  it("no payouts, no new rows on the Bonus tab", () => {
+    const ingest = ingestOf(Q1, { currency: "CNY" });
+    const before = buildReport(ingest, planOf(), { lang: "en", period: "2026-Q1" });
+    const withEmpty = buildReport(ingest, planOf(), {
+      lang: "en",
+      period: "2026-Q1",
+      history: { periods: [], events: [] },
+    });
+    expect(before.payouts).toBeUndefined();
+    expect(withEmpty.payouts).toBeUndefined();
+    expect(sheet(withEmpty, "bonus")).toEqual(sheet(before, "bonus"));
+    expect(sheet(before, "bonus").rows).toHaveLength(Q1.length + 2);
+  });
+});
+
+describe("a recoverable draw over three periods", () => {
+  // Draw ¥6,000 a quarter, recoverable, at most ¥1,500 recovered a quarter, for the reps named on Targets (Li Na).
+  const plan = {
+    ...planOf({ draw: 6000, drawRecoverable: true, recoveryCap: 1500, drawFor: "named" }),
+    repDraws: { "Li Na": null },
+  };
+  const rows = [
+    row("Li Na", "2025-10-10", 20000), // Q4: earns 2,000 → topped up 4,000, owes 4,000
+    row("Li Na", "2026-01-10", 90000), // Q1: earns 9,000 → 3,000 above the draw, recovers 1,500 (cap), owes 2,500
+    row("Li Na", "2026-04-10", 70000), // Q2: earns 7,000 → 1,000 above the draw, recovers 1,000, owes 1,500
+    row("Wang Fang", "2025-10-10", 30000),
+    row("Wang Fang", "2026-01-10", 30000),
+    row("Wang Fang", "2026-04-10", 30000),
+  ];
+  const ingest = ingestOf(rows, { currency: "CNY" });
+
+  it("tops up, then recovers from the payout above the draw, capped, and the balance carries through History", () => {
+    let history: History = { periods: [], events: [] };
+    const seen: string[][] = [];
+    for (const period of ["2025-Q4", "2026-Q1", "2026-Q2"]) {
+      const report = buildReport(ingest, plan, { lang: "en", period, history });
+      expect(checkFormulas(report).mismatches).toEqual([]);
+      const li = report.payouts!.reps.find((r) => r.rep === "Li Na")!;
+      const wang = report.payouts!.reps.find((r) => r.rep === "Wang Fang")!;
+      expect(wang.draw).toBeNull(); // not named on Targets: earns 3,000, paid 3,000
+      expect(wang.payable.toFixed()).toBe("3000");
+      seen.push([
+        period,
+        ...[li.earned, li.drawTopUp, li.drawRecovered, li.payable, li.drawBalance].map((d) => d.toFixed()),
+      ]);
+      history = { periods: [...history.periods, close(rows, plan, period, history)], events: [] };
+    }
+    expect(seen).toEqual([
+      ["2025-Q4", "2000", "4000", "0", "6000", "4000"],
+      ["2026-Q1", "9000", "0", "1500", "7500", "2500"],
+      ["2026-Q2", "7000", "0", "1000", "6000", "1500"],
+    ]);
+  });
+});
