@@ -539,7 +539,12 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
   const extra = [...scored.issues, ...(rankNote === null ? [] : [rankNote]), ...(history?.issues ?? [])];
   const issues: DataIssue[] = extra.length > 0 ? [...ingest.issues, ...extra] : ingest.issues;
   const recon = reconciliationOf(ctx, ingest);
-  const payouts = periodPayouts(ingest, plan, scored, opts.history, { lang, currency });
+  const prorations = new Map(scored.reps.map((r) => [r.rep, r.proration]));
+  const payouts = periodPayouts(ingest, plan, scored, opts.history, {
+    lang,
+    currency,
+    proration: (rep) => prorations.get(rep),
+  });
   const sheets = [
     buildSummary({ ...ctx, recon }),
     buildScorecard(ctx),

@@ -153,7 +153,7 @@ export interface PayoutOptions {
   lang: Lang;
   currency: string | null;
   /** Each rep's share of the period (docs/reference/payouts.md: a draw is prorated); absent = 1. */
-  proration?: (rep: string) => Decimal;
+  proration?: (rep: string) => Decimal | undefined;
 }
 
 /**

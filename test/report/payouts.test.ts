@@ -9,7 +9,7 @@ import type { ClosedPeriod, History } from "../../src/history/types";
 import { parsePlanJson, type Plan } from "../../src/plan";
 import { buildReport } from "../../src/report/buildReport";
 import type { Report, ReportCell } from "../../src/report/model";
-import { payoutRecord, unscoredPayoutReps } from "../../src/report/payouts";
+import { payoutRecord, periodPayouts, unscoredPayoutReps } from "../../src/report/payouts";
 import { scorePeriod } from "../../src/report/score";
 import { ingestOf, serial, type RowSpec } from "./fixtures";
 import { checkFormulas } from "./hyperFormula";
@@ -306,6 +306,26 @@ describe("a recoverable draw over three periods", () => {
       ["2025-Q4", "2000", "4000", "0", "6000", "4000"],
       ["2026-Q1", "9000", "0", "1500", "7500", "2500"],
       ["2026-Q2", "7000", "0", "1000", "6000", "1500"],
+    ]);
+  });
+});
+
+describe("a draw for part of the period", () => {
+  it("is the draw × the rep's proration factor, rounded to the currency's decimals", () => {
+    // Li Na joined on 2026-02-19: 41 of Q1's 90 days. ¥6,000 × 41/90 = 2,733.333… → 2,733.33; she earns 2,000.
+    const plan = planOf({ draw: 6000 });
+    const ingest = ingestOf([row("Li Na", "2026-03-01", 20000)], { currency: "CNY" });
+    const scored = scorePeriod(ingest, plan, { period: "2026-Q1" });
+    const p = periodPayouts(ingest, plan, scored, undefined, {
+      lang: "en",
+      currency: "CNY",
+      proration: () => dec(41).div(90),
+    })!;
+    const li = p.reps[0];
+    expect([li.draw!.toFixed(), li.drawTopUp.toFixed(), li.payable.toFixed()]).toEqual([
+      "2733.33",
+      "733.33",
+      "2733.33",
     ]);
   });
 });
