@@ -12,7 +12,7 @@ import { t } from "../i18n";
 import { currencyOptions } from "../currency/convert";
 import { ingest } from "../ingest";
 import type { IngestResult, RawSheet } from "../ingest/types";
-import { parsePlanText, parsePeriodArg, readWorkbookPlan } from "../plan";
+import { parsePlanText, parsePeriodArg, readWorkbookPlan, readWorkbookTeams } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
 import type { History } from "../history/types";
 import { readXlsx } from "../render/xlsx/readXlsx";
@@ -212,6 +212,7 @@ export function scoreWorkbook(
     period: plan.scoredPeriod ?? undefined,
     existingSheetNames: opts.existingSheetNames ?? [],
     history: opts.history,
+    teams: readWorkbookTeams(sheets),
   });
   return { ok: true, ingest: ingested.ingest, plan, report };
 }

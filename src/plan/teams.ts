@@ -40,6 +40,8 @@ export interface TeamsSheet {
   teams: TeamEntry[];
   /** Problems found reading the sheet, for the Data issues tab. */
   issues: DataIssue[];
+  /** Each column's header as written (null: no such column, or no header row), for Data issues lines. */
+  headers: { team: string | null; leader: string | null; parent: string | null; plan: string | null };
 }
 
 /** How teams are matched: case-insensitively, as Excel's "=" does and as the Scorecard's team formulas do. */
@@ -90,7 +92,7 @@ export function readTeamsSheet(values: RawCell[][], sheetName: string): TeamsShe
     // An empty sheet simply names no team; anything else without the two headers is worth saying.
     const empty = values.every((row) => (row ?? []).every((c) => isBlank(c)));
     if (!empty) issue(null, -1, null, "teamsNoHeader", "skipped", { sheet: sheetName });
-    return { sheet: sheetName, teams, issues };
+    return { sheet: sheetName, teams, issues, headers: { team: null, leader: null, parent: null, plan: null } };
   }
   const where = (r: number, c: number) => (c >= 0 ? sheetCellAddress(sheetName, r, c) : null);
 
@@ -105,12 +107,12 @@ export function readTeamsSheet(values: RawCell[][], sheetName: string): TeamsShe
     const cellOf = { team: where(r, col.team)! };
     const team = nameIn(teamCell);
     if (team === null) {
-      issue(r + 1, col.team, cellText(teamCell), "teamsTeamBlank", "skipped", { cell: cellOf.team });
+      issue(r + 1, col.team, cellText(teamCell), "teamsTeamBlank", "ignored", { cell: cellOf.team });
       continue;
     }
     const first = firstRow.get(teamKey(team));
     if (first !== undefined) {
-      issue(r + 1, col.team, team, "teamsDuplicate", "skipped", { cell: cellOf.team, team, first });
+      issue(r + 1, col.team, team, "teamsDuplicate", "ignored", { cell: cellOf.team, team, first });
       continue;
     }
     firstRow.set(teamKey(team), cellOf.team);
@@ -139,7 +141,14 @@ export function readTeamsSheet(values: RawCell[][], sheetName: string): TeamsShe
       ...params,
     }),
   );
-  return { sheet: sheetName, teams, issues };
+  const headerOf = (c: number) => (c >= 0 ? cellText(values[header][c]) : null);
+  const headers = {
+    team: headerOf(col.team),
+    leader: headerOf(col.leader),
+    parent: headerOf(col.parent),
+    plan: headerOf(col.plan),
+  };
+  return { sheet: sheetName, teams, issues, headers };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { DataIssue, IngestResult } from "../ingest/types";
 import { historyTab } from "../history/reportTab";
 import type { History } from "../history/types";
 import { writePlanSheet } from "../plan/index";
+import type { TeamsSheet } from "../plan/teams";
 import type { Plan } from "../plan/types";
 import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
 import { buildCoaching, incentivesCell, type CoachingContext } from "./coaching";
@@ -33,6 +34,8 @@ import {
 } from "./formulas";
 import { MAX_TREND_REPS, TEAM_AVERAGE_COLOR, TOP_TREND_REPS, TREND_COLORS } from "./chartPalette";
 import type { ChartSeries, ChartSpec, ConditionalFormat, Report, ReportCell, ReportSheet, SheetKey } from "./model";
+import { scoreLeaders } from "./leaders";
+import { buildLeadersTab } from "./leadersTab";
 import { layOutForPrint } from "./printLayout";
 import { anyProrated, prorationCell } from "./proration";
 import { ratesUsedBlock } from "./ratesUsed";
@@ -58,11 +61,23 @@ export interface BuildOptions {
    * the Bonus tab its adjustments to closed periods and balances (docs/reference/payouts.md).
    */
   history?: History;
+  /** The workbook's Teams sheet, read (readWorkbookTeams): a Leaders tab scores each leader (docs/reference/leaders.md). */
+  teams?: TeamsSheet | null;
 }
 
 export type { PlanCells };
 
-const SHEET_ORDER: SheetKey[] = ["summary", "scorecard", "ranking", "coaching", "trends", "bonus", "issues", "plan"];
+const SHEET_ORDER: SheetKey[] = [
+  "summary",
+  "scorecard",
+  "ranking",
+  "leaders",
+  "coaching",
+  "trends",
+  "bonus",
+  "issues",
+  "plan",
+];
 
 /** Tab names in the language, made unique against the workbook's sheets (docs/reference/sheet.md: case-insensitive, 31 code units). */
 export function sheetNames(lang: Lang, existing: readonly string[] = []): Record<SheetKey, string> {
@@ -536,7 +551,14 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
         ...Object.values(names).filter((n) => n !== ""),
       ])
     : null;
-  const extra = [...scored.issues, ...(rankNote === null ? [] : [rankNote]), ...(history?.issues ?? [])];
+  // Leaders only with a Teams sheet (docs/reference/leaders.md): without one the report is as it always was.
+  const leaders = opts.teams ? scoreLeaders(ingest, plan, scored, opts.teams) : null;
+  const extra = [
+    ...scored.issues,
+    ...(rankNote === null ? [] : [rankNote]),
+    ...(history?.issues ?? []),
+    ...(leaders?.issues ?? []),
+  ];
   const issues: DataIssue[] = extra.length > 0 ? [...ingest.issues, ...extra] : ingest.issues;
   const recon = reconciliationOf(ctx, ingest);
   const prorations = new Map(scored.reps.map((r) => [r.rep, r.proration]));
@@ -545,10 +567,12 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     currency,
     proration: (rep) => prorations.get(rep),
   });
+  const leadersTab = leaders ? [buildLeadersTab({ ...ctx, names, scorecardReps: byName.length }, leaders.leaders)] : [];
   const sheets = [
     buildSummary({ ...ctx, recon }),
     buildScorecard(ctx),
     buildRanking(ctx),
+    ...leadersTab,
     buildCoaching(ctx),
     withBreakdowns(buildTrends(ctx), ctx, ingest),
     buildBonus(ctx, payouts),

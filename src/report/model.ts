@@ -64,7 +64,17 @@ export interface ChartSpec {
 }
 
 export type SheetKey =
-  "summary" | "scorecard" | "ranking" | "coaching" | "trends" | "bonus" | "issues" | "plan" | "data" | "history";
+  | "summary"
+  | "scorecard"
+  | "ranking"
+  | "leaders"
+  | "coaching"
+  | "trends"
+  | "bonus"
+  | "issues"
+  | "plan"
+  | "data"
+  | "history";
 
 /** One line of a printed page's header or footer, in Excel's header/footer codes ("&P" page, "&N" pages, "&A" tab name, "&&" an ampersand). */
 export interface HeaderFooterText {

@@ -8,7 +8,15 @@ import { t, type Lang } from "../i18n";
 import { currencyOptions } from "../currency/convert";
 import { findSalesTable, ingest, usualDates } from "../ingest";
 import type { ColumnMapping, IngestResult, RawCell, RawSheet, StandardField } from "../ingest/types";
-import { defaultPlan, findNamedSheet, readWorkbookPlan, valuesFromA1, writePlanSheet } from "../plan";
+import {
+  defaultPlan,
+  findNamedSheet,
+  readWorkbookPlan,
+  readWorkbookTeams,
+  valuesFromA1,
+  writePlanSheet,
+  type TeamsSheet,
+} from "../plan";
 import type { Plan, PlanError } from "../plan/types";
 import { buildReport } from "../report/buildReport";
 import { PRODUCT_HEADERS } from "../report/breakdowns";
@@ -46,6 +54,8 @@ export interface Analysis {
   periods: string[];
   /** The latest of `periods` that is not only rows dated far from the others (docs/reference/robustness.md). */
   latestUsualPeriod: string | null;
+  /** The Teams sheet, read; null without one (docs/reference/leaders.md). Absent in analyses made before it existed. */
+  teams?: TeamsSheet | null;
 }
 
 export { valuesFromA1 } from "../plan";
@@ -144,6 +154,7 @@ export function analyse(
     plan,
     periods,
     latestUsualPeriod: latestUsualPeriod(result, periods),
+    teams: readWorkbookTeams(sheets),
   };
 }
 
@@ -196,7 +207,12 @@ export function buildPaneReport(
   if (!analysis.ingested || !analysis.plan.plan)
     throw new Error("buildPaneReport needs a cleaned table and a valid plan");
   const existingSheetNames = sheetNames.filter((n) => !addinTabs.some((a) => sameName(a, n)));
-  return buildReport(analysis.ingested, analysis.plan.plan, { lang, period: period ?? undefined, existingSheetNames });
+  return buildReport(analysis.ingested, analysis.plan.plan, {
+    lang,
+    period: period ?? undefined,
+    existingSheetNames,
+    teams: analysis.teams ?? null,
+  });
 }
 
 /** A value the report writes and the one in the workbook are the same (numbers to rounding noise). */

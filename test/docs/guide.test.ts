@@ -29,6 +29,7 @@ const GUIDE_PAGES = [
   "getting-started.md",
   "index.md",
   "joiners-leavers.md",
+  "leaders.md",
   "plan.md",
   "ranking.md",
   "sharing.md",

@@ -24,6 +24,7 @@ describe("readTeamsSheet", () => {
       ["Sales", "Max Hu", null, "Managers", 5],
     ]);
     expect(r.teams[0].cells).toEqual({ team: "Teams!A3", leader: "Teams!B3", parent: "Teams!C3", plan: "Teams!D3" });
+    expect(r.headers).toEqual({ team: "Team", leader: "Leader", parent: "Parent team", plan: "Plan" });
     expect([...teamPlans(r)]).toEqual([
       ["north", { plan: "Field", cell: "Teams!D3" }],
       ["sales", { plan: "Managers", cell: "Teams!D5" }],
@@ -60,8 +61,8 @@ describe("readTeamsSheet", () => {
       ["West", null, "North"],
     ]);
     expect(r.issues.map((x) => [x.sheet, x.row, x.column, x.action])).toEqual([
-      ["Teams", 2, "Team", "skipped"],
-      ["Teams", 4, "Team", "skipped"],
+      ["Teams", 2, "Team", "ignored"],
+      ["Teams", 4, "Team", "ignored"],
       ["Teams", 5, "Leader", "kept"],
     ]);
     expect(messages(r)).toEqual([
