@@ -42,17 +42,19 @@ export interface ScoredLeaders {
   issues: DataIssue[];
 }
 
-/** A row's deal when it shares one with other rows: its Deal ID, else its sheet row when that row names several reps. */
-type DealRow = SalesRow & { dealId?: string | null; credit?: { dealAmount: number } };
-
-function dealKey(row: DealRow): string | null {
+/**
+ * A row's deal when it may share one with other rows (docs/reference/input.md "Split credit"): its Deal ID, else its
+ * sheet row when the row credits a share (a rep cell naming several reps is one sheet row read as several rows).
+ * null: a row of its own, read as the reps' KPIs read it.
+ */
+function dealKey(row: SalesRow): string | null {
   if (row.dealId !== undefined && row.dealId !== null) return `d\u0000${row.dealId}`;
   if (row.credit !== undefined) return `r\u0000${row.sheet}\u0000${row.sheetRow}`;
   return null;
 }
 
 /** The deal's amount as a row holds it: the Amount cell when the row credits only a share of it. */
-function dealAmount(row: DealRow): number {
+function dealAmount(row: SalesRow): number {
   return row.credit !== undefined ? row.credit.dealAmount : row.amount;
 }
 
@@ -60,7 +62,7 @@ function dealAmount(row: DealRow): number {
  * What an amount KPI credits the leader for one deal: the credits of the team's rows added up, at most the deal's
  * amount (the largest of their deal amounts when rows disagree). `single`: one value, for an average.
  */
-function dealCredit(rows: readonly DealRow[]): { values: number[]; single: number } {
+function dealCredit(rows: readonly SalesRow[]): { values: number[]; single: number } {
   let cap = dealAmount(rows[0]);
   let sum = dec(0);
   for (const r of rows) {
@@ -74,14 +76,14 @@ function dealCredit(rows: readonly DealRow[]): { values: number[]; single: numbe
 /** One leader's running values: an accumulator per KPI and the shared deals met so far. */
 class LeaderValues {
   readonly cells: (Accumulator | null)[];
-  readonly deals = new Map<string, DealRow[]>();
+  readonly deals = new Map<string, SalesRow[]>();
   constructor(plan: Plan, sources: readonly KpiSource[]) {
     this.cells = plan.kpis.map((k, i) => (sources[i].kind === "missing" ? null : new Accumulator(k.aggregate)));
   }
 }
 
 /** The team's rows of a shared deal, fed once each KPI (docs/reference/leaders.md "Each deal once"). */
-function feedDeal(values: LeaderValues, sources: readonly KpiSource[], plan: Plan, rows: DealRow[]): void {
+function feedDeal(values: LeaderValues, sources: readonly KpiSource[], plan: Plan, rows: SalesRow[]): void {
   sources.forEach((s, k) => {
     const cell = values.cells[k];
     if (s.kind !== "sales" || cell === null) return;
@@ -153,7 +155,7 @@ export function scoreLeaders(
   const values = ledTree.map(() => new LeaderValues(plan, sources));
   const { startSerial, endSerial } = scored.range;
   if (sources.some((s) => s.kind === "sales")) {
-    for (const row of ingest.rows as readonly DealRow[]) {
+    for (const row of ingest.rows) {
       if (row.dateSerial < startSerial || row.dateSerial > endSerial) continue;
       const ids = leadersOfRep.get(row.rep);
       if (ids === undefined) continue;

@@ -12,7 +12,9 @@ import { scorePeriod } from "../../src/report/score";
 import { buildStatements } from "../../src/report/statement";
 import { ingestOf } from "./fixtures";
 import { checkFormulas, recalculate } from "./hyperFormula";
-import { leadersIngest, leadersPlan, TEAMS_SHEET } from "./leadersFixture";
+import { scoreWorkbook } from "../../src/cli/pipeline";
+import { analyse, buildPaneReport } from "../../src/taskpane/pipeline";
+import { leadersIngest, leadersPlan, leadersWorkbook, TEAMS_SHEET } from "./leadersFixture";
 
 const teams = readTeamsSheet(TEAMS_SHEET, "Teams");
 const sheet = (r: Report, key: string): ReportSheet | undefined => r.sheets.find((s) => s.key === key);
@@ -182,6 +184,52 @@ describe("the Leaders tab", () => {
     expect(issues).toContain("“South”（销售明细中的团队）不在“Teams”工作表中，其销售员不计入任何团队负责人");
     expect(sheet(r, "leaders")!.name).toBe("团队负责人");
     expect(sheet(r, "leaders")!.rows.length).toBe(2 + 2); // header, Nora, blank, note
+  });
+});
+
+describe("a CRM export with split rows and a Teams sheet, in the CLI and in the pane", () => {
+  const sheets = leadersWorkbook();
+  const cli = scoreWorkbook(sheets, leadersPlan(), { lang: "en", inputName: "crm.xlsx" });
+  const analysis = analyse(sheets, [], "en");
+  const pane = buildPaneReport(
+    { ...analysis, plan: { ...analysis.plan, plan: leadersPlan() } },
+    sheets.map((s) => s.name),
+    [],
+    "2026-Q2",
+    "en",
+  );
+  /** Leader, revenue actual and target, deals actual and target, score (6 places), bonus. */
+  const totals = (r: Report) =>
+    sheet(r, "leaders")!
+      .rows.slice(1)
+      .filter((x) => x.length > 4)
+      .map((x) => [x[0]!.v, x[4]!.v, x[5]!.v, x[7]!.v, x[8]!.v, (x[10]!.v as number).toFixed(6), x[11]!.v]);
+
+  it("per-leader totals equal the hand calculation", () => {
+    expect(cli.ok).toBe(true);
+    // As above, plus "Carol / Dan" 4,000: one deal of South's, each rep credited 2,000. Sam: 23,000 + 4,000 =
+    // 27,000 of 40,000 (67.5 %) and 5 deals of 6: 0.6·0.675 + 0.4·5/6 = 0.738333…; Maya: 57,000 of 80,000 and 8 of 12:
+    // 0.6·0.7125 + 0.4·8/12 = 0.694166…; Nora as above.
+    expect(totals((cli as { report: Report }).report)).toEqual([
+      ["Maya", 57000, 80000, 8, 12, "0.694167", 6941.67],
+      ["Nora", 30000, 40000, 4, 6, "0.716667", 7166.67],
+      ["Sam", 27000, 40000, 5, 6, "0.738333", 7383.33],
+    ]);
+    const revenue = (r: Report) =>
+      sheet(r, "scorecard")!
+        .rows.slice(1)
+        .map((x) => [x[0]!.v, x[1]!.v, x[2]!.v]);
+    expect(revenue((cli as { report: Report }).report)).toEqual([
+      ["Alice", "North", 20000],
+      ["Bob", "North", 16000],
+      ["Carol", "South", 13400],
+      ["Dan", "South", 15400],
+    ]);
+  });
+
+  it("the pane builds the same Leaders tab as the CLI", () => {
+    expect(analysis.teams?.sheet).toBe("Teams");
+    expect(sheet(pane, "leaders")).toEqual(sheet((cli as { report: Report }).report, "leaders"));
   });
 });
 

@@ -3,9 +3,9 @@
  * under Sales. D2 is split 50 / 50 in North, D3 credits both North reps in full (an overlay), D4 is split between Bob
  * (North) and Carol (South), D6 credits Carol and Dan 60 % each (120 %), and one row of Dan's has no deal id.
  */
-import type { RawCell, SalesRow } from "../../src/ingest/types";
+import type { RawCell, RawSheet } from "../../src/ingest/types";
 import { defaultPlan, type Plan } from "../../src/plan/index";
-import { ingestOf, type RowSpec } from "./fixtures";
+import { ingestOf, serial, type RowSpec } from "./fixtures";
 
 export const TEAMS_SHEET: RawCell[][] = [
   ["Team", "Leader", "Parent team"],
@@ -49,7 +49,7 @@ export function leadersIngest() {
   specs.push({ rep: "Alice", team: "North", date: "2026-03-15", amount: 50000, customer: "Old" });
   const ingest = ingestOf(specs);
   CREDITS.forEach((c, i) => {
-    const row = ingest.rows[i] as SalesRow & { dealId?: string | null; credit?: unknown };
+    const row = ingest.rows[i];
     row.dealId = c.deal;
     row.credit = { dealAmount: c.dealAmount, split: String(c.split), names: 1, place: 0, firstNamed: true };
   });
@@ -73,4 +73,29 @@ export function leadersPlan(): Plan {
   ];
   p.bonus = { targetBonus: 10000, curve: null, threshold: 0, cap: null };
   return p;
+}
+
+/**
+ * The same deals as a workbook a CRM exports (Deal ID, Split % columns) with its Teams sheet, plus a row of South's
+ * whose rep cell names two reps ("Carol / Dan", 4,000, no deal id): one deal, each credited 2,000.
+ */
+export function leadersWorkbook(): RawSheet[] {
+  const sales: RawCell[][] = [["Deal ID", "Close Date", "Sales Rep", "Team", "Amount", "Split %", "Customer"]];
+  CREDITS.forEach((c, i) =>
+    sales.push([
+      c.deal,
+      serial(`2026-05-${String(i + 1).padStart(2, "0")}`),
+      c.rep,
+      c.team,
+      c.dealAmount,
+      c.split,
+      `Customer ${i + 1}`,
+    ]),
+  );
+  sales.push([null, serial("2026-05-20"), "Carol / Dan", "South", 4000, null, "Customer 12"]);
+  sales.push(["D0", serial("2026-03-15"), "Alice", "North", 50000, 1, "Old"]);
+  return [
+    { name: "Sales", values: sales },
+    { name: "Teams", values: TEAMS_SHEET },
+  ];
 }
