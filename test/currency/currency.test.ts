@@ -494,3 +494,34 @@ describe('split deals in another currency (docs/reference/input.md "Split credit
     expect(r.reconciliation.amountUsed).toBe("7455.36");
   });
 });
+
+describe("the pane reads the amount cells' number formats", () => {
+  it("converts a dollar-formatted cell with the workbook's Rates sheet", () => {
+    const sales: RawSheet = {
+      name: "Sales",
+      values: [
+        ["Rep", "Date", "Amount"],
+        ["Alice", day("2026-03-02"), 1000],
+        ["Alice", day("2026-03-03"), 500],
+      ],
+      numberFormats: [
+        [null, null, null],
+        [null, "yyyy-mm-dd", '"$"#,##0.00'],
+        [null, "yyyy-mm-dd", "#,##0.00"],
+      ],
+    };
+    const rates: RawSheet = {
+      name: "rates",
+      values: [
+        ["Currency", "Rate"],
+        ["USD", 7.1],
+        ["CNY", 1],
+      ],
+    };
+    const analysis = analyse([sales, rates], [], "en");
+    expect(analysis.ingested!.rows.map((r) => r.amount)).toEqual([7100, 500]);
+    expect(analysis.ingested!.currencyConversion?.uses.map((u) => [u.currency, u.rows, u.converted])).toEqual([
+      ["USD", 1, "7100"],
+    ]);
+  });
+});
