@@ -10,6 +10,7 @@ import { t } from "../../src/i18n";
 import { ingest, type IngestResult, type RawCell, type RawSheet } from "../../src/ingest";
 import { readWorkbookPlan } from "../../src/plan";
 import { scorePeriod } from "../../src/report/score";
+import { buildStatements } from "../../src/report/statement";
 import { analyse, buildPaneReport } from "../../src/taskpane/pipeline";
 
 /** Excel serial of a day (1900 system, the days after 1900-02-28). */
@@ -523,5 +524,25 @@ describe("the pane reads the amount cells' number formats", () => {
     expect(analysis.ingested!.currencyConversion?.uses.map((u) => [u.currency, u.rows, u.converted])).toEqual([
       ["USD", 1, "7100"],
     ]);
+  });
+});
+
+describe("rep statements of a workbook in several currencies", () => {
+  it("show each rep their own rows' conversions and no other rep's amounts or the rates used", () => {
+    const sheets = [SALES, RATES];
+    const scored = cliScore(sheets);
+    const built = buildStatements(scored.ingest, scored.plan, { lang: "en", period: "2026-Q1", sheets });
+    const alice = built.statements.find((s) => s.rep === "Alice")!;
+    const values = alice.report.sheets.flatMap((sh) => sh.rows.flatMap((r) => r.map((c) => c?.v)));
+    const texts = values.filter((v): v is string => typeof v === "string");
+    // Her conversions, named with their rate cells …
+    expect(texts).toContain("1200 USD × 7.1 (Rates!B3) = 8520 CNY");
+    expect(texts).toContain("333.33 USD × 7.2 (Rates!B4) = 2399.98 CNY");
+    // … none of Bob's (EUR) or Carol's, and not the block that sums every rep's rows.
+    expect(texts.some((x) => x.includes("EUR"))).toBe(false);
+    expect(texts.some((x) => x.startsWith("Rates used"))).toBe(false);
+    for (const theirs of [3928.93, 3853.85, 3000, 2000, 10782.78, 2500]) expect(values).not.toContain(theirs);
+    expect(values).toContain(8520);
+    expect(values).toContain(2399.98);
   });
 });
