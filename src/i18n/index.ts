@@ -6,6 +6,7 @@
  */
 import { coachingMessages } from "./catalogues/coaching";
 import { currencyMessages } from "./catalogues/currency";
+import { cycleMessages } from "./catalogues/cycle";
 import { engineMessages } from "./catalogues/engine";
 import { historyMessages } from "./catalogues/history";
 import { ingestMessages } from "./catalogues/ingest";
@@ -46,6 +47,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   prorate: prorateMessages,
   history: historyMessages,
   currency: currencyMessages,
+  cycle: cycleMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

@@ -13,6 +13,7 @@ export { validatePlan } from "./validate";
 export { writePlanSheet, readPlanSheet, PLAN_SHEET_NAMES, WEIGHT_CHECK_TOLERANCE, type PlanSheetLayout } from "./sheet";
 export { readTargetsSheet } from "./targets";
 export { readTeamsSheet, readWorkbookTeams, teamKey, teamPlans, type TeamEntry, type TeamsSheet } from "./teams";
+export { streakKpiIndex, type StreakCells } from "./streakSheet";
 export { parsePeriodArg } from "./period";
 export { currencyNumberFormat, currencySymbol, percentFormat } from "./cells";
 export { isRankShare, isValidRankCut, rankCutCount, rankCutFormula } from "./rankCut";

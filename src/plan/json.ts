@@ -7,7 +7,7 @@ import type { StandardField } from "../ingest/types";
 import { parseNumberText } from "../sheet";
 import { defaultBonus, defaultPlan } from "./defaults";
 import { parsePeriodArg } from "./period";
-import type { KpiTarget, Plan, PlanError, PlanKpi, PlanResult } from "./types";
+import type { KpiTarget, Plan, PlanError, PlanKpi, PlanResult, StreakRule } from "./types";
 import { planNameKey } from "./plans";
 import { pathKey, validatePlan } from "./validate";
 import {
@@ -23,6 +23,7 @@ import {
   parseGroup,
   parseKpiScope,
   parsePeriodKind,
+  parseStreakTest,
   type Lang,
 } from "./vocab";
 
@@ -43,6 +44,7 @@ const TOP_KEYS = [
   "payouts",
   "name",
   "plans",
+  "streak",
 ];
 /** A further plan's own keys (docs/reference/plan.md "A plan per role or team"); the rest is the first plan's. */
 const MORE_PLAN_KEYS = ["name", "kpis", "bonus", "ranking", "coachingTab"];
@@ -51,6 +53,7 @@ const KPI_KEYS = ["name", "field", "aggregate", "target", "direction", "weight",
 const BONUS_KEYS = ["targetBonus", "curve", "threshold", "cap"];
 const RANKING_KEYS = ["top", "bottom"];
 const PAYOUT_KEYS = ["adjustments", "clawbackCap", "draw", "drawRecoverable", "recoveryCap", "drawFor", "drawReps"];
+const STREAK_KEYS = ["kpi", "of", "atLeast"];
 
 /** Collects structural errors (wrong type, unknown key, missing field) and the paths they hit. */
 class Reader {
@@ -200,6 +203,7 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
     else r.fail("name", "planMustBeText", { field: "name" });
   }
   if ("plans" in json) readMorePlans(r, json, plan);
+  if ("streak" in json && json.streak !== null) plan.streak = readStreak(r, json.streak);
 
   // Semantic rules on what could be read; skip errors at paths already reported.
   const weightFailed = [...r.failed].some((p) => /^kpis(\[\d+\](\.weight)?)?$/.test(p));
@@ -256,6 +260,23 @@ function readMorePlans(r: Reader, json: Json, plan: Plan): void {
       named(read.ok ? read.plan.name : typeof p.name === "string" ? p.name.trim() : undefined, `${base}.name`);
   });
   if (more.length === list.length && more.length > 0) plan.morePlans = more;
+}
+
+/** docs/reference/plan.md "Streak rule": `{ "kpi": "Revenue", "of": "growth", "atLeast": 0.1 }`, every key required. */
+function readStreak(r: Reader, s: unknown): StreakRule {
+  const rule: StreakRule = { kpi: "", of: "growth", atLeast: 0 };
+  if (!isObject(s)) {
+    r.fail("streak", "planMustBeObject", { field: "streak" });
+    return rule;
+  }
+  r.keys(s, STREAK_KEYS, "streak");
+  if (r.required(s, "kpi", "streak")) {
+    if (typeof s.kpi === "string") rule.kpi = s.kpi.trim();
+    else r.fail("streak.kpi", "planMustBeText", { field: "kpi" });
+  }
+  if (r.required(s, "of", "streak")) rule.of = r.choice(s, "of", "streak", parseStreakTest, "streakTest", "growth");
+  if (r.required(s, "atLeast", "streak")) rule.atLeast = r.number(s, "atLeast", "streak", 0);
+  return rule;
 }
 
 function readKpi(r: Reader, k: unknown, base: string): PlanKpi {

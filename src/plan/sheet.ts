@@ -16,6 +16,14 @@ import { isPayoutsLabel, readPayoutsSection, writePayoutsSection, type PayoutCel
 import { parsePeriodArg } from "./period";
 import { planNameKey, plansOf } from "./plans";
 import { isRankShare } from "./rankCut";
+import {
+  noteStreakRow,
+  readStreakRows,
+  streakTerm,
+  writeStreakSection,
+  type StreakCells,
+  type StreakRowsFound,
+} from "./streakSheet";
 import type { Plan, PlanError, PlanKpi, PlanResult } from "./types";
 import { validatePlanWith, weightTotal, type PlanFieldId, type PlanLocator } from "./validate";
 import {
@@ -97,6 +105,8 @@ export interface PlanSheetLayout {
     coachingTab: string;
     /** The Payouts section's value cells (docs/reference/payouts.md); absent when the plan has no payout settings. */
     payouts?: PayoutCells;
+    /** The streak rule's value cells (docs/reference/plan.md "Streak rule"); absent when the plan has none. */
+    streak?: StreakCells;
   };
 }
 
@@ -360,6 +370,16 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
     if (payouts) end = rows.length - 1;
   });
   if (payouts) for (const b of blocks) b.cells.payouts = payouts;
+  // The review streak after one blank row under the last section, only when the plan has a rule (the first plan's,
+  // docs/reference/plan.md "Streak rule").
+  const streak = plan.streak
+    ? writeStreakSection(plan.streak, lang, rows.length + 1, (r, c, v, fmt) => set(r, c, v, fmt ?? null))
+    : undefined;
+  if (streak) {
+    headerRows.push(streak.headerRow);
+    hints.push(streak.hint);
+    blocks[0].cells.streak = streak.cells;
+  }
 
   return {
     rows,
@@ -521,9 +541,12 @@ function readPlanBlock(values: RawCell[][], sheetName: string, shared?: Plan): P
   const votes = { en: 0, zh: 0 };
   const stops: number[] = [];
   let coachingTabRow = -1;
+  const streakRows: StreakRowsFound = {};
   values.forEach((row, r) => {
     const a = normaliseWord(cellText(row?.[0]));
     if (!a) return;
+    // The streak section and its rows end the curve above them (docs/reference/plan.md "Streak rule").
+    if (noteStreakRow(streakRows, a, r)) stops.push(r);
     if (COACHING_TAB_LABELS.has(a) && coachingTabRow < 0) coachingTabRow = r;
     const s = SETTING_LABELS.get(a);
     if (s && !settingRow.has(s.key)) {
@@ -767,6 +790,11 @@ function readPlanBlock(values: RawCell[][], sheetName: string, shared?: Plan): P
     if (first) fail(first[0], 0, "planSettingOnFirstPlan", { label: cellText(at(first[0], 0)) });
   } else if (payoutsRead.payouts) plan.payouts = payoutsRead.payouts;
 
+  const streak = readStreakRows(streakRows, at, lang, fail, (text) =>
+    errors.push({ where: sheetName, messageKey: "planMissingLabel", params: { label: text } }),
+  );
+  if (streak) plan.streak = streak.rule;
+
   const kpiTerm = (k: KpiColumn) =>
     kpiHeader >= 0 && kpiCol.has(k) ? term(cellText(values[kpiHeader][kpiCol.get(k)!]), lang) : term(L(k), lang);
   const kpiField: Partial<Record<PlanFieldId, KpiColumn>> = {
@@ -810,6 +838,12 @@ function readPlanBlock(values: RawCell[][], sheetName: string, shared?: Plan): P
       if ((field === "curveX" || field === "curveY") && curveRows[index] !== undefined) {
         const c = field === "curveX" ? 0 : 1;
         return { where: where(curveRows[index], c), term: term(cellText(values[curveHeader][c]), lang) };
+      }
+      const streakField = { streakKpi: "kpi", streakOf: "of", streakAtLeast: "atLeast" } as const;
+      if (field in streakField) {
+        const key = streakField[field as keyof typeof streakField];
+        const c = streak?.cells[key];
+        return { where: c ? where(c[0], c[1]) : sheetName, term: streakTerm(key, lang) };
       }
       if (field === "kpis" && kpiHeader >= 0) return { where: where(kpiHeader, 0), term: L("planSectionKpis") };
       if (field === "curve" && curveHeader >= 0) return { where: where(curveHeader, 0), term: L("planSectionCurve") };

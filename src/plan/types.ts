@@ -16,6 +16,18 @@ export type KpiScope = "rep" | "team";
 /** Who gets a block on the Coaching tab: the Coaching reps (default) or every rep. */
 export type CoachingTab = "coaching" | "all";
 
+/**
+ * The review streak (docs/reference/plan.md "Streak rule"): a period counts when the KPI's growth over the period
+ * before, or its attainment, is at least `atLeast` (a fraction: 0.1 = 10 %). Trends shows each rep's current run of
+ * consecutive periods that meet it.
+ */
+export interface StreakRule {
+  /** A KPI of the plan, by name (ignoring case). */
+  kpi: string;
+  of: "growth" | "attainment";
+  atLeast: number;
+}
+
 /** A target: a number for the period, a number per month, or growth over the rep's prior period. */
 export type KpiTarget =
   { kind: "fixed"; value: number } | { kind: "perMonth"; value: number } | { kind: "growth"; rate: number };
@@ -82,6 +94,8 @@ export interface Plan {
   planOfRep?: Record<string, string>;
   /** Plan by team (Teams sheet "Plan" column): team → plan name; a rep's own assignment wins. */
   planOfTeam?: Record<string, string>;
+  /** The review streak rule; absent = none (the report is as without it). */
+  streak?: StreakRule;
 }
 
 /** Who gets the draw (docs/reference/payouts.md): every rep, or only the reps with a Draw on the Targets sheet. */

@@ -13,6 +13,7 @@ import {
   DIRECTION_CODES,
   DRAW_FOR_CODES,
   GROUP_CODES,
+  STREAK_TEST_CODES,
   PERIOD_CODES,
   choiceCodes,
   choiceList,
@@ -62,7 +63,10 @@ export type PlanFieldId =
   | "draw"
   | "recoveryCap"
   | "drawFor"
-  | "repDraw";
+  | "repDraw"
+  | "streakKpi"
+  | "streakOf"
+  | "streakAtLeast";
 
 /** Where a field lives and what the user calls it (for "{field} must be a number"). */
 export interface PlanLocator {
@@ -128,6 +132,12 @@ export const jsonLocator: PlanLocator = {
         return { where: `payouts.${field}`, term: field };
       case "repDraw":
         return { where: pathKey("payouts.drawReps", keys?.[0] ?? ""), term: "draw" };
+      case "streakKpi":
+        return { where: "streak.kpi", term: "kpi" };
+      case "streakOf":
+        return { where: "streak.of", term: "of" };
+      case "streakAtLeast":
+        return { where: "streak.atLeast", term: "atLeast" };
       case "repTarget": {
         const [rep, name] = keys ?? ["", ""];
         return { where: pathKey(pathKey("repTargets", rep), name), term: "target" };
@@ -281,6 +291,22 @@ export function validatePlanWith(plan: Plan, loc: PlanLocator): PlanError[] {
     }
   }
   validatePayouts(plan, add, num, choice, loc, errors);
+  // The review streak (docs/reference/plan.md "Streak rule"): a KPI of the plan, growth or attainment, a number.
+  const streak = plan.streak;
+  if (streak !== undefined) {
+    const names = (plan.kpis ?? []).map((k) => k.name);
+    const kpi = typeof streak.kpi === "string" ? streak.kpi : "";
+    if (!kpi.trim()) add("streakKpi", "planRequired");
+    else if (!names.some((n) => normaliseWord(n) === normaliseWord(kpi))) {
+      const { where } = loc.at("streakKpi");
+      errors.push({ where, messageKey: "planUnknownKpi", params: { kpi, allowed: names.join(", ") } });
+    }
+    choice("streakOf", streak.of, STREAK_TEST_CODES, "streakTest");
+    if (num("streakAtLeast", streak.atLeast)) {
+      if (streak.of === "growth" && streak.atLeast <= -1) add("streakAtLeast", "planStreakGrowthTooLow");
+      if (streak.of === "attainment" && streak.atLeast < 0) add("streakAtLeast", "planMustBeNonNegative");
+    }
+  }
   return errors;
 }
 

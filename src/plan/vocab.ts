@@ -14,6 +14,7 @@ import type {
   KpiScope,
   KpiTarget,
   PeriodKind,
+  StreakRule,
 } from "./types";
 
 export type Lang = "en" | "zh";
@@ -119,6 +120,12 @@ const yesNo: Choice<"yes" | "no">[] = [
   { code: "no", en: "no", zh: "否", aliases: ["n", "false", "0", "不"] },
 ];
 
+/** docs/reference/plan.md "Streak rule": what a period's KPI is tested on. */
+const streakTests: Choice<StreakRule["of"]>[] = [
+  { code: "growth", en: "growth", zh: "环比增长", aliases: ["growth rate", "增长率", "增长"] },
+  { code: "attainment", en: "attainment", zh: "达成率", aliases: ["attainment rate", "达成"] },
+];
+
 type TargetKind = KpiTarget["kind"];
 const targetKinds: Choice<TargetKind>[] = [
   { code: "fixed", en: "fixed", zh: "固定值", aliases: ["fixed target", "固定"] },
@@ -146,6 +153,7 @@ export const parseTargetKind = (text: string): TargetKind | null => lookup(targe
 export const parseFieldName = (text: string): StandardField | null => lookup(fields, text);
 export const parseKpiScope = (text: string): KpiScope | null => lookup(scopes, text);
 export const parseCoachingTab = (text: string): CoachingTab | null => lookup(coachingTabs, text);
+export const parseStreakTest = (text: string): StreakRule["of"] | null => lookup(streakTests, text);
 
 export const periodWord = (code: PeriodKind, lang: Lang): string => word(periods, code, lang);
 export const aggregateWord = (code: Aggregate, lang: Lang): string => word(aggregates, code, lang);
@@ -162,6 +170,7 @@ export const adjustmentPolicyWord = (code: AdjustmentPolicy, lang: Lang): string
   word(adjustmentPolicies, code, lang);
 export const drawForWord = (code: DrawFor, lang: Lang): string => word(drawFors, code, lang);
 export const yesNoWord = (yes: boolean, lang: Lang): string => word(yesNo, yes ? "yes" : "no", lang);
+export const streakTestWord = (code: StreakRule["of"], lang: Lang): string => word(streakTests, code, lang);
 
 type ChoiceKind =
   | "period"
@@ -173,7 +182,8 @@ type ChoiceKind =
   | "coachingTab"
   | "adjustmentPolicy"
   | "drawFor"
-  | "yesNo";
+  | "yesNo"
+  | "streakTest";
 
 function choiceTable(kind: ChoiceKind): Choice<string>[] {
   return {
@@ -187,6 +197,7 @@ function choiceTable(kind: ChoiceKind): Choice<string>[] {
     adjustmentPolicy: adjustmentPolicies,
     drawFor: drawFors,
     yesNo,
+    streakTest: streakTests,
   }[kind];
 }
 
@@ -210,3 +221,4 @@ export const DIRECTION_CODES: readonly Direction[] = directions.map((c) => c.cod
 export const GROUP_CODES: readonly KpiGroup[] = groups.map((c) => c.code);
 export const ADJUSTMENT_POLICY_CODES: readonly AdjustmentPolicy[] = adjustmentPolicies.map((c) => c.code);
 export const DRAW_FOR_CODES: readonly DrawFor[] = drawFors.map((c) => c.code);
+export const STREAK_TEST_CODES: readonly StreakRule["of"][] = streakTests.map((c) => c.code);

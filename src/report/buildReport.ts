@@ -46,6 +46,8 @@ import { payoutSections } from "./payoutsTab";
 import { buildSummary } from "./summary";
 import { compareCodePoints, compareNames } from "./compare";
 import { scorePeriod, type ScoredPeriod, type ScoredRep, type TeamScore } from "./score";
+import { appendCycleBlocks, scoreHistoryOf, type CycleRefs } from "./cycle";
+import { appendCoachingFollowUp } from "./coachingFollowUp";
 
 export interface BuildOptions {
   lang: Lang;
@@ -53,12 +55,13 @@ export interface BuildOptions {
   period?: string;
   /** Sheets already in the workbook: a taken name gets " (2)", " (3)" … (docs/reference/tabs.md). */
   existingSheetNames?: string[];
-  /** Earlier scores per rep, oldest first: the Coaching tab's score trend (nothing keeps history yet). */
+  /** Earlier scores per rep, oldest first: the Coaching tab's score trend; absent = taken from `history`. */
   scoreHistory?: CoachingContext["scoreHistory"];
   /**
    * The pay cycle's record so far (docs/reference/history.md): when given, the report carries a History tab with
    * its closed periods and this report's period, not closed yet. Absent: no History tab. The closed periods also give
-   * the Bonus tab its adjustments to closed periods and balances (docs/reference/payouts.md).
+   * the Bonus tab its adjustments to closed periods and balances (docs/reference/payouts.md), Trends score, rank and
+   * status across them and the streak, and the Coaching tab its follow-up of the last closed period's Coaching reps.
    */
   history?: History;
   /** The workbook's Teams sheet, read (readWorkbookTeams): a Leaders tab scores each leader (docs/reference/leaders.md). */
@@ -456,6 +459,21 @@ function withBreakdowns(trends: ReportSheet, ctx: Ctx, ingest: IngestResult): Re
   return trends;
 }
 
+/** Coaching with the follow-up of the last closed period's Coaching reps (docs/reference/coaching.md). */
+function withFollowUp(coaching: ReportSheet, ctx: Ctx, history: History | undefined, refs: CycleRefs): ReportSheet {
+  appendCoachingFollowUp(coaching, {
+    lang: ctx.lang,
+    scored: ctx.scored,
+    byName: ctx.byName,
+    kpiCount: ctx.plan.kpis.length,
+    names: ctx.names,
+    history,
+    refs,
+    withStreak: ctx.plan.streak !== undefined,
+  });
+  return coaching;
+}
+
 function buildBonus(ctx: Ctx, payouts: PeriodPayouts | null): ReportSheet {
   const { lang, byName } = ctx;
   const rows: (ReportCell | null)[][] = [bonusHeader(lang)];
@@ -542,7 +560,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     cells: layout.cells,
     money: moneyFormat(currency, plan.currencyDecimals),
     byName,
-    scoreHistory: opts.scoreHistory,
+    scoreHistory: opts.scoreHistory ?? scoreHistoryOf(opts.history, scored),
   };
   const rankNote = rankCutNote(lang, plan, scored.reps.length, names.plan, layout.cells.ranking);
   const history = opts.history
@@ -567,14 +585,22 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     currency,
     proration: (rep) => prorations.get(rep),
   });
+  // Trends first: the Scorecard's growth targets refer to its prior-period actuals (docs/reference/tabs.md).
+  const trends = withBreakdowns(buildTrends(ctx), ctx, ingest);
+  const cycle = appendCycleBlocks(trends, {
+    ...ctx,
+    history: opts.history,
+    streakCells: layout.cells.streak,
+  });
+  ctx.priorCell = cycle.priorCell;
   const leadersTab = leaders ? [buildLeadersTab({ ...ctx, names, scorecardReps: byName.length }, leaders.leaders)] : [];
   const sheets = [
     buildSummary({ ...ctx, recon }),
     buildScorecard(ctx),
     buildRanking(ctx),
     ...leadersTab,
-    buildCoaching(ctx),
-    withBreakdowns(buildTrends(ctx), ctx, ingest),
+    withFollowUp(buildCoaching(ctx), ctx, opts.history, cycle),
+    trends,
     buildBonus(ctx, payouts),
     buildIssues(ctx, issues, recon, ingest),
     planTab(names.plan, layout),

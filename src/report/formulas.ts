@@ -42,6 +42,11 @@ export interface FormulaContext {
    * when someone is prorated: the targets of sums and counts are then multiplied by it.
    */
   prorationCol?: number;
+  /**
+   * The cell (with its sheet) that shows a rep's prior-period actual of KPI k, when the report has one (the Trends
+   * tab's "Actuals of the prior period"): a growth target then refers to it instead of carrying the number.
+   */
+  priorCell?: (rep: string, k: number) => string | undefined;
 }
 
 /** A reference to the Plan tab: "'Plan'!$C$5". */
@@ -145,9 +150,12 @@ export function kpiAndScoreCells(
     if (sk.target === null) cells.push(null);
     else if (sk.targetKind === "fixed") cells.push(formula(times(P(pc.target)), sk.target, fmt));
     else if (sk.targetKind === "perMonth") cells.push(formula(times(`${P(pc.target)}*${months}`), sk.target, fmt));
-    // The prior value is the rep's own (growth over their own prior period, docs/reference/plan.md).
-    else if (sk.targetKind === "growth" && sk.prior !== null)
-      cells.push(formula(times(`${decimalLiteral(sk.prior)}*(1+${P(pc.target)})`), sk.target, fmt));
+    // The prior value is the rep's own (growth over their own prior period, docs/reference/plan.md), read from the
+    // cell that shows it where the report has one (docs/reference/tabs.md).
+    else if (sk.targetKind === "growth" && sk.prior !== null) {
+      const prior = ctx.priorCell?.(r.rep, k) ?? decimalLiteral(sk.prior);
+      cells.push(formula(times(`${prior}*(1+${P(pc.target)})`), sk.target, fmt));
+    }
     // The rep's own override from the Targets sheet: a value, or the value times the proration cell.
     else if (prorated) cells.push(formula(times(decimalLiteral(sk.unprorated ?? sk.target)), sk.target, fmt));
     else cells.push(num(sk.target, fmt));

@@ -24,7 +24,7 @@ import {
 } from "../engine/index";
 import { fieldLabel, usualDatesAndSpan, type DatesAndSpan } from "../ingest/index";
 import type { DataIssue, IngestResult, MeasureRow, SalesRow } from "../ingest/types";
-import { rankCutCount, type Plan, type PlanKpi, type PeriodKind } from "../plan/index";
+import { rankCutCount, streakKpiIndex, type Plan, type PlanKpi, type PeriodKind } from "../plan/index";
 import { compareCodePoints } from "./compare";
 import { resolveKpiSource, type KpiSource } from "./kpiSources";
 import {
@@ -54,7 +54,7 @@ export interface ScoredKpi {
   /** Target for the period; null = none (growth without a positive prior, missing column). */
   target: Decimal | null;
   targetKind: TargetKind;
-  /** Growth targets: the rep's value in the prior period (null when none). */
+  /** Growth targets and the streak rule's growth: the rep's value in the prior period (null when none). */
   prior: Decimal | null;
   /** ATTAINMENT(actual, target, lower); null when the KPI does not count for this rep. */
   attainment: Decimal | null;
@@ -249,7 +249,9 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
   const repTargets = targetsBySalesRep(plan, matcher, repAliases, (name, rep, sales) =>
     issues.push(issue(sheet, null, name, sales ? "targetRepMatched" : "targetNamesMerged", { name, rep }, "merged")),
   );
-  const needPrior = plan.kpis.some((k) => k.target.kind === "growth");
+  // The streak rule's growth (docs/reference/plan.md "Streak rule") also needs the prior period's actual.
+  const streakK = plan.streak?.of === "growth" ? streakKpiIndex(plan) : -1;
+  const needPrior = plan.kpis.some((k) => k.target.kind === "growth") || streakK >= 0;
   const ranges = needPrior ? [range, periodRange(prior)!] : [range];
   const values = new KpiValues(ingest, plan, sources, ranges, matcher, repTargets, repAliases, issues);
 
@@ -295,6 +297,10 @@ export function scorePeriod(ingest: IngestResult, plan: Plan, opts: ScoreOptions
         kpiIssues.push(issue(sheet, kpi.name, rep, reasonKey, params)),
       ),
     );
+    if (streakK >= 0) {
+      const sk = kpis[streakK];
+      if (sk.prior === null && values.hadPriorRows(streakK, rep)) sk.prior = values.value(streakK, rep, true);
+    }
     return { rep, now, kpis, kpiIssues, team: now?.team ?? teamAnywhere.get(rep) ?? null };
   });
   shareTeamAttainments(plan, entries);

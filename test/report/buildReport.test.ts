@@ -68,7 +68,7 @@ describe("buildReport tabs (docs/reference/tabs.md)", () => {
     });
     const r = buildReport(ingestOf(defaultExample()), defaultPlan("en"), { lang: "en", existingSheetNames: ["Plan"] });
     expect(sheet(r, "plan").name).toBe("Plan (2)");
-    expect(cell(sheet(r, "scorecard"), "D2")!.f).toBe("100000*(1+'Plan (2)'!$E$21)");
+    expect(cell(sheet(r, "scorecard"), "D2")!.f).toBe("Trends!$B$36*(1+'Plan (2)'!$E$21)");
     expect(checkFormulas(r).mismatches).toEqual([]);
   });
 });
@@ -140,7 +140,8 @@ describe("Scorecard values and formulas (default plan, 2026-Q2)", () => {
   });
 
   it.each([
-    ["D2", "100000*(1+Plan!$E$21)"],
+    // A growth target refers to the cell showing the prior period's actual (Trends, "Actuals of the prior period").
+    ["D2", "Trends!$B$36*(1+Plan!$E$21)"],
     ["E2", "IF(D2=0,NA(),C2/D2)"],
     ["G2", "Plan!$E$22*3"],
     ["J2", "Plan!$E$23"],
