@@ -203,7 +203,8 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
     else r.fail("name", "planMustBeText", { field: "name" });
   }
   if ("plans" in json) readMorePlans(r, json, plan);
-  if ("streak" in json && json.streak !== null) plan.streak = readStreak(r, json.streak);
+  const streak = "streak" in json && json.streak !== null ? readStreak(r, json.streak) : undefined;
+  if (streak) plan.streak = streak;
 
   // Semantic rules on what could be read; skip errors at paths already reported.
   const weightFailed = [...r.failed].some((p) => /^kpis(\[\d+\](\.weight)?)?$/.test(p));
@@ -263,12 +264,12 @@ function readMorePlans(r: Reader, json: Json, plan: Plan): void {
 }
 
 /** docs/reference/plan.md "Streak rule": `{ "kpi": "Revenue", "of": "growth", "atLeast": 0.1 }`, every key required. */
-function readStreak(r: Reader, s: unknown): StreakRule {
-  const rule: StreakRule = { kpi: "", of: "growth", atLeast: 0 };
+function readStreak(r: Reader, s: unknown): StreakRule | undefined {
   if (!isObject(s)) {
     r.fail("streak", "planMustBeObject", { field: "streak" });
-    return rule;
+    return undefined;
   }
+  const rule: StreakRule = { kpi: "", of: "growth", atLeast: 0 };
   r.keys(s, STREAK_KEYS, "streak");
   if (r.required(s, "kpi", "streak")) {
     if (typeof s.kpi === "string") rule.kpi = s.kpi.trim();

@@ -331,7 +331,10 @@ function scoreChart(
   };
   return {
     type: "line",
-    title: reps.length <= MAX_TREND_REPS ? t(lang, "cycle.chart.scores") : t(lang, "cycle.chart.scoresTop", { n: shown.length }),
+    title:
+      reps.length <= MAX_TREND_REPS
+        ? t(lang, "cycle.chart.scores")
+        : t(lang, "cycle.chart.scoresTop", { n: shown.length }),
     categories: R(`${absAddr(1, headerRow)}:${absAddr(P, headerRow)}`),
     series: shown.map((rep, i) => ({
       name: rep,

@@ -24,6 +24,7 @@ const GUIDE_PAGES = [
   "cli.md",
   "coaching.md",
   "currencies.md",
+  "cycle.md",
   "data-issues.md",
   "deploy.md",
   "getting-started.md",

@@ -20,32 +20,30 @@ export function closed(period: string, reps: RepAtClose[], lang: "en" | "zh" = "
     planFingerprint: "0",
     plan,
     input: { rows: 0, amount: "0" },
-    reps: reps.map(
-      (r): ClosedRep => ({
-        rep: r.rep,
-        team: "East",
-        rows: 1,
-        amount: r.revenue?.actual ?? "0",
-        returnRows: 0,
-        returnAmount: "0",
-        kpis: plan.kpis.map((k, i) =>
-          i === 0 && r.revenue
-            ? { name: k.name, actual: r.revenue.actual, target: null, attainment: r.revenue.attainment }
-            : { name: k.name, actual: null, target: null, attainment: null },
-        ),
-        score: r.score,
-        rank: r.rank,
-        status: r.status ?? null,
-        factor: "0",
-        earned: "0",
-        adjustments: "0",
-        drawTopUp: "0",
-        drawRecovered: "0",
-        payable: "0",
-        drawBalance: "0",
-        clawbackBalance: "0",
-      }),
-    ),
+    reps: reps.map((r): ClosedRep => ({
+      rep: r.rep,
+      team: "East",
+      rows: 1,
+      amount: r.revenue?.actual ?? "0",
+      returnRows: 0,
+      returnAmount: "0",
+      kpis: plan.kpis.map((k, i) =>
+        i === 0 && r.revenue
+          ? { name: k.name, actual: r.revenue.actual, target: null, attainment: r.revenue.attainment }
+          : { name: k.name, actual: null, target: null, attainment: null },
+      ),
+      score: r.score,
+      rank: r.rank,
+      status: r.status ?? null,
+      factor: "0",
+      earned: "0",
+      adjustments: "0",
+      drawTopUp: "0",
+      drawRecovered: "0",
+      payable: "0",
+      drawBalance: "0",
+      clawbackBalance: "0",
+    })),
   };
 }
 
