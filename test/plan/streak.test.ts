@@ -108,6 +108,25 @@ describe("streak rule on the Plan sheet", () => {
     expect(planOf(readPlanSheet(grid(defaultPlan("en"), "en"), "Plan")).streak).toBeUndefined();
   });
 
+  it("with payout settings too: the streak section follows the Payouts section, and both read back", () => {
+    const plan: Plan = {
+      ...withRule("en", { kpi: "Revenue", of: "attainment", atLeast: 1 }),
+      payouts: {
+        adjustments: "carry",
+        clawbackCap: 500,
+        draw: 1000,
+        drawRecoverable: true,
+        recoveryCap: null,
+        drawFor: "everyone",
+      },
+    };
+    const rows = grid(plan, "en");
+    const payouts = rows.findIndex((r) => r[0] === "Payouts");
+    expect(payouts).toBeGreaterThan(0);
+    expect(rowLabelled(rows, "Review streak")).toBeGreaterThan(payouts);
+    expect(planOf(readPlanSheet(rows, "Plan"))).toEqual(plan);
+  });
+
   it("typed into an existing sheet by hand; the curve above still reads its three points", () => {
     const rows = grid(defaultPlan("en"), "en");
     rows.push(
