@@ -7,6 +7,7 @@ import type { Catalogue } from "../index";
 export const prorateMessages: Catalogue = {
   en: {
     peopleSheetName: "People",
+    "whatIf.prorated": "Targets prorated to {factor}: active {from} to {to} in the period.",
     "hdr.proration": "Proration",
     planPeopleConflict: "{rep}'s {field} is {value} here but {other} in cell {first}",
     planPeopleNoHeader: "no header row with a rep column and a Start or End column was found",
@@ -23,6 +24,7 @@ export const prorateMessages: Catalogue = {
   },
   zh: {
     peopleSheetName: "人员",
+    "whatIf.prorated": "目标已按在岗天数折算为 {factor}：考核期内在岗 {from} 至 {to}。",
     "hdr.proration": "在岗折算比例",
     planPeopleConflict: "{rep} 的{field}在此为 {value}，但单元格 {first} 为 {other}",
     planPeopleNoHeader: "找不到包含销售员列及入职日期或离职日期列的表头",

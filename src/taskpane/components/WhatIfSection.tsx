@@ -285,6 +285,16 @@ function RepWhatIf({ lang, base, rep, money, onClear }: RepWhatIfProps) {
         {t(lang, "whatIf.actuals")}
       </Text>
       <Text className={styles.muted}>{t(lang, "whatIf.actualsHint")}</Text>
+      {rep.active !== undefined && (
+        <Text className={styles.muted}>
+          {t(lang, "whatIf.prorated", {
+            // As the Scorecard's Proration column shows it (0.00%).
+            factor: `${rep.proration.times(100).toFixed(2)}%`,
+            from: isoDateOfSerial(rep.active.from),
+            to: isoDateOfSerial(rep.active.to),
+          })}
+        </Text>
+      )}
       {plan.kpis.map((kpi, k) => {
         const now = rep.kpis[k];
         const hint = now.target
