@@ -9,6 +9,7 @@ import type { Report, ReportCell, ReportSheet } from "../../src/report/model";
 import { buildStatements } from "../../src/report/statement";
 import { whatIf, whatIfBaseline } from "../../src/report/whatIf";
 import { dec } from "../../src/engine/index";
+import { displayWidth, formatNumber } from "../../src/sheet";
 import { checkFormulas } from "./hyperFormula";
 import { ingestOf } from "./fixtures";
 import { PEOPLE, planWith, ROWS } from "./prorationFixture";
@@ -67,6 +68,18 @@ describe("the Scorecard with joiners and leavers", () => {
       "Gus left before 2026-Q2 (2025-01-06 – 2026-03-20): not scored or ranked; sales rows dated in the period: 1, amount 5000, kept in the reconciliation",
     );
     expect(reasons).toContain("Jo: active 61 of 91 days in 2026-Q2 (2026-05-01 – …); targets × 61/91");
+  });
+
+  it("printed: the factors fit their column (no ###), at most two pages across, period and page on each", () => {
+    const widths = scorecard.columnWidths!;
+    for (const row of scorecard.rows)
+      row.forEach((cell, c) => {
+        if (typeof cell?.v === "number")
+          expect(displayWidth(formatNumber(cell.v, cell.fmt)) + 2).toBeLessThanOrEqual(widths[c]);
+      });
+    expect(scorecard.print!.pagesWide).toBeLessThanOrEqual(2);
+    expect(JSON.stringify(scorecard.print)).toContain("2026-Q2");
+    expect(JSON.stringify(scorecard.print!.footer)).toContain("&P");
   });
 
   it("in Chinese the column is 在岗折算比例", () => {
