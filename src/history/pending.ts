@@ -4,13 +4,14 @@
  * and returns in the period; the period's rows and amount; the plan of record and its fingerprint.
  *
  * KPI values and ratios (actual, target, attainment, score, factor) are kept to 15 significant digits, the precision
- * a cell holds, so the values written to the sheet read back equal. Money is exact. Until draws and adjustments are computed, a rep's payable is
- * the earned bonus and the draw and adjustment figures are 0.
+ * a cell holds, so the values written to the sheet read back equal. Money is exact. Without payouts (no History, no
+ * payout settings) a rep's payable is the earned bonus and the draw and adjustment figures are 0.
  */
 import type Decimal from "decimal.js";
 import { ExactSum } from "../engine/decimal";
 import type { IngestResult } from "../ingest/types";
 import type { Plan } from "../plan/types";
+import { payoutRecord, unscoredPayoutReps, type PeriodPayouts } from "../report/payouts";
 import type { ScoredPeriod } from "../report/score";
 import { planFingerprint } from "./fingerprint";
 import type { PendingPeriod } from "./record";
@@ -54,8 +55,18 @@ function rowsInPeriod(ingest: IngestResult, scored: ScoredPeriod): { byRep: Map<
   return { byRep, all };
 }
 
-/** The period the report scored, ready to be closed. `plan`: the plan the report was built with. */
-export function pendingPeriod(ingest: IngestResult, plan: Plan, scored: ScoredPeriod): PendingPeriod {
+/**
+ * The period the report scored, ready to be closed. `plan`: the plan the report was built with; `payouts`: its
+ * payouts (docs/reference/payouts.md) — adjustments, draws, balances and the differences the close settles; a rep
+ * they list who was not scored (a difference or a balance only) is recorded too, with no KPI values, so the record
+ * carries on.
+ */
+export function pendingPeriod(
+  ingest: IngestResult,
+  plan: Plan,
+  scored: ScoredPeriod,
+  payouts?: PeriodPayouts | null,
+): PendingPeriod {
   const planOfRecord: Plan = { ...plan, period: scored.kind, scoredPeriod: scored.period };
   const { byRep, all } = rowsInPeriod(ingest, scored);
   const reps: ClosedRep[] = scored.reps.map((r) => {
@@ -79,14 +90,26 @@ export function pendingPeriod(ingest: IngestResult, plan: Plan, scored: ScoredPe
       status: r.status,
       factor: ratioText(r.factor),
       earned,
-      adjustments: "0",
-      drawTopUp: "0",
-      drawRecovered: "0",
-      payable: earned,
-      drawBalance: "0",
-      clawbackBalance: "0",
+      ...payoutRecord(payouts, r.rep, r.payout),
     };
   });
+  for (const p of unscoredPayoutReps(payouts, scored)) {
+    reps.push({
+      rep: p.rep,
+      team: null,
+      rows: 0,
+      amount: "0",
+      returnRows: 0,
+      returnAmount: "0",
+      kpis: plan.kpis.map((k) => ({ name: k.name, actual: null, target: null, attainment: null })),
+      score: "0",
+      rank: 0,
+      status: null,
+      factor: "0",
+      earned: p.earned.toFixed(),
+      ...payoutRecord(payouts, p.rep, p.earned),
+    });
+  }
   return {
     period: scored.period,
     planFingerprint: planFingerprint(planOfRecord),

@@ -7,6 +7,7 @@ import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
 import type { Plan } from "../plan/types";
 import type { ReportSheet } from "../report/model";
+import type { PeriodPayouts } from "../report/payouts";
 import type { ScoredPeriod } from "../report/score";
 import { uniqueSheetName } from "../sheet";
 import { planFingerprint, shortFingerprint } from "./fingerprint";
@@ -21,8 +22,9 @@ export function historyTab(
   plan: Plan,
   scored: ScoredPeriod,
   takenNames: readonly string[],
+  payouts?: PeriodPayouts | null,
 ): { sheet: ReportSheet; issues: DataIssue[] } {
-  const pending = pendingPeriod(ingest, plan, scored);
+  const pending = pendingPeriod(ingest, plan, scored, payouts);
   const current = pending.planFingerprint;
   const name = uniqueSheetName(t(lang, "sheet.history"), [...takenNames]);
   const sheet = historySheet(lang, name, { history, pending }, current);

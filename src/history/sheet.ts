@@ -29,8 +29,8 @@ export const PLAN_CHUNK = 30000;
 /** The chain's start: the checksum "above" the first record. */
 const CHAIN_SEED = "salesperf-history-1";
 
-export type RecordKind = "period" | "current" | "plan" | "rep" | "kpi" | "event" | "end";
-const KINDS: RecordKind[] = ["period", "current", "plan", "rep", "kpi", "event", "end"];
+export type RecordKind = "period" | "current" | "plan" | "rep" | "settled" | "kpi" | "event" | "end";
+const KINDS: RecordKind[] = ["period", "current", "plan", "rep", "settled", "kpi", "event", "end"];
 
 /** The kind of a column A label, in either language (a History sheet may be read by a report in the other one). */
 function kindOfLabel(label: RawCell): RecordKind | null {
@@ -121,6 +121,8 @@ const REP_HEADER = [
   "clawbackBalance",
 ];
 const KPI_HEADER = ["record", "period", "rep", "kpi", "actual", "target", "attainment"];
+/** docs/reference/payouts.md: a difference for an earlier period that this period's close settled (ClosedRep.settled). */
+const SETTLED_HEADER = ["record", "period", "rep", "forPeriod", "difference"];
 const EVENT_HEADER = ["record", "period", "event", "at"];
 // Headers taken from the report's own catalogue where the thing has a name already.
 const SHARED_HEADERS: Record<string, string> = {
@@ -231,6 +233,19 @@ function writePeriod(w: Writer, p: PendingPeriod, closedAt: string | null): void
       ],
     );
   }
+  if (p.reps.some((r) => (r.settled ?? []).length > 0)) {
+    headerRow(w, SETTLED_HEADER);
+    for (const r of p.reps) {
+      for (const s of r.settled ?? []) {
+        pushRecord(
+          w,
+          "settled",
+          [text(p.period), text(r.rep), text(s.period), decimalCell(s.difference, money)],
+          [p.period, r.rep, s.period, s.difference],
+        );
+      }
+    }
+  }
   headerRow(w, KPI_HEADER);
   for (const r of p.reps) {
     for (const k of r.kpis) {
@@ -338,6 +353,7 @@ const FIELD_COUNT: Record<RecordKind, number> = {
   current: 7,
   plan: 3,
   rep: 18,
+  settled: 4,
   kpi: 6,
   event: 3,
   end: 1,
@@ -570,6 +586,11 @@ export function readHistorySheet(sheet: RawSheet, lang: Lang): ReadHistory {
         drawBalance,
         clawbackBalance,
       });
+    } else if (r.kind === "settled") {
+      const rep = block.reps.find((x) => x.rep === r.fields[1]);
+      const difference = decAt(r, 3, "difference");
+      if (rep === undefined) issue(r.row, 2, r.fields[1], "history.issue.orphan");
+      else if (difference != null) (rep.settled ??= []).push({ period: r.fields[2], difference });
     } else if (r.kind === "kpi") {
       const values = [decAt(r, 3, "actual", true), decAt(r, 4, "target", true), decAt(r, 5, "attainment", true)];
       if (values.some((v) => v === undefined)) continue;

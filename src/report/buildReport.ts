@@ -563,11 +563,22 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     scoreHistory: opts.scoreHistory ?? scoreHistoryOf(opts.history, scored),
   };
   const rankNote = rankCutNote(lang, plan, scored.reps.length, names.plan, layout.cells.ranking);
+  const prorations = new Map(scored.reps.map((r) => [r.rep, r.proration]));
+  const payouts = periodPayouts(ingest, plan, scored, opts.history, {
+    lang,
+    currency,
+    proration: (rep) => prorations.get(rep),
+  });
   const history = opts.history
-    ? historyTab(lang, opts.history, ingest, plan, scored, [
-        ...(opts.existingSheetNames ?? []),
-        ...Object.values(names).filter((n) => n !== ""),
-      ])
+    ? historyTab(
+        lang,
+        opts.history,
+        ingest,
+        plan,
+        scored,
+        [...(opts.existingSheetNames ?? []), ...Object.values(names).filter((n) => n !== "")],
+        payouts,
+      )
     : null;
   // Leaders only with a Teams sheet (docs/reference/leaders.md): without one the report is as it always was.
   const leaders = opts.teams ? scoreLeaders(ingest, plan, scored, opts.teams) : null;
@@ -579,12 +590,6 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
   ];
   const issues: DataIssue[] = extra.length > 0 ? [...ingest.issues, ...extra] : ingest.issues;
   const recon = reconciliationOf(ctx, ingest);
-  const prorations = new Map(scored.reps.map((r) => [r.rep, r.proration]));
-  const payouts = periodPayouts(ingest, plan, scored, opts.history, {
-    lang,
-    currency,
-    proration: (rep) => prorations.get(rep),
-  });
   // Trends first: the Scorecard's growth targets refer to its prior-period actuals (docs/reference/tabs.md).
   const trends = withBreakdowns(buildTrends(ctx), ctx, ingest);
   const cycle = appendCycleBlocks(trends, {

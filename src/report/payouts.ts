@@ -355,7 +355,6 @@ export function payoutRecord(payouts: PeriodPayouts | null | undefined, rep: str
       payable: earned.toFixed(),
       drawBalance: "0",
       clawbackBalance: "0",
-      settled: [],
     };
   return {
     adjustments: p.adjustments.toFixed(),
@@ -364,7 +363,10 @@ export function payoutRecord(payouts: PeriodPayouts | null | undefined, rep: str
     payable: p.payable.toFixed(),
     drawBalance: p.drawBalance.toFixed(),
     clawbackBalance: p.clawbackBalance.toFixed(),
-    settled: p.settled.map((s) => ({ period: s.period, difference: s.difference.toFixed() })),
+    // Only when there is one, as the History sheet reads it back.
+    ...(p.settled.length > 0
+      ? { settled: p.settled.map((s) => ({ period: s.period, difference: s.difference.toFixed() })) }
+      : {}),
   };
 }
 

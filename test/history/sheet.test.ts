@@ -217,3 +217,22 @@ describe("buildReport with history", () => {
     expect(report.sheets.some((s) => s.key === "history")).toBe(false);
   });
 });
+
+describe("History sheet: the differences a close settled (docs/reference/payouts.md)", () => {
+  it("are written as Settled records under their rep and read back exactly; an edit breaks the chain", () => {
+    const record = q2();
+    const alice = record.pending!.reps.find((r) => r.rep === "Alice")!;
+    alice.settled = [
+      { period: "2025-Q4", difference: "-4000" },
+      { period: "2026-Q1", difference: "1250.5" },
+    ];
+    const sheet = written(record);
+    const row = rowOf(sheet, "Settled");
+    expect(sheet.values[row - 1].slice(0, 5)).toEqual(["Settled", "2026-Q2", "Alice", "2025-Q4", -4000]);
+    const back = readHistorySheet(sheet, "en");
+    expect(back.issues).toEqual([]);
+    expect(back.pending).toEqual(record.pending);
+    sheet.values[row - 1][4] = -3000;
+    expect(readHistorySheet(sheet, "en").issues.map((i) => i.reasonKey)).toContain("history.issue.checksum");
+  });
+});

@@ -72,6 +72,11 @@ export const payoutsMessages: Catalogue = {
       "same rows and amount; other data of the period changed (another KPI, a team KPI, a measure sheet)",
     "pay.why.carriedPartly": "clawback capped",
 
+    // History sheet: the differences a close settled (docs/reference/history.md, payouts.md).
+    "history.kind.settled": "Settled",
+    "history.hdr.forPeriod": "For period",
+    "history.hdr.difference": "Difference",
+
     // Statement.
     "pay.st.title": "Payable and balances",
     "pay.st.history": "Closed periods",
@@ -105,20 +110,20 @@ export const payoutsMessages: Catalogue = {
     "pay.hdr.difference": "差额",
     "pay.hdr.reason": "原因",
 
-    "pay.payTitle": "本期应发",
-    "pay.hdr.earned": "本期奖金",
-    "pay.hdr.adjustments": "往期调整",
+    "pay.payTitle": "本期实发奖金",
+    "pay.hdr.earned": "应得奖金",
+    "pay.hdr.adjustments": "调整额",
     "pay.hdr.clawbackBefore": "期初待扣回余额",
     "pay.hdr.draw": "保底金额",
-    "pay.hdr.drawBalanceBefore": "期初保底余额",
+    "pay.hdr.drawBalanceBefore": "期初保底待收回余额",
     "pay.hdr.drawTopUp": "保底补足",
     "pay.hdr.drawRecovered": "保底收回",
-    "pay.hdr.payable": "应发金额",
-    "pay.hdr.drawBalance": "期末保底余额",
+    "pay.hdr.payable": "实发奖金",
+    "pay.hdr.drawBalance": "期末保底待收回余额",
     "pay.hdr.clawbackBalance": "期末待扣回余额",
-    "pay.how": "本期奖金 {earned} + 往期调整 {adjustments} = 应发金额 {payable}",
+    "pay.how": "应得奖金 {earned} + 调整额 {adjustments} = 实发奖金 {payable}",
     "pay.howDraw":
-      "本期奖金 {earned} + 往期调整 {adjustments} + 保底补足 {topUp} − 保底收回 {recovered} = 应发金额 {payable}",
+      "应得奖金 {earned} + 调整额 {adjustments} + 保底补足 {topUp} − 保底收回 {recovered} = 实发奖金 {payable}",
 
     "pay.why.added": "关闭后新增 {count} 行（{amount}）",
     "pay.why.addedOne": "关闭后新增 1 行（{amount}）",
@@ -134,7 +139,11 @@ export const payoutsMessages: Catalogue = {
     "pay.why.other": "行数和金额不变；本考核期的其他数据有变动（其他考核指标、团队考核指标或评分表）",
     "pay.why.carriedPartly": "已按扣回上限扣回",
 
-    "pay.st.title": "应发金额和余额",
+    "history.kind.settled": "已处理差额",
+    "history.hdr.forPeriod": "所属考核期",
+    "history.hdr.difference": "差额",
+
+    "pay.st.title": "实发奖金和余额",
     "pay.st.history": "已关闭考核期",
   },
 };
