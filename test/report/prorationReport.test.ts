@@ -11,8 +11,8 @@ import { whatIf, whatIfBaseline } from "../../src/report/whatIf";
 import { dec } from "../../src/engine/index";
 import { displayWidth, formatNumber } from "../../src/sheet";
 import { checkFormulas } from "./hyperFormula";
-import { ingestOf } from "./fixtures";
-import { PEOPLE, planWith, ROWS } from "./prorationFixture";
+import { ingestOf, repeat } from "./fixtures";
+import { kpi, PEOPLE, planWith, ROWS } from "./prorationFixture";
 
 const sheet = (r: Report, key: string): ReportSheet => r.sheets.find((s) => s.key === key)!;
 const rowOf = (s: ReportSheet, rep: string) => s.rows.find((x) => x[0]?.v === rep)!;
@@ -94,6 +94,28 @@ describe("the Scorecard with joiners and leavers", () => {
     const c = headerTexts(s).indexOf("Proration");
     expect(jo[3]!.f).toBe(`182000*${String.fromCharCode(65 + c)}${s.rows.indexOf(jo) + 1}`);
     expect(jo[3]!.v).toBeCloseTo((182000 * 61) / 91, 9);
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+});
+
+describe("a growth and a per-month target, prorated, recalculated", () => {
+  it("the joiner's growth target is prior × (1 + g) × the factor cell; HyperFormula agrees with every cached value", () => {
+    const plan = planWith(PEOPLE, {
+      kpis: [
+        kpi({ weight: 0.5, target: { kind: "growth", rate: 0.5 } }),
+        kpi({ name: "Deals", aggregate: "count", target: { kind: "perMonth", value: 20 }, weight: 0.5 }),
+      ],
+    });
+    const prior = repeat(4, { rep: "Jo", date: "2026-03-10", amount: 10000 }); // 40 000 in Q1
+    const r = buildReport(ingestOf([...ROWS, ...prior]), plan, { lang: "en" });
+    const s = sheet(r, "scorecard");
+    const c = headerTexts(s).indexOf("Proration");
+    const jo = rowOf(s, "Jo");
+    const at = `${String.fromCharCode(65 + c)}${s.rows.indexOf(jo) + 1}`;
+    expect(jo[3]!.f).toMatch(new RegExp(`\\*\\(1\\+Plan!\\$[A-Z]+\\$\\d+\\)\\*${at}$`));
+    expect(jo[3]!.v).toBeCloseTo((60000 * 61) / 91, 9); // 40 000 × 1.5 × 61/91
+    expect(jo[6]!.f).toMatch(new RegExp(`\\*3\\*${at}$`));
+    expect(jo[6]!.v).toBeCloseTo((60 * 61) / 91, 9);
     expect(checkFormulas(r).mismatches).toEqual([]);
   });
 });
