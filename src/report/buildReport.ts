@@ -8,7 +8,8 @@ import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
 import { historyTab } from "../history/reportTab";
 import type { History } from "../history/types";
-import { writePlanSheet } from "../plan/index";
+import { writePlanSheet, type PlanSheetLayout } from "../plan/index";
+import { plansOf } from "../plan/plans";
 import type { TeamsSheet } from "../plan/teams";
 import type { Plan } from "../plan/types";
 import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
@@ -545,6 +546,12 @@ function countByAction(issues: readonly DataIssue[]): Partial<Record<DataIssue["
   return counts;
 }
 
+/** Every plan with its Plan-tab cells, for the Leaders tab (docs/reference/leaders.md); one plan: just it. */
+function leaderPlans(plan: Plan, layout: PlanSheetLayout): { plan: Plan; cells: PlanCells }[] {
+  const plans = plansOf(plan);
+  return plans.map((p, i) => ({ plan: p, cells: layout.plans?.[i]?.cells ?? layout.cells }));
+}
+
 export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions): Report {
   const lang = opts.lang;
   const scored = scorePeriod(ingest, plan, { period: opts.period, lang: opts.lang });
@@ -598,7 +605,14 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     streakCells: layout.cells.streak,
   });
   ctx.priorCell = cycle.priorCell;
-  const leadersTab = leaders ? [buildLeadersTab({ ...ctx, names, scorecardReps: byName.length }, leaders.leaders)] : [];
+  const leadersTab = leaders
+    ? [
+        buildLeadersTab(
+          { ...ctx, names, scorecardReps: byName.length, plans: leaderPlans(plan, layout) },
+          leaders.leaders,
+        ),
+      ]
+    : [];
   const sheets = [
     buildSummary({ ...ctx, recon }),
     buildScorecard(ctx),

@@ -8,11 +8,12 @@ import type Decimal from "decimal.js";
 import { Accumulator, attainment, bonusFromScore, dec, isEngineError, rescaledScore } from "../engine/index";
 import type { DataIssue, IngestResult, SalesRow } from "../ingest/types";
 import { teamKey, type TeamEntry, type TeamsSheet } from "../plan/index";
+import { planAssigner, plansOf } from "../plan/plans";
 import type { Plan } from "../plan/types";
 import { compareCodePoints } from "./compare";
 import { resolveKpiSource, SALES_FIELDS, type KpiSource } from "./kpiSources";
 import { repNameKey } from "./repNames";
-import type { ScoredPeriod, ScoredRep } from "./score";
+import { scorePeriod, type ScoredKpi, type ScoredPeriod, type ScoredRep } from "./score";
 
 export interface LeaderKpi {
   /** The team's value for the period, each deal once; null: no values (an average over none) or no column. */
@@ -25,6 +26,8 @@ export interface LeaderKpi {
 
 export interface ScoredLeader {
   leader: string;
+  /** The plan the leader is scored on, an index into plansOf (0 with one plan). */
+  planIndex: number;
   entry: TeamEntry;
   /** The team and the teams under it, as the Teams sheet spells them, the team first. */
   teams: string[];
@@ -73,17 +76,21 @@ function dealCredit(rows: readonly SalesRow[]): { values: number[]; single: numb
   return { values: rows.map((r) => r.amount), single: rows.length === 1 ? rows[0].amount : sum.toNumber() };
 }
 
-/** One leader's running values: an accumulator per KPI and the shared deals met so far. */
+/** One leader's running values: their plan's KPIs and where each reads, an accumulator per KPI, the shared deals. */
 class LeaderValues {
   readonly cells: (Accumulator | null)[];
   readonly deals = new Map<string, SalesRow[]>();
-  constructor(plan: Plan, sources: readonly KpiSource[]) {
+  constructor(
+    readonly plan: Plan,
+    readonly sources: readonly KpiSource[],
+  ) {
     this.cells = plan.kpis.map((k, i) => (sources[i].kind === "missing" ? null : new Accumulator(k.aggregate)));
   }
 }
 
 /** The team's rows of a shared deal, fed once each KPI (docs/reference/leaders.md "Each deal once"). */
-function feedDeal(values: LeaderValues, sources: readonly KpiSource[], plan: Plan, rows: SalesRow[]): void {
+function feedDeal(values: LeaderValues, rows: SalesRow[]): void {
+  const { plan, sources } = values;
   sources.forEach((s, k) => {
     const cell = values.cells[k];
     if (s.kind !== "sales" || cell === null) return;
@@ -118,6 +125,38 @@ function treeOrder(entries: readonly TeamEntry[]): { entry: TeamEntry; teams: st
   return out;
 }
 
+/**
+ * Each member's KPIs (their target above all) on the plan a leader is scored on: with one plan, or when the member
+ * is on the leader's plan, their own scoring; else the member scored once more on that plan, for their targets there.
+ */
+function membersTargets(
+  ingest: IngestResult,
+  plans: readonly Plan[],
+  planIndexOf: readonly number[],
+  membersOf: readonly ScoredRep[][],
+  scored: ScoredPeriod,
+): (planIndex: number, member: ScoredRep) => ScoredKpi[] {
+  if (plans.length === 1) return (_, m) => m.kpis;
+  const onPlan = new Map<number, Map<string, ScoredRep>>();
+  for (const pi of planIndexOf) {
+    if (onPlan.has(pi)) continue;
+    const names = new Set<string>();
+    planIndexOf.forEach((pj, j) => pj === pi && membersOf[j].forEach((m) => names.add(m.rep)));
+    const again = scorePeriod(ingest, plans[pi], { period: scored.period, onlyReps: (rep) => names.has(rep) });
+    onPlan.set(pi, new Map(again.reps.map((r) => [r.rep, r])));
+  }
+  return (pi, m) => onPlan.get(pi)!.get(m.rep)?.kpis ?? plans[pi].kpis.map(() => NO_KPI);
+}
+
+const NO_KPI: ScoredKpi = {
+  actual: null,
+  target: null,
+  targetKind: "none",
+  prior: null,
+  attainment: null,
+  used: false,
+};
+
 /** Score every leader of the Teams sheet on the scored period (docs/reference/leaders.md). */
 export function scoreLeaders(
   ingest: IngestResult,
@@ -135,7 +174,11 @@ export function scoreLeaders(
     params: Record<string, string | number>,
   ) => issues.push({ sheet: teamsSheet.sheet, row, column, raw, action, reasonKey, params });
   const tree = treeOrder(teamsSheet.teams);
-  const sources = plan.kpis.map((k) => resolveKpiSource(k, ingest));
+  // Several plans (docs/reference/plan.md "A plan per role or team"): a leader is on their own plan (Targets), else
+  // their team's (Teams), else the first, as a rep is.
+  const plans = plansOf(plan);
+  const planOf = plans.length > 1 ? planAssigner(plan) : () => 0;
+  const sourcesOf = plans.map((p) => p.kpis.map((k) => resolveKpiSource(k, ingest)));
 
   // The team of each scored rep as the Scorecard shows it, and the leaders above each team (the team's own first).
   const leadersOfTeam = new Map<string, number[]>();
@@ -152,9 +195,10 @@ export function scoreLeaders(
     for (const i of ids) membersOf[i].push(r);
   }
 
-  const values = ledTree.map(() => new LeaderValues(plan, sources));
+  const planIndexOf = ledTree.map((x) => planOf(x.entry.leader!, x.entry.team));
+  const values = planIndexOf.map((pi) => new LeaderValues(plans[pi], sourcesOf[pi]));
   const { startSerial, endSerial } = scored.range;
-  if (sources.some((s) => s.kind === "sales")) {
+  if (sourcesOf.some((sources) => sources.some((s) => s.kind === "sales"))) {
     for (const row of ingest.rows) {
       if (row.dateSerial < startSerial || row.dateSerial > endSerial) continue;
       const ids = leadersOfRep.get(row.rep);
@@ -164,7 +208,7 @@ export function scoreLeaders(
         const v = values[i];
         if (key === null) {
           // A row of its own is a deal of its own: read as the rep's KPIs read it.
-          sources.forEach((s, k) => {
+          v.sources.forEach((s, k) => {
             if (s.kind === "sales") v.cells[k]!.add(s.read(row));
           });
         } else {
@@ -174,24 +218,21 @@ export function scoreLeaders(
         }
       }
     }
-    for (const v of values) for (const rows of v.deals.values()) feedDeal(v, sources, plan, rows);
+    for (const v of values) for (const rows of v.deals.values()) feedDeal(v, rows);
   }
-  sources.forEach((s, k) => {
-    if (s.kind !== "measures") return;
+  if (sourcesOf.some((sources) => sources.some((s) => s.kind === "measures"))) {
     for (const m of ingest.measures) {
       if (m.dateSerial < startSerial || m.dateSerial > endSerial) continue;
       const ids = leadersOfRep.get(scored.repAliases.get(m.rep) ?? m.rep);
-      if (ids !== undefined) for (const i of ids) values[i].cells[k]!.add(m.values[s.key]);
+      if (ids === undefined) continue;
+      for (const i of ids)
+        values[i].sources.forEach((s, k) => {
+          if (s.kind === "measures") values[i].cells[k]!.add(m.values[s.key]);
+        });
     }
-  });
+  }
+  const targetsOf = membersTargets(ingest, plans, planIndexOf, membersOf, scored);
 
-  const bonus = plan.bonus;
-  const bonusOpts = {
-    curve: bonus.curve ? bonus.curve.map(([x, y]) => ({ x: dec(x), y: dec(y) })) : null,
-    threshold: dec(bonus.threshold),
-    cap: bonus.cap === null ? null : dec(bonus.cap),
-    decimals: plan.currencyDecimals,
-  };
   const repKeys = new Set(scored.reps.map((r) => repNameKey(r.rep)));
   const leaders: ScoredLeader[] = [];
   ledTree.forEach((x, i) => {
@@ -214,11 +255,12 @@ export function scoreLeaders(
         leader,
         team: entry.team,
       });
-    const kpis = plan.kpis.map((kpi, k): LeaderKpi => {
+    const leaderPlan = plans[planIndexOf[i]];
+    const kpis = leaderPlan.kpis.map((kpi, k): LeaderKpi => {
       const actual = values[i].cells[k]?.result() ?? null;
       let target: Decimal | null = null;
       for (const m of members) {
-        const own = m.kpis[k].target;
+        const own = targetsOf(planIndexOf[i], m)[k].target;
         if (own !== null) target = target === null ? own : target.plus(own);
       }
       let att: Decimal | null = null;
@@ -230,12 +272,19 @@ export function scoreLeaders(
     });
     const { score } = rescaledScore(
       kpis.map((x) => x.attainment),
-      plan.kpis.map((kpi) => dec(kpi.weight)),
-      plan.kpis.map((kpi) => (kpi.cap === null ? null : dec(kpi.cap))),
+      leaderPlan.kpis.map((kpi) => dec(kpi.weight)),
+      leaderPlan.kpis.map((kpi) => (kpi.cap === null ? null : dec(kpi.cap))),
     );
-    const b = bonusFromScore(score, dec(bonus.targetBonus), bonusOpts);
+    const bonus = leaderPlan.bonus;
+    const b = bonusFromScore(score, dec(bonus.targetBonus), {
+      curve: bonus.curve ? bonus.curve.map(([x, y]) => ({ x: dec(x), y: dec(y) })) : null,
+      threshold: dec(bonus.threshold),
+      cap: bonus.cap === null ? null : dec(bonus.cap),
+      decimals: leaderPlan.currencyDecimals,
+    });
     leaders.push({
       leader,
+      planIndex: planIndexOf[i],
       entry,
       teams: x.teams,
       members,

@@ -14,6 +14,7 @@ import { ingestOf } from "./fixtures";
 import { checkFormulas, recalculate } from "./hyperFormula";
 import { scoreWorkbook } from "../../src/cli/pipeline";
 import { analyse, buildPaneReport } from "../../src/taskpane/pipeline";
+import { teamsAssigning, twoPlans, twoPlansRows } from "./twoPlans";
 import { leadersIngest, leadersPlan, leadersWorkbook, TEAMS_SHEET } from "./leadersFixture";
 
 const teams = readTeamsSheet(TEAMS_SHEET, "Teams");
@@ -230,6 +231,36 @@ describe("a CRM export with split rows and a Teams sheet, in the CLI and in the 
   it("the pane builds the same Leaders tab as the CLI", () => {
     expect(analysis.teams?.sheet).toBe("Teams");
     expect(sheet(pane, "leaders")).toEqual(sheet((cli as { report: Report }).report, "leaders"));
+  });
+});
+
+describe("several plans: each leader on their team's plan", () => {
+  // test/report/twoPlans.ts: North (Alice, Bob) on Field sales, Phone (Carol, Dan) on Inside sales; Yan leads North,
+  // Zoe leads Phone.
+  const plan = { ...twoPlans(), planOfTeam: { north: "Field sales", phone: "Inside sales" } };
+  const teams = readTeamsSheet(teamsAssigning.values, "Teams");
+  const report = buildReport(ingestOf(twoPlansRows()), plan, { lang: "en", teams });
+  const tab = sheet(report, "leaders")!;
+
+  it("scores each leader with the team's plan, by hand", () => {
+    // Yan on Field sales: revenue 120,000 + 80,000 of 2 × 100,000 = 100 %, new customers 1 + 4 of 2 × 4 = 62.5 %:
+    // 0.7 · 1 + 0.3 · 0.625 = 0.8875 → 1,000 × 0.8875 = 887.50.
+    // Zoe on Inside sales: deals 12 + 5 of 2 × 10 = 85 %, revenue 60,000 + 20,000 of 2 × 50,000 = 80 %:
+    // 0.6 · 0.85 + 0.4 · 0.8 = 0.83 → 500 × 0.83 = 415.
+    const values = tab.rows.map((r) => r.map((c) => c?.v ?? null));
+    expect(values[0]).toEqual(["Plan: Field sales"]);
+    expect(values[1].slice(4, 7)).toEqual(["Revenue actual", "Revenue target", "Revenue attainment"]);
+    expect(values[2]).toEqual(["Yan", "North", null, 2, 200000, 200000, 1, 5, 8, 0.625, 0.8875, 887.5]);
+    expect(values[4]).toEqual(["Plan: Inside sales"]);
+    expect(values[5].slice(4, 7)).toEqual(["Deals actual", "Deals target", "Deals attainment"]);
+    expect(values[6]).toEqual(["Zoe", "Phone", null, 2, 17, 20, 0.85, 80000, 100000, 0.8, 0.83, 415]);
+  });
+
+  it("targets are values there (the Scorecard is split by plan); the rest are formulas on each plan's Plan cells", () => {
+    expect(tab.rows[6][5]!.f).toBeUndefined();
+    expect(tab.rows[6][10]!.f).toContain("/(");
+    expect(tab.tables?.map((x) => x.ref)).toEqual(["A2:L3", "A6:L7"]);
+    expect(checkFormulas(report).mismatches).toEqual([]);
   });
 });
 
