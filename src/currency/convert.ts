@@ -71,8 +71,8 @@ export class RowCurrencies {
     /** Null: no Rates sheet; rows in another currency than `target` cannot be used. */
     private readonly rates: CurrencyRates | null,
     private readonly decimals: number,
-    /** Whether the sales table has a Currency column (a blank cell in it is then worth a look). */
-    private readonly hasColumn: boolean,
+    /** The sales table's Currency column header, null when it has none (a blank cell in it is worth a look). */
+    private readonly columnHeader: string | null,
   ) {}
 
   /** The row's amount in the target currency; `dateSerial` null when the row's date could not be read. */
@@ -87,7 +87,7 @@ export class RowCurrencies {
     if (src.columnIso !== "" && src.symbolIso !== null && src.symbolIso !== src.columnIso)
       return this.fail("currencyConflict", { column: src.columnIso, written: src.symbolIso });
     const iso = src.iso ?? this.target;
-    this.assumed = src.iso === null && this.hasColumn;
+    this.assumed = src.iso === null && this.columnHeader !== null;
     if (iso === this.target) return true;
     this.currency = iso;
     if (this.rates === null) return this.fail("currencyNoRatesSheet", { currency: iso, main: this.target });
@@ -136,7 +136,7 @@ export class RowCurrencies {
     const step = this.step;
     if (step === null) {
       if (this.assumed && this.target !== "")
-        issues.add(sheetRow, null, null, "kept", "currencyBlankAssumed", { currency: this.target });
+        issues.add(sheetRow, this.columnHeader, null, "kept", "currencyBlankAssumed", { currency: this.target });
       return;
     }
     let t = this.totals.get(step);

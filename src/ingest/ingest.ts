@@ -75,7 +75,8 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
   const money = options.currency;
   const rates = money?.rates ?? null;
   const decimals = money?.decimals ?? 2;
-  const convert = (target: string, r: CurrencyRates | null) => new RowCurrencies(target, r, decimals, currencyC >= 0);
+  const convert = (target: string, r: CurrencyRates | null) =>
+    new RowCurrencies(target, r, decimals, currencyC >= 0 ? table.header(currencyC) : null);
   let currencies = rates === null ? null : convert(rates.target, rates);
   const mark = issues.length;
   let sales = readSalesRows(table, extras, salesIssues, currencyC, currencies);

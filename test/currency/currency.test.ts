@@ -137,6 +137,8 @@ describe("a workbook in CNY, USD and EUR with dated rates", () => {
       [11, "kept", "currencyBlankAssumed", { currency: "CNY" }],
       [12, "excluded", "currencyConflict", { column: "USD", written: "EUR" }],
     ]);
+    const blank = scored.ingest.issues.find((i) => i.reasonKey === "currencyBlankAssumed")!;
+    expect([blank.column, t("zh", blank.reasonKey, blank.params)]).toEqual(["Currency", "未填币种，按 CNY 计入。"]);
     const gbp = scored.ingest.issues.find((i) => i.reasonKey === "currencyNoRate")!;
     expect(t("en", gbp.reasonKey, gbp.params)).toBe(
       "Amount in GBP, which has no rate on the Rates sheet; row excluded. Add its rate into CNY.",
