@@ -105,6 +105,7 @@ export function ingest(sheets: readonly RawSheet[], options: IngestOptions = {})
     currencyGuess: currencies === null || currencies.target === "" ? sales.currencyGuess : currencies.target,
     satisfactionScale: sales.satisfactionScale,
     ...(currencies === null ? {} : { currencyConversion: currencies.conversion() }),
+    ...(sales.split ? { split: sales.split } : {}),
   };
 }
 
@@ -221,6 +222,7 @@ interface SalesRead {
   met: (iso: string) => boolean;
   /** A Currency cell naming no currency, or a row whose text names another: such rows cannot be used as they are. */
   currencyTrouble: boolean;
+  split?: IngestResult["split"];
 }
 
 /** Every non-blank row of the block: used (typed) or excluded (listed), the amounts of both summed exactly. */
@@ -362,9 +364,9 @@ function readSalesRows(
   }
   rows.length = nUsed;
   repField.listMerges(issues, repH);
-  const credits =
+  const credited =
     splitReader === null && sharedAt.length === 0
-      ? rows
+      ? null
       : creditSplits({
           rows,
           sharedAt,
@@ -378,7 +380,7 @@ function readSalesRows(
   const usedD = used.value();
   const excludedD = excluded.value();
   return {
-    rows: credits,
+    rows: credited === null ? rows : credited.rows,
     excluded: excludedRows,
     reconciliation: {
       rowsRead,
@@ -393,6 +395,7 @@ function readSalesRows(
     currenciesMet: amountField.currenciesMet(),
     met: (iso) => amountField.met(iso),
     currencyTrouble: amountField.columnTrouble > 0,
+    ...(credited?.summary ? { split: credited.summary } : {}),
   };
 }
 

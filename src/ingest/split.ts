@@ -14,7 +14,7 @@ import type Decimal from "decimal.js";
 import { compare15 } from "../engine/decimal";
 import type { SheetIssues } from "./issues";
 import { Dec, isBlankCell, isErrorText, normaliseRepName, readNumber, readSatisfaction } from "./parse";
-import type { RawCell, SalesRow, SplitCredit } from "./types";
+import type { RawCell, SalesRow, SplitCredit, SplitSummary } from "./types";
 
 /** Separators that always list several people: "/", "、", ";" (full-width forms are folded by NFKC). */
 const LIST_SEPARATORS = /\s*[/、;]\s*/;
@@ -200,14 +200,17 @@ export interface SplitPass {
 /**
  * After the rows are read: rep cells naming several reps become one row per rep, and the deals are checked (splits
  * that do not add up to 100 %, one deal with several amounts). Returns the rows (a new array only when a cell was
- * shared).
+ * shared) and what was found (null: nothing was credited in parts, the rows are as without split credit).
  */
-export function creditSplits(pass: SplitPass): SalesRow[] {
-  const rows = pass.sharedAt.length > 0 ? shareCells(pass) : pass.rows;
-  if (pass.splitColumns || rows !== pass.rows) checkDeals(rows, pass);
+export function creditSplits(pass: SplitPass): { rows: SalesRow[]; summary: SplitSummary | null } {
+  const shared = pass.sharedAt.length > 0 ? shareCells(pass) : null;
+  const rows = shared === null ? pass.rows : shared.rows;
+  const sharedRows = shared === null ? 0 : shared.count;
   if (pass.splitColumns && pass.columns.deal < 0)
     pass.issues.add(null, pass.columns.splitHeader ?? pass.columns.splitAmountHeader, null, "kept", "splitWithoutDeal");
-  return rows;
+  if (!pass.splitColumns && sharedRows === 0) return { rows, summary: null };
+  const deals = checkDeals(rows, pass);
+  return { rows, summary: { splitColumns: pass.splitColumns, sharedRows, ...deals } };
 }
 
 /** The names a rep cell lists, when it lists more than one; null when it names one rep. */
@@ -228,7 +231,7 @@ function namesOf(rep: string, alone: ReadonlySet<string>, doubtful: Map<string, 
 }
 
 /** Rows whose rep cell names several reps, one row per rep; names kept whole when a separator may be part of one. */
-function shareCells(pass: SplitPass): SalesRow[] {
+function shareCells(pass: SplitPass): { rows: SalesRow[]; count: number } {
   const { rows, sharedAt, issues } = pass;
   const candidates = new Set(sharedAt);
   const alone = new Set<string>();
@@ -236,6 +239,7 @@ function shareCells(pass: SplitPass): SalesRow[] {
   const doubtful = new Map<string, number>();
   const doubtfulRow = new Map<string, number>();
   const out: SalesRow[] = [];
+  let count = 0;
   let next = 0;
   for (const i of sharedAt) {
     while (next < i) out.push(rows[next++]);
@@ -249,6 +253,7 @@ function shareCells(pass: SplitPass): SalesRow[] {
       out.push(row);
       continue;
     }
+    count++;
     const parts = equalParts(row.amount, names.length);
     const base = row.credit ?? rowCredit(row.amount, "1");
     names.forEach((rep, place) => {
@@ -264,7 +269,7 @@ function shareCells(pass: SplitPass): SalesRow[] {
   while (next < rows.length) out.push(rows[next++]);
   for (const [name, n] of doubtful)
     issues.add(doubtfulRow.get(name) ?? null, pass.repHeader, name, "kept", "repCellOneName", { name, rows: n });
-  return out;
+  return { rows: out, count };
 }
 
 /**
@@ -295,7 +300,8 @@ interface Deal {
  * add up to 100 % (at each of its rows) and each row whose amount differs from the deal's first row. Nothing is
  * rescaled (docs/reference/cleaning.md).
  */
-function checkDeals(rows: readonly SalesRow[], pass: SplitPass): void {
+function checkDeals(rows: readonly SalesRow[], pass: SplitPass): { deals: number; dealsNot100: number } {
+  let dealsNot100 = 0;
   const deals = new Map<string, Deal>();
   for (const r of rows) {
     const c = r.credit;
@@ -330,6 +336,7 @@ function checkDeals(rows: readonly SalesRow[], pass: SplitPass): void {
       }
     }
     if (deal.unknownShare || compare15(deal.share, new Dec(1)) === 0) continue;
+    dealsNot100++;
     const total = deal.share.times(100).toSignificantDigits(15).toString() + "%";
     for (const sheetRow of sheetRows) {
       pass.issues.add(sheetRow, splitH, null, "kept", deal.id === null ? "splitNotHundredRow" : "splitsNotHundred", {
@@ -339,4 +346,5 @@ function checkDeals(rows: readonly SalesRow[], pass: SplitPass): void {
       });
     }
   }
+  return { deals: deals.size, dealsNot100 };
 }

@@ -152,6 +152,20 @@ export interface IngestResult {
   currencyConversion?: CurrencyConversion;
   /** Whether the satisfaction column was read as 0–100 (docs/reference/cleaning.md). */
   satisfactionScale: "fraction" | "percent" | null;
+  /** Split credit found in the sales table (docs/reference/input.md "Split credit"); absent when there is none. */
+  split?: SplitSummary;
+}
+
+/** What split credit the sales table holds: for the Plan tab's setting and the pane's Data section. */
+export interface SplitSummary {
+  /** The table has a Split % or Split amount column. */
+  splitColumns: boolean;
+  /** Deals credited: by Deal ID, a row without one (or of a table without the column) being a deal of its own. */
+  deals: number;
+  /** Sheet rows whose rep cell named several reps. */
+  sharedRows: number;
+  /** Deals whose splits do not add up to 100 % (listed on Data issues). */
+  dealsNot100: number;
 }
 
 /** Thrown-free failure: no sales table found. */

@@ -19,6 +19,7 @@ import {
   parseCoachingTab,
   parseDirection,
   parseDrawFor,
+  parseSplitDealCount,
   parseFieldName,
   parseGroup,
   parseKpiScope,
@@ -45,10 +46,11 @@ const TOP_KEYS = [
   "name",
   "plans",
   "streak",
+  "splitDealCount",
 ];
 /** A further plan's own keys (docs/reference/plan.md "A plan per role or team"); the rest is the first plan's. */
 const MORE_PLAN_KEYS = ["name", "kpis", "bonus", "ranking", "coachingTab"];
-const SHARED_KEYS = ["period", "scoredPeriod", "currency", "currencyDecimals", "payouts"];
+const SHARED_KEYS = ["period", "scoredPeriod", "currency", "currencyDecimals", "payouts", "splitDealCount"];
 const KPI_KEYS = ["name", "field", "aggregate", "target", "direction", "weight", "cap", "group", "scope", "incentive"];
 const BONUS_KEYS = ["targetBonus", "curve", "threshold", "cap"];
 const RANKING_KEYS = ["top", "bottom"];
@@ -205,6 +207,8 @@ export function parsePlanJson(json: unknown, _lang?: Lang): PlanResult {
   if ("plans" in json) readMorePlans(r, json, plan);
   const streak = "streak" in json && json.streak !== null ? readStreak(r, json.streak) : undefined;
   if (streak) plan.streak = streak;
+  if ("splitDealCount" in json)
+    plan.splitDealCount = r.choice(json, "splitDealCount", "", parseSplitDealCount, "splitDealCount", "every");
 
   // Semantic rules on what could be read; skip errors at paths already reported.
   const weightFailed = [...r.failed].some((p) => /^kpis(\[\d+\](\.weight)?)?$/.test(p));

@@ -8,6 +8,7 @@
  */
 import { planMessages } from "../i18n/catalogues/plan";
 import { plansMessages } from "../i18n/catalogues/plans";
+import { splitMessages } from "../i18n/catalogues/split";
 import type { RawCell } from "../ingest/types";
 import { cellAddress, columnLetters, parseRange, quoteSheetName, serialToYmd, sheetCellAddress } from "../sheet";
 import { cellNumber, cellText, currencyNumberFormat, isBlank, percentFormat } from "./cells";
@@ -38,12 +39,14 @@ import {
   parseAggregate,
   parseCoachingTab,
   parseDirection,
+  parseSplitDealCount,
   parseFieldName,
   parseGroup,
   parseKpiScope,
   parsePeriodKind,
   parseTargetKind,
   periodWord,
+  splitDealCountWord,
   targetKindWord,
   type Lang,
 } from "./vocab";
@@ -107,6 +110,8 @@ export interface PlanSheetLayout {
     payouts?: PayoutCells;
     /** The streak rule's value cells (docs/reference/plan.md "Streak rule"); absent when the plan has none. */
     streak?: StreakCells;
+    /** The "Split deals count for" value cell, when the sheet has the row (docs/reference/plan.md "Split deals"). */
+    splitDealCount?: string;
   };
 }
 
@@ -116,7 +121,7 @@ export const PLAN_SHEET_NAMES: Record<Lang, string> = {
   zh: planMessages.zh.planSheetName,
 };
 
-const label = (lang: Lang, key: string): string => planMessages[lang][key] ?? key;
+const label = (lang: Lang, key: string): string => planMessages[lang][key] ?? splitMessages[lang][key] ?? key;
 
 /** Settings rows: label key, hint key, fixed 0-based row. Values sit in column B. */
 const SETTINGS = {
@@ -138,6 +143,11 @@ const COACHING_TAB_ROW = 17;
 const KPI_HEADER_ROW = 19;
 /** The first plan's "Plan name" row when the sheet holds several plans: the blank row above the settings. */
 const PLAN_NAME_ROW = 2;
+/**
+ * "Split deals count for" (docs/reference/plan.md "Split deals"): written in the blank row closing the Settings block
+ * only when the plan has the setting (a report of split deals sets it), so other Plan sheets keep their layout.
+ */
+const SPLIT_DEAL_COUNT_ROW = 8;
 const VALUE_COL = 1;
 const HINT_COL = 2;
 
@@ -226,6 +236,12 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
   setting("scoredPeriod", plan.scoredPeriod, "@");
   setting("currency", plan.currency, "@");
   setting("currencyDecimals", plan.currencyDecimals, "0");
+  if (plan.splitDealCount !== undefined) {
+    set(SPLIT_DEAL_COUNT_ROW, 0, L("planLabelSplitDealCount"));
+    set(SPLIT_DEAL_COUNT_ROW, VALUE_COL, splitDealCountWord(plan.splitDealCount, lang), "@");
+    set(SPLIT_DEAL_COUNT_ROW, HINT_COL, L("planHintSplitDealCount"));
+    hints.push({ row: SPLIT_DEAL_COUNT_ROW, col: HINT_COL });
+  }
 
   /** A plan's own rows, from its Bonus section down, `d` rows below where the first plan has them. */
   const writeBlock = (p: Plan, d: number) => {
@@ -339,6 +355,9 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
       },
       ranking: { top: cell("top", d), bottom: cell("bottom", d) },
       coachingTab: cellAddress(COACHING_TAB_ROW + d, VALUE_COL, true),
+      ...(plan.splitDealCount === undefined
+        ? {}
+        : { splitDealCount: cellAddress(SPLIT_DEAL_COUNT_ROW, VALUE_COL, true) }),
     };
     return { cells, totalRow, end: curveHeader + Math.max(curve.length, 0) };
   };
@@ -426,6 +445,7 @@ function labelIndexOf(
 const SETTING_LABELS = labelIndex(Object.values(SETTINGS).map((s) => s.label));
 const KPI_LABELS = labelIndex([...KPI_COLUMNS, ...OPTIONAL_KPI_COLUMNS]);
 const COACHING_TAB_LABELS = labelIndex(["planLabelCoachingTab"]);
+const SPLIT_DEAL_COUNT_LABELS = labelIndex(["planLabelSplitDealCount"]);
 const SECTION_LABELS = labelIndex(SECTION_KEYS);
 const CURVE_X_LABELS = labelIndex(["planColCurveX"]);
 const TOTAL_WEIGHT_LABELS = labelIndex(["planLabelTotalWeight"]);
@@ -542,12 +562,14 @@ function readPlanBlock(values: RawCell[][], sheetName: string, shared?: Plan): P
   const stops: number[] = [];
   let coachingTabRow = -1;
   const streakRows: StreakRowsFound = {};
+  let splitDealCountRow = -1;
   values.forEach((row, r) => {
     const a = normaliseWord(cellText(row?.[0]));
     if (!a) return;
     // The streak section and its rows end the curve above them (docs/reference/plan.md "Streak rule").
     if (noteStreakRow(streakRows, a, r)) stops.push(r);
     if (COACHING_TAB_LABELS.has(a) && coachingTabRow < 0) coachingTabRow = r;
+    if (SPLIT_DEAL_COUNT_LABELS.has(a) && splitDealCountRow < 0) splitDealCountRow = r;
     const s = SETTING_LABELS.get(a);
     if (s && !settingRow.has(s.key)) {
       settingRow.set(s.key, r);
@@ -568,6 +590,8 @@ function readPlanBlock(values: RawCell[][], sheetName: string, shared?: Plan): P
     plan.scoredPeriod = shared.scoredPeriod;
     plan.currency = shared.currency;
     plan.currencyDecimals = shared.currencyDecimals;
+    // Split deals count the same way for every plan (a setting of the data, in the first plan's Settings).
+    if (shared.splitDealCount !== undefined) plan.splitDealCount = shared.splitDealCount;
   }
   const settingCell: Partial<Record<SettingKey, [number, number]>> = {};
   const settingTerm = (key: SettingKey) => term(L(SETTINGS[key].label), lang);
@@ -644,6 +668,20 @@ function readPlanBlock(values: RawCell[][], sheetName: string, shared?: Plan): P
         field: term(L("planLabelCoachingTab"), lang),
         value: v,
         allowed: choiceList("coachingTab", lang),
+      });
+    }
+  }
+
+  // Optional (docs/reference/plan.md "Split deals"): without the row, or blank, a split deal counts for every rep.
+  if (splitDealCountRow >= 0 && !isBlank(at(splitDealCountRow, VALUE_COL))) {
+    const v = cellText(at(splitDealCountRow, VALUE_COL));
+    const count = parseSplitDealCount(v);
+    if (count !== null) plan.splitDealCount = count;
+    else {
+      fail(splitDealCountRow, VALUE_COL, "planBadChoice", {
+        field: term(L("planLabelSplitDealCount"), lang),
+        value: v,
+        allowed: choiceList("splitDealCount", lang),
       });
     }
   }

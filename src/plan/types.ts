@@ -15,6 +15,8 @@ export type KpiGroup = "results" | "behaviour";
 export type KpiScope = "rep" | "team";
 /** Who gets a block on the Coaching tab: the Coaching reps (default) or every rep. */
 export type CoachingTab = "coaching" | "all";
+/** In count KPIs, a deal credited to several reps counts for every credited rep (default) or the first-named only. */
+export type SplitDealCount = "every" | "first";
 
 /**
  * The review streak (docs/reference/plan.md "Streak rule"): a period counts when the KPI's growth over the period
@@ -96,6 +98,11 @@ export interface Plan {
   planOfTeam?: Record<string, string>;
   /** The review streak rule; absent = none (the report is as without it). */
   streak?: StreakRule;
+  /**
+   * How a split deal counts in count KPIs (docs/reference/plan.md "Split deals"); amounts are always credited by split.
+   * Absent = "every".
+   */
+  splitDealCount?: SplitDealCount;
 }
 
 /** Who gets the draw (docs/reference/payouts.md): every rep, or only the reps with a Draw on the Targets sheet. */

@@ -15,6 +15,7 @@ import type {
   KpiTarget,
   PeriodKind,
   StreakRule,
+  SplitDealCount,
 } from "./types";
 
 export type Lang = "en" | "zh";
@@ -126,6 +127,17 @@ const streakTests: Choice<StreakRule["of"]>[] = [
   { code: "attainment", en: "attainment", zh: "达成率", aliases: ["attainment rate", "达成"] },
 ];
 
+/** docs/reference/plan.md "Split deals": who counts a deal credited to several reps in count KPIs. */
+const splitDealCounts: Choice<SplitDealCount>[] = [
+  { code: "every", en: "every credited rep", zh: "每位分成销售员", aliases: ["every", "every rep", "each", "每位"] },
+  {
+    code: "first",
+    en: "first-named rep only",
+    zh: "仅第一位销售员",
+    aliases: ["first", "first named", "first-named", "第一位", "第一位销售员"],
+  },
+];
+
 type TargetKind = KpiTarget["kind"];
 const targetKinds: Choice<TargetKind>[] = [
   { code: "fixed", en: "fixed", zh: "固定值", aliases: ["fixed target", "固定"] },
@@ -143,6 +155,9 @@ const fields: Choice<StandardField>[] = [
   { code: "newCustomer", en: "new customer", zh: "新客户" },
   { code: "satisfaction", en: "satisfaction", zh: "满意度" },
   { code: "behaviour", en: "behaviour", zh: "行为评分", aliases: ["behavior"] },
+  { code: "deal", en: "deal", zh: "订单号", aliases: ["deal id"] },
+  { code: "split", en: "split", zh: "分成比例", aliases: ["split %"] },
+  { code: "splitAmount", en: "split amount", zh: "分成金额" },
 ];
 
 export const parsePeriodKind = (text: string): PeriodKind | null => lookup(periods, text);
@@ -154,6 +169,7 @@ export const parseFieldName = (text: string): StandardField | null => lookup(fie
 export const parseKpiScope = (text: string): KpiScope | null => lookup(scopes, text);
 export const parseCoachingTab = (text: string): CoachingTab | null => lookup(coachingTabs, text);
 export const parseStreakTest = (text: string): StreakRule["of"] | null => lookup(streakTests, text);
+export const parseSplitDealCount = (text: string): SplitDealCount | null => lookup(splitDealCounts, text);
 
 export const periodWord = (code: PeriodKind, lang: Lang): string => word(periods, code, lang);
 export const aggregateWord = (code: Aggregate, lang: Lang): string => word(aggregates, code, lang);
@@ -163,6 +179,7 @@ export const targetKindWord = (code: TargetKind, lang: Lang): string => word(tar
 export const fieldWord = (code: StandardField, lang: Lang): string => word(fields, code, lang);
 export const kpiScopeWord = (code: KpiScope, lang: Lang): string => word(scopes, code, lang);
 export const coachingTabWord = (code: CoachingTab, lang: Lang): string => word(coachingTabs, code, lang);
+export const splitDealCountWord = (code: SplitDealCount, lang: Lang): string => word(splitDealCounts, code, lang);
 export const parseAdjustmentPolicy = (text: string): AdjustmentPolicy | null => lookup(adjustmentPolicies, text);
 export const parseDrawFor = (text: string): DrawFor | null => lookup(drawFors, text);
 export const parseYesNo = (text: string): "yes" | "no" | null => lookup(yesNo, text);
@@ -183,7 +200,8 @@ type ChoiceKind =
   | "adjustmentPolicy"
   | "drawFor"
   | "yesNo"
-  | "streakTest";
+  | "streakTest"
+  | "splitDealCount";
 
 function choiceTable(kind: ChoiceKind): Choice<string>[] {
   return {
@@ -198,6 +216,7 @@ function choiceTable(kind: ChoiceKind): Choice<string>[] {
     drawFor: drawFors,
     yesNo,
     streakTest: streakTests,
+    splitDealCount: splitDealCounts,
   }[kind];
 }
 

@@ -49,6 +49,7 @@ import { compareCodePoints, compareNames } from "./compare";
 import { scorePeriod, type ScoredPeriod, type ScoredRep, type TeamScore } from "./score";
 import { appendCycleBlocks, scoreHistoryOf, type CycleRefs } from "./cycle";
 import { appendCoachingFollowUp } from "./coachingFollowUp";
+import { planShowingSplits } from "./splitCredit";
 
 export interface BuildOptions {
   lang: Lang;
@@ -556,7 +557,8 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
   const lang = opts.lang;
   const scored = scorePeriod(ingest, plan, { period: opts.period, lang: opts.lang });
   const names = sheetNames(lang, opts.existingSheetNames ?? []);
-  const layout = writePlanSheet(plan, lang);
+  // The Plan tab shows the "Split deals count for" setting when the rows credit split deals (docs/reference/plan.md).
+  const layout = writePlanSheet(planShowingSplits(plan, ingest), lang);
   const currency = plan.currency ?? ingest.currencyGuess;
   const byName = [...scored.reps].sort((a, b) => compareNames(a.rep, b.rep));
   const ctx: Ctx = {

@@ -37,6 +37,7 @@ import {
   prorationFactor,
 } from "./proration";
 import { measuresBySalesRep, RepMatcher, targetsBySalesRep, unmatchedMeasureRows } from "./repNames";
+import { countedRead } from "./splitCredit";
 import { rankTeams, type TeamScore } from "./teams";
 import { trendsOf, type TrendRow } from "./trends";
 
@@ -184,7 +185,7 @@ class KpiValues {
       const kpi = plan.kpis[k];
       if (s.kind === "sales") {
         this.columnOf.push({ from: "sales", i: salesCols.length });
-        salesCols.push({ aggregate: kpi.aggregate, read: s.read });
+        salesCols.push({ aggregate: kpi.aggregate, read: countedRead(kpi.aggregate, s.read, plan) });
       } else if (s.kind === "measures") {
         const key = s.key;
         this.measureKeys.push(key);

@@ -33,6 +33,7 @@ import { compareNames } from "./compare";
 import { layOutForPrint } from "./printLayout";
 import { prorationCell } from "./proration";
 import { compareCodePoints, SALES_FIELDS, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
+import { planShowingSplits } from "./splitCredit";
 
 export interface StatementOptions {
   lang: Lang;
@@ -320,10 +321,17 @@ function issuesByRep(
     wanted.set(x.sheet, rows);
   }
   const owner = new Map<string, { rep: string; inPeriod: boolean }>();
+  // A rep cell naming several reps credits each of them (docs/reference/statements.md): the row is on each one's.
+  const coOwners = new Map<string, string[]>();
   const note = (r: { sheet: string; sheetRow: number; rep: string; dateSerial: number }): void => {
     if (wanted.get(r.sheet)?.has(r.sheetRow)) {
       // A measure row whose name matched a sales rep ignoring case ("neg" → "Neg") is that rep's row.
-      owner.set(rowKey(r.sheet, r.sheetRow), { rep: aliases.get(r.rep) ?? r.rep, inPeriod: inPeriod(r.dateSerial) });
+      const key = rowKey(r.sheet, r.sheetRow);
+      const rep = aliases.get(r.rep) ?? r.rep;
+      const first = owner.get(key);
+      if (first !== undefined && first.rep !== rep && "credit" in r)
+        coOwners.set(key, [...(coOwners.get(key) ?? []), rep]);
+      else owner.set(key, { rep, inPeriod: inPeriod(r.dateSerial) });
     }
   };
   for (const r of ingest.rows) note(r);
@@ -360,7 +368,10 @@ function issuesByRep(
     const o =
       owner.get(rowKey(x.sheet, x.row)) ??
       (x.sheet === map.sheet && x.action === "excluded" ? excludedOwner(x.row) : null);
-    if (o && o.inPeriod) add(o.rep, x);
+    if (o && o.inPeriod) {
+      add(o.rep, x);
+      for (const rep of coOwners.get(rowKey(x.sheet, x.row)) ?? []) add(rep, x);
+    }
   }
   for (const x of scoredIssues) {
     const rep = x.params?.rep;
@@ -377,7 +388,8 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
   const lang = opts.lang;
   const scored = scorePeriod(ingest, plan, { period: opts.period, lang: opts.lang });
   const names = sheetNames(lang);
-  const layout = writePlanSheet(plan, lang);
+  // The Plan tab shows the "Split deals count for" setting when the rows credit split deals (docs/reference/plan.md).
+  const layout = writePlanSheet(planShowingSplits(plan, ingest), lang);
   const ctx: Ctx = {
     lang,
     plan,

@@ -24,6 +24,7 @@ import { rankCutCount } from "../plan/rankCut";
 import type { Plan, PlanKpi } from "../plan/types";
 import { resolveKpiSource, type KpiSource } from "./kpiSources";
 import { rankAndPay, scorePeriod, type ScoredKpi, type ScoredPeriod, type ScoredRep } from "./score";
+import { countedRead } from "./splitCredit";
 
 /** A deal that has not happened: one more sales row of the rep, dated within the scored period. */
 export interface HypotheticalDeal {
@@ -169,7 +170,8 @@ function actualsWithDeals(
   base.sources.forEach((s, k) => {
     if (s.kind !== "sales") return columnOf.push(-1);
     columnOf.push(columns.length);
-    columns.push({ aggregate: base.plan.kpis[k].aggregate, read: s.read });
+    const aggregate = base.plan.kpis[k].aggregate;
+    columns.push({ aggregate, read: countedRead(aggregate, s.read, base.plan) });
   });
   const rows = [...base.rowsOf(before.rep), ...deals.map((d) => dealRow(before, d, base.hasNewCustomerColumn))];
   const [now] = aggregateByRep(rows, columns, [base.scored.range]);

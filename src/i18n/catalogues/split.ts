@@ -22,6 +22,14 @@ export const splitMessages: Catalogue = {
     splitWithoutDeal:
       "Split column without a Deal ID column: each row is credited the amount × its split, and whether a deal's splits add up to 100 % cannot be checked. Add a Deal ID column.",
     repCellShared: "Rep cell names {count} reps ({names}); each is credited {amount}, the first named {first}.",
+    "ui.field.deal": "Deal ID",
+    "ui.field.split": "Split %",
+    "ui.field.splitAmount": "Split amount",
+    "ui.data.split":
+      "Deals credited by split: {deals} · rows naming several reps: {shared} · deals whose splits do not add up to 100 %: {not100} (see Data issues)",
+    planLabelSplitDealCount: "Split deals count for",
+    planHintSplitDealCount:
+      "In count KPIs, a deal credited to several reps counts for every credited rep or for the first-named only; amounts are always credited by split — takes effect at the next run of SalesPerf",
     repCellOneName:
       "Read as one rep name ({rows} rows): a comma or & may be part of a name. If it names several reps, separate them with / or 、, or give each rep a row with a Split %.",
   },
@@ -40,6 +48,14 @@ export const splitMessages: Catalogue = {
     splitWithoutDeal:
       "有分成比例列但没有订单号列：每行按金额 × 分成比例计入，无法核对同一订单的分成比例合计是否为 100%。请添加订单号列。",
     repCellShared: "销售员单元格包含 {count} 位销售员（{names}）；每人计入 {amount}，第一位计入 {first}。",
+    "ui.field.deal": "订单号",
+    "ui.field.split": "分成比例",
+    "ui.field.splitAmount": "分成金额",
+    "ui.data.split":
+      "按分成比例计入的订单：{deals} 个 · 包含多位销售员的行：{shared} 行 · 分成比例合计不为 100% 的订单：{not100} 个（详见“数据问题”）",
+    planLabelSplitDealCount: "分成订单计数",
+    planHintSplitDealCount:
+      "计数类考核指标中，多位销售员分成的订单计入每位分成销售员，或仅计入第一位销售员；金额始终按分成比例计入（下次运行 SalesPerf 时生效）",
     repCellOneName:
       "已按一位销售员的姓名读取（{rows} 行）：逗号或 & 可能是姓名的一部分。如包含多位销售员，请用 / 或 、 分隔，或每位销售员各占一行并填写分成比例。",
   },

@@ -317,6 +317,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
               mapping={analysis.mapping}
               reconciliation={analysis.ingested?.reconciliation ?? null}
               otherSheets={fieldsFromOtherSheets(analysis.ingested)}
+              split={analysis.ingested?.split ?? null}
               error={analysis.dataError}
               onRemap={onRemap}
             />

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Dropdown, Field, MessageBar, MessageBarBody, Option, Text } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";
-import type { ColumnMapping, Reconciliation, StandardField } from "../../ingest/types";
+import type { ColumnMapping, Reconciliation, SplitSummary, StandardField } from "../../ingest/types";
 import { columnLetters } from "../../sheet";
 import { STANDARD_FIELDS } from "../pipeline";
 import { useSectionStyles } from "./styles";
@@ -13,13 +13,18 @@ export interface DataSectionProps {
   reconciliation: Reconciliation | null;
   /** Fields read from another sheet (a Ratings sheet's manager rating) because the table has no column for them. */
   otherSheets: Partial<Record<StandardField, string[]>>;
+  /** Split credit found (docs/reference/input.md "Split credit"); null when none. */
+  split?: SplitSummary | null;
   error: string | null;
   onRemap: (field: StandardField, col: number | null) => void;
 }
 
 const NOT_USED = "none";
 
-export function DataSection({ lang, mapping, reconciliation, otherSheets, error, onRemap }: DataSectionProps) {
+/** Split credit columns: listed only when the table has them, so a table without them shows what it always did. */
+const SPLIT_FIELDS: readonly StandardField[] = ["deal", "split", "splitAmount"];
+
+export function DataSection({ lang, mapping, reconciliation, otherSheets, split, error, onRemap }: DataSectionProps) {
   const styles = useSectionStyles();
   const headerText = (col: number) => {
     const h = mapping?.headers.find((x) => x.col === col)?.header ?? "";
@@ -46,8 +51,13 @@ export function DataSection({ lang, mapping, reconciliation, otherSheets, error,
           })}
         </Text>
       )}
+      {split && (
+        <Text className={styles.muted}>
+          {t(lang, "ui.data.split", { deals: split.deals, shared: split.sharedRows, not100: split.dealsNot100 })}
+        </Text>
+      )}
       {mapping &&
-        STANDARD_FIELDS.map((field) => {
+        [...STANDARD_FIELDS, ...SPLIT_FIELDS.filter((f) => mapping.columns[f] !== undefined)].map((field) => {
           const col = mapping.columns[field];
           const label = t(lang, `ui.field.${field}`);
           // Not in the sales table but read from another sheet: say where, rather than "(not used)".
