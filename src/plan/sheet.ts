@@ -445,7 +445,7 @@ function labelIndexOf(
 const SETTING_LABELS = labelIndex(Object.values(SETTINGS).map((s) => s.label));
 const KPI_LABELS = labelIndex([...KPI_COLUMNS, ...OPTIONAL_KPI_COLUMNS]);
 const COACHING_TAB_LABELS = labelIndex(["planLabelCoachingTab"]);
-const SPLIT_DEAL_COUNT_LABELS = labelIndex(["planLabelSplitDealCount"]);
+const SPLIT_DEAL_COUNT_LABELS = labelIndexOf(splitMessages, ["planLabelSplitDealCount"]);
 const SECTION_LABELS = labelIndex(SECTION_KEYS);
 const CURVE_X_LABELS = labelIndex(["planColCurveX"]);
 const TOTAL_WEIGHT_LABELS = labelIndex(["planLabelTotalWeight"]);
