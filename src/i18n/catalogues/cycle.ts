@@ -21,7 +21,7 @@ export const cycleMessages: Catalogue = {
     "cycle.ranks.title": "Rank by period",
     "cycle.statuses.title": "Status by period",
     "cycle.note":
-      "Closed periods as the History sheet records them (values); {period} from the Scorecard (formulas). A blank cell: the rep was not scored that period, or the period was not closed.",
+      "Closed periods as the Pay history records them (values); {period} from the Scorecard (formulas). A blank cell: the rep was not scored that period, or the period was not closed.",
     "cycle.chart.scores": "Score by period",
     "cycle.chart.scoresTop": "Score by period: the top {n} reps",
     "cycle.streak.title": "Streak: {kpi} {of} at least {atLeast}",
