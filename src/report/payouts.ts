@@ -22,6 +22,7 @@ import { t, type Lang } from "../i18n/index";
 import type { IngestResult } from "../ingest/types";
 import { currencySymbol, defaultPayouts, type Plan } from "../plan/index";
 import { amountText } from "./bonusText";
+import { compareNames } from "./compare";
 import { scorePeriod, type ScoredPeriod } from "./score";
 
 /** One difference found in a closed period: one row of "Adjustments to closed periods". */
@@ -200,7 +201,8 @@ export function periodPayouts(
     }
 
   const earned = new Map(scored.reps.map((r) => [r.rep, r.payout]));
-  const names = [...earned.keys()];
+  // The Scorecard's order (by name), then names with only a difference or a balance.
+  const names = [...earned.keys()].sort(compareNames);
   for (const name of [...adjustments.map((a) => a.rep), ...before.keys()])
     if (!earned.has(name) && !names.includes(name)) names.push(name);
 
