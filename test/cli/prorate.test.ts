@@ -98,7 +98,7 @@ describe.each([
     expect(reasons).toContain(
       "Ed left before 2026-Q2 (… – 2026-03-31): not scored or ranked; sales rows dated in the period: 1, amount 300, kept in the reconciliation",
     );
-    expect(reasons).toContain("Dora: active 61 of 91 days in 2026-Q2 (2026-05-01 – …); targets × 61/91");
+    expect(reasons).toContain("Dora: active 61 of 91 days in 2026-Q2 (2026-05-01 – …); sum and count targets × 61/91");
   });
 });
 

@@ -67,7 +67,7 @@ describe("the Scorecard with joiners and leavers", () => {
     expect(reasons).toContain(
       "Gus left before 2026-Q2 (2025-01-06 – 2026-03-20): not scored or ranked; sales rows dated in the period: 1, amount 5000, kept in the reconciliation",
     );
-    expect(reasons).toContain("Jo: active 61 of 91 days in 2026-Q2 (2026-05-01 – …); targets × 61/91");
+    expect(reasons).toContain("Jo: active 61 of 91 days in 2026-Q2 (2026-05-01 – …); sum and count targets × 61/91");
   });
 
   it("printed: the factors fit their column (no ###), at most two pages across, period and page on each", () => {

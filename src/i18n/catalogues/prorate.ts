@@ -16,7 +16,7 @@ export const prorateMessages: Catalogue = {
     peopleRepBlank: "Start or End with no {field}: not read",
     peopleRepNoSales:
       "{rep}: Start / End given ({dates}), but no sales row or target names {rep}; not read (check the spelling)",
-    repProrated: "{rep}: active {active} of {days} days in {period} ({dates}); targets × {active}/{days}",
+    repProrated: "{rep}: active {active} of {days} days in {period} ({dates}); sum and count targets × {active}/{days}",
     repLeftBeforePeriod:
       "{rep} left before {period} ({dates}): not scored or ranked; sales rows dated in the period: {rows}, amount {amount}, kept in the reconciliation",
     repStartsAfterPeriod:
@@ -32,7 +32,7 @@ export const prorateMessages: Catalogue = {
     peopleEndBeforeStart: "{rep}：离职日期 {end}（{endCell}）早于入职日期 {start}（{startCell}），目标不按在岗天数折算",
     peopleRepBlank: "填了入职日期或离职日期，但{field}为空：未读取",
     peopleRepNoSales: "{rep}：填了入职/离职日期（{dates}），但没有销售记录，也不在目标表中：未读取（请检查姓名拼写）",
-    repProrated: "{rep}：{period} 共 {days} 天，在岗 {active} 天（{dates}）；目标 × {active}/{days}",
+    repProrated: "{rep}：{period} 共 {days} 天，在岗 {active} 天（{dates}）；求和、计数类指标的目标 × {active}/{days}",
     repLeftBeforePeriod:
       "{rep} 在 {period} 之前已离职（{dates}）：不评分、不排名；考核期内的销售记录 {rows} 行、金额 {amount}，仍计入核对",
     repStartsAfterPeriod:
