@@ -29,7 +29,7 @@ export const teamsMessages: Catalogue = {
     "leaders.hdr.parent": "Parent team",
     "leaders.hdr.reps": "Reps",
     "leaders.note":
-      "Each leader is scored on the team's totals, sub-teams included: a deal counts once however many of the team's reps share it. Targets are the sums of the members' targets on the Scorecard.",
+      "Each leader is scored on the team's totals, sub-teams included: a deal counts once however many of the team's reps share it, so the actuals are values (the Scorecard shows each rep's share). Targets are the sums of the members' targets on the Scorecard; attainment, score and bonus follow the Plan tab.",
   },
   zh: {
     teamsSheetName: "团队",
@@ -50,6 +50,6 @@ export const teamsMessages: Catalogue = {
     "leaders.hdr.parent": "上级团队",
     "leaders.hdr.reps": "销售员人数",
     "leaders.note":
-      "每位负责人按团队合计评分（含下级团队）：同一笔订单无论由团队中几位销售员分成，只计一次。目标为绩效评分工作表中团队成员目标之和。",
+      "每位负责人按团队合计评分（含下级团队）：同一笔订单无论由团队中几位销售员分成，只计一次，因此实际值直接填入数值（绩效评分工作表上是每人分得的部分）。目标为绩效评分工作表中团队成员目标之和；达成率、综合得分和奖金随考核方案重新计算。",
   },
 };
