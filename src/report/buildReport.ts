@@ -13,7 +13,7 @@ import { plansOf } from "../plan/plans";
 import type { TeamsSheet } from "../plan/teams";
 import type { Plan } from "../plan/types";
 import { absAddr, absCol, addr, formula, moneyFormat, num, PCT, sheetRef, text } from "./cells";
-import { buildCoaching, incentivesCell, type CoachingContext } from "./coaching";
+import { buildCoaching, buildCoachingSections, incentivesCell, type CoachingContext } from "./coaching";
 import { rankCutNote } from "./rankCutNote";
 import { columnLetters, displayWidth, uniqueSheetName } from "../sheet";
 import {
@@ -46,10 +46,13 @@ import { periodPayouts, type PeriodPayouts } from "./payouts";
 import { payoutSections } from "./payoutsTab";
 import { buildSummary } from "./summary";
 import { compareCodePoints, compareNames } from "./compare";
-import { scorePeriod, type ScoredPeriod, type ScoredRep, type TeamScore } from "./score";
+import { type ScoredPeriod, type ScoredRep, type TeamScore } from "./score";
 import { appendCycleBlocks, scoreHistoryOf, type CycleRefs } from "./cycle";
 import { appendCoachingFollowUp } from "./coachingFollowUp";
 import { planShowingSplits } from "./splitCredit";
+import { scorePlans, type PlanSection } from "./planSections";
+import { sectionPlaces, stackSections } from "./sectionSheets";
+import { buildSummaryPlans } from "./summaryPlans";
 
 export interface BuildOptions {
   lang: Lang;
@@ -98,8 +101,8 @@ export function sheetNames(lang: Lang, existing: readonly string[] = []): Record
 }
 
 /** Column `col` from the first data row down to sheet row `row`: "$I$2:I5" for row 5 (an expanding range). */
-function rowsDownTo(col: number, row: number): string {
-  return `${absAddr(col, 2)}:${addr(col, row)}`;
+function rowsDownTo(col: number, row: number, first = 2): string {
+  return `${absAddr(col, first)}:${addr(col, row)}`;
 }
 
 /**
@@ -117,14 +120,27 @@ interface Ctx extends FormulaContext {
   /** Scorecard rows in sheet order: rep names in listing order (pinyin for Chinese, compareNames). */
   byName: ScoredRep[];
   scoreHistory?: CoachingContext["scoreHistory"];
+  /**
+   * Several plans (docs/reference/plan.md "A plan per role or team"): the sheet row of the section's first rep and the
+   * plan's name, the Scorecard, Ranking and Bonus being built once per plan (planSections.ts stacks them). Absent: one
+   * plan, its header in row 1 and its reps from row 2.
+   */
+  section?: { first: number; plan: string };
 }
+
+/** The sheet row of the first rep (2 with one plan: the header is row 1). */
+const firstRow = (ctx: Ctx): number => ctx.section?.first ?? 2;
+
+/** Empty rows above the section's header, so that a row's index is its sheet row − 1 in every section. */
+const rowsAbove = (first: number): (ReportCell | null)[][] => Array.from({ length: first - 2 }, () => []);
 
 function buildScorecard(ctx: Ctx): ReportSheet {
   const { lang, plan, byName } = ctx;
   const K = plan.kpis.length;
   const C = scorecardCols(K);
   const n = byName.length;
-  const last = n + 1;
+  const first = firstRow(ctx);
+  const last = first + n - 1;
   // The Notes column is the manager's, for the coaching conversation: left empty, and carried over from the tab a
   // re-run replaces (userColumns). Not in the reps' statements (docs/reference/statements.md).
   const notesCol = C.tieOrder + 1;
@@ -139,18 +155,18 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     ...(withIncentives ? [text(t(lang, "coach.hdr.incentives"), "header")] : []),
     ...(prorationCol !== undefined ? [text(t(lang, "hdr.proration"), "header")] : []),
   ];
-  const rows: (ReportCell | null)[][] = [header];
-  const scoreRange = absCol(C.score, 2, last);
-  const firstActualRange = absCol(C.actual(0), 2, last);
-  const tieOrderRange = absCol(C.tieOrder, 2, last);
+  const rows: (ReportCell | null)[][] = [...rowsAbove(first), header];
+  const scoreRange = absCol(C.score, first, last);
+  const firstActualRange = absCol(C.actual(0), first, last);
+  const tieOrderRange = absCol(C.tieOrder, first, last);
   const order = tieOrder(byName);
   const months = ctx.scored.range.months;
   byName.forEach((r, i) => {
-    const row = i + 2;
+    const row = i + first;
     const cells: (ReportCell | null)[] = [
       text(r.rep),
       r.team === null ? null : text(r.team),
-      ...kpiAndScoreCells({ ...ctx, prorationCol }, r, row, months, { first: 2, last }),
+      ...kpiAndScoreCells({ ...ctx, prorationCol }, r, row, months, { first, last }),
     ];
     const s = addr(C.score, row);
     const rk = addr(C.rank, row);
@@ -185,11 +201,11 @@ function buildScorecard(ctx: Ctx): ReportSheet {
   if (n > 0) {
     for (let k = 0; k < K; k++) {
       const c = columnLetters(C.actual(k) + 2);
-      cf.push(dataBar(`${c}2:${c}${last}`));
+      cf.push(dataBar(`${c}${first}:${c}${last}`));
     }
     const sc = columnLetters(C.score);
-    cf.push(dataBar(`${sc}2:${sc}${last}`));
-    cf.push(...statusHighlights(lang, `A2:${lastCol}${last}`, `$${columnLetters(C.status)}2`));
+    cf.push(dataBar(`${sc}${first}:${sc}${last}`));
+    cf.push(...statusHighlights(lang, `A${first}:${lastCol}${last}`, `$${columnLetters(C.status)}${first}`));
   }
   return {
     key: "scorecard",
@@ -201,7 +217,7 @@ function buildScorecard(ctx: Ctx): ReportSheet {
     ),
     freeze: { rows: 1, cols: 1 },
     // The tie-order column is in the table, so sorting the table moves it with its row, and hidden.
-    tables: n > 0 ? [{ name: "SP_Scorecard", ref: `A1:${tableLastCol}${last}`, style: TABLE_STYLE }] : [],
+    tables: n > 0 ? [{ name: "SP_Scorecard", ref: `A${first - 1}:${tableLastCol}${last}`, style: TABLE_STYLE }] : [],
     hiddenColumns: [C.tieOrder],
     conditionalFormats: cf,
     userColumns: [{ col: notesCol, keyCol: 0 }],
@@ -221,13 +237,13 @@ function rowAt(rows: (ReportCell | null)[][], row: number): (ReportCell | null)[
  * "Best team" under the team ranking (docs/reference/coaching.md): the team ranked 1 — the highest average score, ties
  * as the team ranking breaks them — looked up by rank, so a changed weight on the Plan tab names the new one.
  */
-function bestTeamCells(lang: Lang, teams: readonly TeamScore[], tLast: number): ReportCell[] {
+function bestTeamCells(lang: Lang, teams: readonly TeamScore[], tFirst: number, tLast: number): ReportCell[] {
   const best = teams.find((x) => x.rank === 1)!;
-  const first = `MATCH(1,${absCol(6, 2, tLast)},0)`;
+  const first = `MATCH(1,${absCol(6, tFirst, tLast)},0)`;
   return [
     text(t(lang, "ranking.bestTeam"), "header"),
-    formula(`INDEX(${absCol(7, 2, tLast)},${first})&""`, best.team),
-    formula(`INDEX(${absCol(8, 2, tLast)},${first})`, best.averageScore, PCT),
+    formula(`INDEX(${absCol(7, tFirst, tLast)},${first})&""`, best.team),
+    formula(`INDEX(${absCol(8, tFirst, tLast)},${first})`, best.averageScore, PCT),
   ];
 }
 
@@ -237,9 +253,11 @@ function buildRanking(ctx: Ctx): ReportSheet {
   const R = (ref: string): string => sheetRef(ctx.names.ranking, ref);
   const C = scorecardCols(ctx.plan.kpis.length);
   const n = scored.reps.length;
-  const last = n + 1;
-  const sc = (col: number): string => S(absCol(col, 2, last));
+  const first = firstRow(ctx);
+  const last = first + n - 1;
+  const sc = (col: number): string => S(absCol(col, first, last));
   const rows: (ReportCell | null)[][] = [
+    ...rowsAbove(first),
     [
       text(t(lang, "hdr.rep"), "header"),
       text(t(lang, "hdr.team"), "header"),
@@ -256,7 +274,7 @@ function buildRanking(ctx: Ctx): ReportSheet {
   // Reps in rank order, looked up by rank on the Scorecard: ranks are 1…n without gaps, so a changed
   // weight on the Plan tab re-sorts this list too.
   scored.reps.forEach((r, i) => {
-    const row = i + 2;
+    const row = i + first;
     const match = `MATCH(${addr(3, row)},${sc(C.rank)},0)`;
     rows.push([
       formula(`INDEX(${sc(0)},${match})&""`, r.rep),
@@ -267,22 +285,22 @@ function buildRanking(ctx: Ctx): ReportSheet {
     ]);
   });
   const teams = scored.teams;
-  const tLast = teams.length + 1;
+  const tLast = first + teams.length - 1;
   const teamCol = sc(1);
   const scoreCol = sc(C.score);
   teams.forEach((tm, i) => {
-    const row = i + 2;
+    const row = i + first;
     while (rows.length <= row - 1) rows.push([]);
     const cells = rows[row - 1];
     while (cells.length < 6) cells.push(null);
     const h = addr(7, row);
     // SUMPRODUCT with "=": exact (case-insensitive) team match, no COUNTIF wildcards in team names.
     const count = `SUMPRODUCT((${teamCol}=${h})*1)`;
-    const avgRange = absCol(8, 2, tLast);
+    const avgRange = absCol(8, first, tLast);
     cells.push(
       formula(
         // Ties: the teams listed above (in team-name order among equals) come first, as on the Scorecard.
-        `SUMPRODUCT((${avgRange}>${addr(8, row)})*1)+SUMPRODUCT((${rowsDownTo(8, row)}=${addr(8, row)})*1)`,
+        `SUMPRODUCT((${avgRange}>${addr(8, row)})*1)+SUMPRODUCT((${rowsDownTo(8, row, first)}=${addr(8, row)})*1)`,
         tm.rank,
         "0",
       ),
@@ -291,31 +309,38 @@ function buildRanking(ctx: Ctx): ReportSheet {
       formula(count, tm.reps, "0"),
     );
   });
-  if (teams.length > 0) rowAt(rows, tLast + 2).push(...bestTeamCells(lang, teams, tLast));
+  if (teams.length > 0) rowAt(rows, tLast + 2).push(...bestTeamCells(lang, teams, first, tLast));
+  const chartTitle = (key: string): string =>
+    ctx.section
+      ? t(lang, `plans.${key === "chart.repScore" ? "chartRepScore" : "chartTeamScore"}`, {
+          plan: ctx.section.plan,
+          period: scored.period,
+        })
+      : t(lang, key, { period: scored.period });
   const charts: ChartSpec[] = [];
   const tables = [];
   if (n > 0) {
-    tables.push({ name: "SP_Ranking", ref: `A1:E${last}`, style: TABLE_STYLE });
+    tables.push({ name: "SP_Ranking", ref: `A${first - 1}:E${last}`, style: TABLE_STYLE });
     charts.push({
       type: "bar",
-      title: t(lang, "chart.repScore", { period: scored.period }),
-      categories: R(absCol(0, 2, last)),
-      series: [{ name: t(lang, "hdr.score"), values: R(absCol(2, 2, last)) }],
-      from: { col: 11, row: 1 },
-      to: { col: 19, row: Math.max(16, Math.min(60, n + 4)) },
+      title: chartTitle("chart.repScore"),
+      categories: R(absCol(0, first, last)),
+      series: [{ name: t(lang, "hdr.score"), values: R(absCol(2, first, last)) }],
+      from: { col: 11, row: first - 1 },
+      to: { col: 19, row: first - 2 + Math.max(16, Math.min(60, n + 4)) },
       cache: { categories: scored.reps.map((r) => r.rep), values: [scored.reps.map((r) => r.score.toNumber())] },
       yAxisFormat: PCT,
       valueAxisMin: 0, // a 4-point spread of scores must not look like a gulf
     });
   }
   if (teams.length > 0) {
-    tables.push({ name: "SP_Teams", ref: `G1:J${tLast}`, style: TABLE_STYLE });
-    const top = charts.length > 0 ? charts[0].to.row + 2 : 1;
+    tables.push({ name: "SP_Teams", ref: `G${first - 1}:J${tLast}`, style: TABLE_STYLE });
+    const top = charts.length > 0 ? charts[0].to.row + 2 : first - 1;
     charts.push({
       type: "bar",
-      title: t(lang, "chart.teamScore", { period: scored.period }),
-      categories: R(absCol(7, 2, tLast)),
-      series: [{ name: t(lang, "hdr.averageScore"), values: R(absCol(8, 2, tLast)) }],
+      title: chartTitle("chart.teamScore"),
+      categories: R(absCol(7, first, tLast)),
+      series: [{ name: t(lang, "hdr.averageScore"), values: R(absCol(8, first, tLast)) }],
       from: { col: 11, row: top },
       to: { col: 19, row: top + Math.max(12, teams.length + 4) },
       cache: { categories: teams.map((x) => x.team), values: [teams.map((x) => x.averageScore.toNumber())] },
@@ -330,7 +355,8 @@ function buildRanking(ctx: Ctx): ReportSheet {
     columnWidths: [22, 14, 10, 8, 12, 3, 10, 16, 14, 8],
     freeze: { rows: 1, cols: 0 },
     tables,
-    conditionalFormats: n > 0 ? [dataBar(`C2:C${last}`), ...statusHighlights(lang, `A2:E${last}`, "$E2")] : [],
+    conditionalFormats:
+      n > 0 ? [dataBar(`C${first}:C${last}`), ...statusHighlights(lang, `A${first}:E${last}`, `$E${first}`)] : [],
     charts,
     tabColor: "#2E75B6",
   };
@@ -478,20 +504,23 @@ function withFollowUp(coaching: ReportSheet, ctx: Ctx, history: History | undefi
 
 function buildBonus(ctx: Ctx, payouts: PeriodPayouts | null): ReportSheet {
   const { lang, byName } = ctx;
-  const rows: (ReportCell | null)[][] = [bonusHeader(lang)];
-  byName.forEach((r, i) => rows.push(bonusRow(ctx, ctx.names.scorecard, r, i + 2)));
+  const first = firstRow(ctx);
+  const rows: (ReportCell | null)[][] = [...rowsAbove(first), bonusHeader(lang)];
+  byName.forEach((r, i) => rows.push(bonusRow(ctx, ctx.names.scorecard, r, i + first)));
   const n = byName.length;
+  const last = first + n - 1;
   // docs/reference/numbers.md: the total is the sum of the rounded payouts.
+  const total = ctx.section ? t(lang, "plans.bonusTotal", { plan: ctx.section.plan }) : t(lang, "total");
   rows.push([
-    text(t(lang, "total"), "total"),
+    text(total, "total"),
     null,
     null,
-    formula(n > 0 ? `SUM(D2:D${n + 1})` : "0", ctx.scored.totalPayout, ctx.money, "total"),
+    formula(n > 0 ? `SUM(D${first}:D${last})` : "0", ctx.scored.totalPayout, ctx.money, "total"),
     null,
   ]);
   // docs/reference/payouts.md: adjustments to closed periods and what is payable, below the bonus table.
   if (payouts) {
-    const bonusRow = new Map(byName.map((r, i) => [r.rep, i + 2]));
+    const bonusRow = new Map(byName.map((r, i) => [r.rep, i + first]));
     const input = {
       lang,
       money: ctx.money,
@@ -508,8 +537,8 @@ function buildBonus(ctx: Ctx, payouts: PeriodPayouts | null): ReportSheet {
     rows,
     columnWidths: [22, 10, 14, 14, 100],
     freeze: { rows: 1, cols: 1 },
-    tables: n > 0 ? [{ name: "SP_Bonus", ref: `A1:E${n + 1}`, style: TABLE_STYLE }] : [],
-    conditionalFormats: n > 0 ? [dataBar(`C2:C${n + 1}`)] : [],
+    tables: n > 0 ? [{ name: "SP_Bonus", ref: `A${first - 1}:E${last}`, style: TABLE_STYLE }] : [],
+    conditionalFormats: n > 0 ? [dataBar(`C${first}:C${last}`)] : [],
     tabColor: "#FFC000",
   };
 }
@@ -541,6 +570,65 @@ function buildIssues(
   return sheet;
 }
 
+/**
+ * Several plans (docs/reference/plan.md "A plan per role or team"): the Scorecard, Ranking, Coaching and Bonus built
+ * once per plan on its own reps, its Plan cells and its rows, stacked under a title per plan; the Summary over all.
+ */
+function planParts(
+  ctx: Ctx,
+  sections: readonly PlanSection[],
+  layout: PlanSheetLayout,
+  recon: (ReportCell | null)[][],
+  payouts: PeriodPayouts | null,
+): { summary: ReportSheet; scorecard: ReportSheet; ranking: ReportSheet; coaching: ReportSheet; bonus: ReportSheet } {
+  const places = sectionPlaces(sections.map((s) => ({ plan: s.plan.name ?? "", reps: s.scored.reps.length })));
+  const ctxs: Ctx[] = sections.map((s, i) => ({
+    ...ctx,
+    plan: s.plan,
+    cells: layout.plans![i].cells,
+    scored: s.scored,
+    byName: [...s.scored.reps].sort((a, b) => compareNames(a.rep, b.rep)),
+    section: { first: places[i].first, plan: places[i].plan },
+  }));
+  const stack = (build: (c: Ctx) => ReportSheet) => stackSections(ctx.lang, ctxs.map(build), places);
+  const bonus = stack((c) => buildBonus(c, null));
+  // docs/reference/numbers.md: the total of all plans is the sum of their totals (each a sum of rounded payouts).
+  const totals = places.map((p) => `D${p.last + 1}`);
+  bonus.rows.push([
+    text(t(ctx.lang, "total"), "total"),
+    null,
+    null,
+    formula(`SUM(${totals.join(",")})`, ctx.scored.totalPayout, ctx.money, "total"),
+    null,
+  ]);
+  // docs/reference/payouts.md: adjustments and what is payable, below the plans, each rep's bonus read from its row.
+  if (payouts) {
+    const bonusRow = new Map(ctxs.flatMap((c) => c.byName.map((r, i) => [r.rep, i + c.section!.first] as const)));
+    const input = {
+      lang: ctx.lang,
+      money: ctx.money,
+      decimals: ctx.plan.currencyDecimals,
+      planSheet: ctx.names.plan,
+      planCells: ctx.cells.payouts,
+      bonusRow,
+    };
+    bonus.rows.push(...payoutSections(payouts, input, bonus.rows.length));
+  }
+  const parts = ctxs.map((c, i) => ({
+    ctx: { ...c, recon },
+    plan: places[i].plan,
+    first: places[i].first,
+    last: places[i].last,
+  }));
+  return {
+    summary: buildSummaryPlans({ ...ctx, recon }, parts),
+    scorecard: stack(buildScorecard),
+    ranking: stack(buildRanking),
+    coaching: buildCoachingSections(ctxs),
+    bonus,
+  };
+}
+
 function countByAction(issues: readonly DataIssue[]): Partial<Record<DataIssue["action"], number>> {
   const counts: Partial<Record<DataIssue["action"], number>> = {};
   for (const i of issues) counts[i.action] = (counts[i.action] ?? 0) + 1;
@@ -555,7 +643,7 @@ function leaderPlans(plan: Plan, layout: PlanSheetLayout): { plan: Plan; cells: 
 
 export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions): Report {
   const lang = opts.lang;
-  const scored = scorePeriod(ingest, plan, { period: opts.period, lang: opts.lang });
+  const { scored, sections } = scorePlans(ingest, plan, { period: opts.period, lang: opts.lang });
   const names = sheetNames(lang, opts.existingSheetNames ?? []);
   // The Plan tab shows the "Split deals count for" setting when the rows credit split deals (docs/reference/plan.md).
   const layout = writePlanSheet(planShowingSplits(plan, ingest), lang);
@@ -571,7 +659,17 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     byName,
     scoreHistory: opts.scoreHistory ?? scoreHistoryOf(opts.history, scored),
   };
-  const rankNote = rankCutNote(lang, plan, scored.reps.length, names.plan, layout.cells.ranking);
+  // Each plan's Top / Bottom N against its own reps (docs/reference/plan.md).
+  const rankNotes = sections.flatMap((s, i) => {
+    const note = rankCutNote(
+      lang,
+      s.plan,
+      s.scored.reps.length,
+      names.plan,
+      (layout.plans?.[i] ?? layout).cells.ranking,
+    );
+    return note === null ? [] : [note];
+  });
   const prorations = new Map(scored.reps.map((r) => [r.rep, r.proration]));
   const payouts = periodPayouts(ingest, plan, scored, opts.history, {
     lang,
@@ -591,12 +689,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     : null;
   // Leaders only with a Teams sheet (docs/reference/leaders.md): without one the report is as it always was.
   const leaders = opts.teams ? scoreLeaders(ingest, plan, scored, opts.teams) : null;
-  const extra = [
-    ...scored.issues,
-    ...(rankNote === null ? [] : [rankNote]),
-    ...(history?.issues ?? []),
-    ...(leaders?.issues ?? []),
-  ];
+  const extra = [...scored.issues, ...rankNotes, ...(history?.issues ?? []), ...(leaders?.issues ?? [])];
   const issues: DataIssue[] = extra.length > 0 ? [...ingest.issues, ...extra] : ingest.issues;
   const recon = reconciliationOf(ctx, ingest);
   // Trends first: the Scorecard's growth targets refer to its prior-period actuals (docs/reference/tabs.md).
@@ -615,14 +708,16 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
         ),
       ]
     : [];
+  const perPlan = sections.length > 1 ? planParts(ctx, sections, layout, recon, payouts) : null;
   const sheets = [
-    buildSummary({ ...ctx, recon }),
-    buildScorecard(ctx),
-    buildRanking(ctx),
+    perPlan?.summary ?? buildSummary({ ...ctx, recon }),
+    perPlan?.scorecard ?? buildScorecard(ctx),
+    perPlan?.ranking ?? buildRanking(ctx),
     ...leadersTab,
-    withFollowUp(buildCoaching(ctx), ctx, opts.history, cycle),
+    // The follow-up of last period's Coaching reps reads the one-plan Scorecard's rows (docs/reference/coaching.md).
+    perPlan?.coaching ?? withFollowUp(buildCoaching(ctx), ctx, opts.history, cycle),
     trends,
-    buildBonus(ctx, payouts),
+    perPlan?.bonus ?? buildBonus(ctx, payouts),
     buildIssues(ctx, issues, recon, ingest),
     planTab(names.plan, layout),
     ...(history ? [history.sheet] : []),

@@ -38,6 +38,14 @@ export interface CoachingContext extends FormulaContext {
    * no history); when given, each block gets a "Score trend" line.
    */
   scoreHistory?: ReadonlyMap<string, readonly { period: string; score: Decimal }[]>;
+  /** Several plans (docs/reference/plan.md): the plan's name and the Scorecard row of its first rep (else row 2). */
+  section?: { first: number; plan: string };
+}
+
+/** The Scorecard row of a rep, and the plan's rows (first…last): its section's with several plans. */
+function scorecardRows(ctx: CoachingContext): { first: number; last: number } {
+  const first = ctx.section?.first ?? 2;
+  return { first, last: first + ctx.byName.length - 1 };
 }
 
 /** Columns of a KPI row; the level row puts each level above its own "to …" column. */
@@ -173,16 +181,28 @@ class RepRefs {
 }
 
 export function buildCoaching(ctx: CoachingContext): ReportSheet {
-  const { lang, plan, scored } = ctx;
-  const forAll = plan.coachingTab === "all";
-  const reps = scored.reps.filter((r) => forAll || r.status === "coaching");
+  return buildCoachingSections([ctx]);
+}
+
+/**
+ * The Coaching tab of one plan, or of several (docs/reference/plan.md "A plan per role or team"): a titled part per
+ * plan, each with its own Coaching tab setting and its reps' blocks on their own section of the Scorecard.
+ */
+export function buildCoachingSections(ctxs: readonly CoachingContext[]): ReportSheet {
+  const ctx = ctxs[0];
+  const { lang, scored } = ctx;
   const rows: (ReportCell | null)[][] = [
     [text(t(lang, "coach.title", { period: scored.period }), "title")],
     [text(t(lang, "coach.note"), "note")],
     [],
   ];
-  if (reps.length === 0) rows.push([text(t(lang, "coach.noReps"))]);
-  for (const r of reps) rows.push(...repBlock(ctx, r, rows.length + 1), []);
+  for (const section of ctxs) {
+    const forAll = section.plan.coachingTab === "all";
+    const reps = section.scored.reps.filter((r) => forAll || r.status === "coaching");
+    if (section.section) rows.push([text(t(lang, "plans.section", { plan: section.section.plan }), "header")]);
+    if (reps.length === 0) rows.push([text(t(lang, "coach.noReps"))], ...(section.section ? [[]] : []));
+    for (const r of reps) rows.push(...repBlock(section, r, rows.length + 1), []);
+  }
   return {
     key: "coaching",
     name: ctx.names.coaching,
@@ -211,8 +231,8 @@ function levelsOf(ctx: CoachingContext, r: ScoredRep): Levels {
 function levelFormulas(ctx: CoachingContext, refs: RepRefs): Record<Level, string | null> {
   const { lang, plan } = ctx;
   const C = scorecardCols(plan.kpis.length);
-  const last = ctx.byName.length + 1;
-  const col = (c: number): string => sheetRef(ctx.names.scorecard, absCol(c, 2, last));
+  const { first, last } = scorecardRows(ctx);
+  const col = (c: number): string => sheetRef(ctx.names.scorecard, absCol(c, first, last));
   const scores = col(C.score);
   const statuses = col(C.status);
   const coachingText = excelString(t(lang, "status.coaching"));
@@ -235,7 +255,7 @@ function levelFormulas(ctx: CoachingContext, refs: RepRefs): Record<Level, strin
 
 function repBlock(ctx: CoachingContext, r: ScoredRep, firstRow: number): (ReportCell | null)[][] {
   const { lang, plan } = ctx;
-  const scRow = ctx.byName.indexOf(r) + 2;
+  const scRow = ctx.byName.indexOf(r) + scorecardRows(ctx).first;
   const refs = new RepRefs(ctx, scRow);
   const levels = levelsOf(ctx, r);
   const levelF = levelFormulas(ctx, refs);
@@ -341,7 +361,7 @@ function kpiRow(ctx: CoachingContext, r: ScoredRep, k: number, refs: RepRefs, x:
   const pc = ctx.cells.kpis[k];
   const team = r.kpis[k].team !== undefined;
   const totals = team
-    ? teamTotals(k, ctx.byName.indexOf(r) + 2, { first: 2, last: ctx.byName.length + 1 }, ctx.names.scorecard)
+    ? teamTotals(k, ctx.byName.indexOf(r) + scorecardRows(ctx).first, scorecardRows(ctx), ctx.names.scorecard)
     : null;
   const A = totals ? totals.actual : refs.actual(k);
   const T = totals ? totals.target : refs.target(k);

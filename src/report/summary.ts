@@ -121,7 +121,7 @@ export function buildSummary(ctx: SummaryContext): ReportSheet {
  * ranks that are not Top — the Scorecard's status rule, on the Plan tab's counts. As many rows as the Plan's counts
  * had when the report was built (a larger count on the Plan tab shows more names after the next run).
  */
-function statusNames(
+export function statusNames(
   ctx: SummaryContext,
   S: (col: number) => string,
   P: (ref: string) => string,
@@ -155,7 +155,7 @@ function statusNames(
 }
 
 /** The scored period beside the whole file, read from the Data issues tab's block. */
-function reconciliationLines(ctx: SummaryContext): Row[] {
+export function reconciliationLines(ctx: SummaryContext): Row[] {
   const { lang, scored } = ctx;
   const lines: ReconLine[] = ["rowsRead", "rowsUsed", "rowsExcluded", "amountRead", "amountUsed", "amountExcluded"];
   const D = (ref: string): string => sheetRef(ctx.names.issues, ref);
