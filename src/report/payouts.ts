@@ -210,7 +210,8 @@ export function periodPayouts(
   for (const rep of names) {
     const diffs = adjustments.filter((a) => a.rep === rep);
     const b = before.get(rep) ?? { drawBalance: ZERO, clawbackBalance: ZERO };
-    const draw = drawOf(plan, rep, settings, opts.proration);
+    // A draw guarantees pay for a period worked: only for the reps scored in it.
+    const draw = earned.has(rep) ? drawOf(plan, rep, settings, opts.proration) : null;
     const nothing = !earned.has(rep) && diffs.length === 0 && b.drawBalance.isZero() && b.clawbackBalance.isZero();
     if (nothing) continue;
     const e = earned.get(rep) ?? ZERO;
