@@ -72,6 +72,46 @@ describe("scoreLeaders: the team's totals, each deal once", () => {
   });
 });
 
+describe("other KPIs read a shared deal once, from its first row among the team's", () => {
+  it("a count of yes counts it once, an average takes it once, an average amount is the team's credit per deal", () => {
+    // D1 (1,000) split 50 / 50 between Ann and Ben, both rows a new customer, satisfaction 80 % on Ann's (the first)
+    // and 60 % on Ben's; D2 (3,000) Ann's alone, satisfaction 100 %.
+    const ingest = ingestOf([
+      { rep: "Ann", team: "North", date: "2026-05-01", amount: 500, newCustomer: true, satisfaction: 0.8 },
+      { rep: "Ben", team: "North", date: "2026-05-01", amount: 500, newCustomer: true, satisfaction: 0.6 },
+      { rep: "Ann", team: "North", date: "2026-05-02", amount: 3000, newCustomer: false, satisfaction: 1 },
+    ]);
+    const deals = ["D1", "D1", "D2"];
+    ingest.rows.forEach((row, i) => {
+      row.dealId = deals[i];
+      const dealAmount = i < 2 ? 1000 : 3000;
+      row.credit = { dealAmount, split: i < 2 ? "0.5" : "1", names: 1, place: 0, firstNamed: true };
+    });
+    const plan = leadersPlan();
+    const base = plan.kpis[0];
+    plan.kpis = [
+      { ...base, name: "New", measure: { field: "newCustomer", header: null }, aggregate: "count_true", weight: 0.4 },
+      { ...base, name: "CSAT", measure: { field: "satisfaction", header: null }, aggregate: "average", weight: 0.3 },
+      { ...base, name: "Deal size", aggregate: "average", weight: 0.3 },
+    ];
+    const scored = scorePeriod(ingest, plan);
+    const north = readTeamsSheet(
+      [
+        ["Team", "Leader"],
+        ["North", "Nora"],
+      ],
+      "Teams",
+    );
+    const [nora] = scoreLeaders(ingest, plan, scored, north).leaders;
+    // The reps count the new customer twice (1 each); Nora once. CSAT (80 % + 100 %) / 2; deal size (1,000 + 3,000) / 2.
+    expect(scored.reps.map((r) => [r.rep, r.kpis[0].actual!.toNumber()])).toEqual([
+      ["Ann", 1],
+      ["Ben", 1],
+    ]);
+    expect(nora.kpis.map((k) => k.actual!.toString())).toEqual(["1", "0.9", "2000"]);
+  });
+});
+
 describe("the Leaders tab", () => {
   const report = buildReport(leadersIngest(), leadersPlan(), { lang: "en", teams });
   const tab = sheet(report, "leaders")!;
