@@ -15,7 +15,19 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-const encoder = new TextEncoder();
+/** UTF-8 bytes of `text` (lone surrogates as U+FFFD, as TextEncoder does), without TextEncoder: jsdom lacks it. */
+function utf8(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    let c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
 
 /** The message padded to a multiple of 64 bytes: 0x80, zeros, then the bit length as a 64-bit big-endian number. */
 function padded(bytes: Uint8Array): DataView {
@@ -34,7 +46,7 @@ const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
 /** SHA-256 of the UTF-8 encoding of `text`, lowercase hex. */
 export function sha256Hex(text: string): string {
-  const view = padded(encoder.encode(text));
+  const view = padded(utf8(text));
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);

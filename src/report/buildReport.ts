@@ -719,8 +719,10 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     trends,
     perPlan?.bonus ?? buildBonus(ctx, payouts),
     buildIssues(ctx, issues, recon, ingest),
-    planTab(names.plan, layout),
+    // Before the Plan tab: a re-run in the pane keeps an edited Plan sheet where it is and puts the new tabs where
+    // the old ones were, so the order stays the same run after run.
     ...(history ? [history.sheet] : []),
+    planTab(names.plan, layout),
   ];
   // Widths and print settings for every tab, decided in one place (docs/reference/tabs.md "Printing").
   const heading = { lang, title: t(lang, "print.reportTitle"), period: scored.period };

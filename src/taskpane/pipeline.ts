@@ -18,6 +18,8 @@ import {
   type TeamsSheet,
 } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
+import { EMPTY_HISTORY } from "../history/record";
+import type { History } from "../history/types";
 import { buildReport } from "../report/buildReport";
 import { PRODUCT_HEADERS } from "../report/breakdowns";
 import { planTab } from "../report/formulas";
@@ -203,6 +205,8 @@ export function buildPaneReport(
   addinTabs: readonly string[],
   period: string | null,
   lang: Lang,
+  /** The workbook's Pay history, carried forward (docs/reference/history.md); every report has the tab. */
+  history: History = EMPTY_HISTORY,
 ): Report {
   if (!analysis.ingested || !analysis.plan.plan)
     throw new Error("buildPaneReport needs a cleaned table and a valid plan");
@@ -212,6 +216,7 @@ export function buildPaneReport(
     period: period ?? undefined,
     existingSheetNames,
     teams: analysis.teams ?? null,
+    history,
   });
 }
 

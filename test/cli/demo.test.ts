@@ -97,12 +97,12 @@ describe("demo command", () => {
   it.each([
     [
       "en",
-      ["Summary", "Scorecard", "Ranking", "Coaching", "Trends", "Bonus", "Data issues", "Plan", "Pay history"],
+      ["Summary", "Scorecard", "Ranking", "Coaching", "Trends", "Bonus", "Data issues", "Pay history", "Plan"],
       ["Rep", "Team", "Revenue actual"],
     ],
     [
       "zh",
-      ["总览", "绩效评分", "排名", "辅导", "趋势", "奖金", "数据问题", "考核方案", "历史记录"],
+      ["总览", "绩效评分", "排名", "辅导", "趋势", "奖金", "数据问题", "历史记录", "考核方案"],
       ["销售员", "团队", "实际销售额"],
     ],
   ] as const)("%s: the real report runs on the demo data", async (lang, tabs, header) => {

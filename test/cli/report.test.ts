@@ -91,7 +91,7 @@ describe("salesperf report — success", () => {
     expect(Number(reps)).toBe(repRows);
   });
 
-  it("writes the eight tabs of docs/reference/tabs.md in order, then the Pay history (docs/reference/history.md)", async () => {
+  it("writes the eight tabs of docs/reference/tabs.md in order, the Pay history before Plan (history.md)", async () => {
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Summary",
@@ -101,8 +101,8 @@ describe("salesperf report — success", () => {
       "Trends",
       "Bonus",
       "Data issues",
-      "Plan",
       "Pay history",
+      "Plan",
     ]);
   });
 
@@ -170,8 +170,8 @@ describe("salesperf report --lang zh", () => {
       "趋势",
       "奖金",
       "数据问题",
-      "考核方案",
       "历史记录",
+      "考核方案",
     ]);
     const ws = wb.getWorksheet("绩效评分")!;
     const header = rowStartingWith(ws, "销售员")!;
@@ -221,8 +221,8 @@ describe("salesperf report --with-data", () => {
       "Trends",
       "Bonus",
       "Data issues",
-      "Plan",
       "Pay history",
+      "Plan",
       ...input.worksheets.map((w) => w.name),
     ]);
     let compared = 0;

@@ -189,7 +189,7 @@ describe("History sheet edited by hand: found and named by cell", () => {
 });
 
 describe("buildReport with history", () => {
-  it("adds the History tab last, and names periods closed under another plan on Data issues", () => {
+  it("adds the Pay history tab before the Plan tab, and names periods closed under another plan on Data issues", () => {
     const ingest = ingestOf(defaultExample());
     const plan = defaultPlan("en");
     const closed = closePeriod(q2(), "2026-07-02T08:00:00.000Z");
@@ -197,7 +197,7 @@ describe("buildReport with history", () => {
     const other = { ...closed.record.history.periods[0], planFingerprint: "ab".repeat(32), period: "2026-Q1" };
     const history = { periods: [other, ...closed.record.history.periods], events: closed.record.history.events };
     const report = buildReport(ingest, plan, { lang: "en", period: "2026-Q2", history });
-    expect(report.sheets.map((s) => s.key).slice(-2)).toEqual(["plan", "history"]);
+    expect(report.sheets.map((s) => s.key).slice(-3)).toEqual(["issues", "history", "plan"]);
     const tab = report.sheets.find((s) => s.key === "history")!;
     expect(tab.name).toBe("Pay history");
     expect(tab.print?.footer).toBeDefined();

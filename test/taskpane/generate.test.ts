@@ -81,8 +81,8 @@ const HEADERS: Record<Lang, string[]> = {
   ],
 };
 const TABS: Record<Lang, string[]> = {
-  en: ["Summary", "Scorecard", "Ranking", "Coaching", "Trends", "Bonus", "Data issues", "Plan"],
-  zh: ["总览", "绩效评分", "排名", "辅导", "趋势", "奖金", "数据问题", "考核方案"],
+  en: ["Summary", "Scorecard", "Ranking", "Coaching", "Trends", "Bonus", "Data issues", "Pay history", "Plan"],
+  zh: ["总览", "绩效评分", "排名", "辅导", "趋势", "奖金", "数据问题", "历史记录", "考核方案"],
 };
 
 /** A tab's name in the language, by its English name (independent of the tabs' order). */
@@ -103,7 +103,7 @@ describe.each([
     uninstall = installFakeExcel(fake, { displayLanguage: lang === "zh" ? "zh-CN" : "en-US" });
   });
 
-  it("writes the eight tabs with the Scorecard header of docs/reference/cli.md and native formulas", async () => {
+  it("writes the eight tabs and the Pay history with the Scorecard header of docs/reference/cli.md and native formulas", async () => {
     const { written, report } = await generate(lang);
     expect(written.ok).toBe(true);
     expect(fake.sheetNames()).toEqual([...sourceSheets, ...TABS[lang]]);

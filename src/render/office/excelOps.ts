@@ -9,7 +9,14 @@ import { describeExcelError, officeError, type OfficeResult } from "./errors";
 import { findPerfFormulasInWorkbook, replacePerfFormulasInWorkbook, type PerfFormula } from "./prepareForSharing";
 import { readWorkbookSheets } from "./readWorkbook";
 import { recoverInterruptedWrite, type Recovery } from "./recovery";
-import { renderReport, TABS_SETTING, writeSheet, type RenderOptions, type RenderResult } from "./renderReport";
+import {
+  renderReport,
+  replaceTab,
+  TABS_SETTING,
+  writeSheet,
+  type RenderOptions,
+  type RenderResult,
+} from "./renderReport";
 import { checkRequirements } from "./requirements";
 
 export interface WorkbookSnapshot {
@@ -26,6 +33,8 @@ export interface ExcelOps {
   /** Writes the Plan sheet with defaults (recorded, so the next report run rewrites it in place). */
   writePlanSheet(sheet: ReportSheet, lang: Report["lang"]): Promise<RenderResult>;
   activateSheet(name: string): Promise<OfficeResult<null>>;
+  /** Replaces the earlier run's tab of the same name (the Pay history after Close period or Reopen). */
+  replaceTab(sheet: ReportSheet, lang: Report["lang"], opts?: RenderOptions): Promise<RenderResult>;
   /** Prepare for sharing (docs/reference/statements.md): every cell whose formula calls a PERF function. */
   findPerfFormulas(): Promise<OfficeResult<PerfFormula[]>>;
   /** Replaces those cells (and nothing else) with their current values; the value is how many were replaced. */
@@ -108,6 +117,7 @@ export const officeExcelOps: ExcelOps = {
   renderReport,
   writePlanSheet: (sheet, lang) => writeSheet(sheet, lang, "add"),
   activateSheet,
+  replaceTab,
   findPerfFormulas: findPerfFormulasInWorkbook,
   replacePerfFormulas: replacePerfFormulasInWorkbook,
   canCreateWorkbook,

@@ -409,9 +409,11 @@ export interface WriteSheetsOptions extends RenderOptions {
   /**
    * "replace": the previous run's tabs go, the new ones are recorded (a report run);
    * "add": the new tabs are recorded beside the previous ones (the Plan sheet, which the next run replaces);
-   * "none": a sheet the user owns from then on.
+   * "none": a sheet the user owns from then on;
+   * "same": each new tab replaces the recorded tab of its name, every other tab and name stays (the Pay history
+   * rewritten by Close period, docs/reference/history.md).
    */
-  track: "replace" | "add" | "none";
+  track: "replace" | "add" | "none" | "same";
   definedNames?: Report["definedNames"];
 }
 
@@ -468,11 +470,17 @@ async function writeSheets(
   const replace = opts.track === "replace";
   const planSheet = (opts.planSheet && byLowerName.get(opts.planSheet.toLowerCase())?.name) || null;
   const keep = new Set([...(opts.keep ?? []), ...(planSheet ? [planSheet] : [])].map((n) => n.toLowerCase()));
+  // "same": the recorded tabs not named like a new one are kept, so only the tab of the same name is replaced.
+  const same = opts.track === "same";
+  if (same) {
+    const names = new Set(report.sheets.map((x) => x.name.toLowerCase()));
+    previousTabs.filter((n) => !names.has(n.toLowerCase())).forEach((n) => keep.add(n.toLowerCase()));
+  }
   const plan = planTabs(
     report,
     existing.map((w) => w.name),
     previousTabs,
-    { replace, keep, planSheet },
+    { replace: replace || same, keep, planSheet },
   );
   // The manager's notes on the Scorecard carry over to the new tab (docs/reference/tabs.md).
   if (replace) plan.sheets = await carryUserColumns(context, plan.sheets, plan.oldTabs);
@@ -511,7 +519,10 @@ async function writeSheets(
     tabs:
       opts.track === "none"
         ? null
-        : [...previousTabs.filter((n) => !replace || keep.has(n.toLowerCase())), ...plan.sheets.map((s) => s.name)],
+        : same
+          ? // The replaced tab keeps its place in the list (it has the same name).
+            [...previousTabs, ...plan.sheets.map((s) => s.name).filter((n) => !previousTabs.includes(n))]
+          : [...previousTabs.filter((n) => !replace || keep.has(n.toLowerCase())), ...plan.sheets.map((s) => s.name)],
     names: replace ? names.map((n) => n.name) : null,
     activate: plan.sheets[0]?.name ?? null,
   };
@@ -718,6 +729,32 @@ export async function renderReport(report: Report, opts: RenderOptions = {}): Pr
     return {
       ok: false,
       error: officeError("renderFailed", { stage: "preparing", sheet: "", detail: describeExcelError(e) }),
+    };
+  }
+}
+
+/**
+ * Replaces one tab of an earlier run with `sheet`, of the same name, as one change (docs/reference/writes.md): the
+ * Pay history after Close period or Reopen (docs/reference/history.md). Every other tab, name and setting stays.
+ */
+export async function replaceTab(
+  sheet: ReportSheet,
+  lang: Report["lang"],
+  opts: RenderOptions = {},
+): Promise<RenderResult> {
+  const unsupported = checkRequirements();
+  if (unsupported) return { ok: false, error: unsupported };
+  const report: Report = {
+    lang,
+    sheets: [sheet],
+    summary: { period: "", repsScored: 0, rowsUsed: 0, rowsExcluded: 0, top: [], coaching: [], issues: 0 },
+  };
+  try {
+    return await Excel.run((context) => writeSheets(context, report, { ...opts, track: "same" }));
+  } catch (e) {
+    return {
+      ok: false,
+      error: officeError("renderFailed", { stage: "preparing", sheet: sheet.name, detail: describeExcelError(e) }),
     };
   }
 }

@@ -41,6 +41,8 @@ import {
 import { loadStatementTools, type LoadStatementTools } from "../statements";
 import { DataSection } from "./DataSection";
 import { GenerateSection, type RunState } from "./GenerateSection";
+import { HistorySection, type HistoryOutcome } from "./HistorySection";
+import { closeInWorkbook, reopenInWorkbook, workbookHistory, type WorkbookHistory } from "../history";
 import { PlanSection } from "./PlanSection";
 import { ShareSection } from "./ShareSection";
 import { WhatIfSection } from "./WhatIfSection";
@@ -114,6 +116,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
   const [run, setRun] = useState<RunState>({ status: "idle" });
   const [notice, setNotice] = useState<string | null>(null);
   const [creatingPlan, setCreatingPlan] = useState(false);
+  const [historyOutcome, setHistoryOutcome] = useState<HistoryOutcome>({ status: "idle" });
   const abort = useRef<AbortController | null>(null);
 
   const load = useCallback(async () => {
@@ -151,6 +154,10 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
       };
     }
   }, [snapshot, lang, mapping]);
+  const history = useMemo(
+    (): WorkbookHistory | null => (snapshot ? workbookHistory(snapshot.sheets, lang) : null),
+    [snapshot, lang],
+  );
   const chosenPeriod =
     analysis && period && analysis.periods.includes(period) ? period : analysis ? defaultPeriod(analysis) : null;
   const canScore = !!analysis?.ingested && !!analysis.plan.plan;
@@ -183,7 +190,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
     readScoringInput,
     onWorkbookChanged: () => void load(),
   });
-  const canGenerate = canScore && run.status !== "running" && !share.busy;
+  const canGenerate = canScore && run.status !== "running" && !share.busy && historyOutcome.status !== "busy";
 
   const onRemap = (field: StandardField, col: number | null) => {
     if (analysis?.mapping) setMapping(remap(analysis.mapping, field, col));
@@ -231,6 +238,9 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
       if (problems || !fresh.plan.plan) {
         return setRun({ status: "failed", message: problems?.title ?? "", lines: problems?.lines });
       }
+      // The Pay history is carried forward; one changed by hand stops Generate, naming each cell (history.md).
+      const found = workbookHistory(read.value.sheets, lang);
+      if (!found.ok) return setRun({ status: "failed", message: found.title, lines: found.lines });
       if (controller.signal.aborted) return cancelled();
 
       setRun({ status: "running", stage: t(lang, "ui.stage.scoring"), value: 0.2 });
@@ -242,6 +252,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
         read.value.addinTabs,
         usePeriod,
         lang,
+        found.record.history,
       );
       if (controller.signal.aborted) return cancelled();
 
@@ -257,6 +268,31 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
       setRun({ status: "failed", message: oneLine(e) });
     } finally {
       abort.current = null;
+      void load();
+    }
+  };
+
+  /** Close period or Reopen (docs/reference/history.md): a fresh read, the new Pay history tab written all or nothing. */
+  const changeHistory = async (reopen: string | null) => {
+    setHistoryOutcome({ status: "busy" });
+    try {
+      const read = await excel.readSheets();
+      if (!read.ok) return setHistoryOutcome({ status: "failed", message: messageOf(lang, read.error) });
+      setSnapshot(read.value);
+      const found = workbookHistory(read.value.sheets, lang);
+      if (!found.ok) return setHistoryOutcome({ status: "failed", message: found.title, lines: found.lines });
+      const at = new Date().toISOString();
+      const change = reopen === null ? closeInWorkbook(found, lang, at) : reopenInWorkbook(found, lang, reopen, at);
+      if (!change.ok) return setHistoryOutcome({ status: "failed", message: change.message });
+      const written = await excel.replaceTab(change.sheet, lang);
+      setHistoryOutcome(
+        written.ok
+          ? { status: "done", message: change.message }
+          : { status: "failed", message: messageOf(lang, written.error) },
+      );
+    } catch (e) {
+      setHistoryOutcome({ status: "failed", message: oneLine(e) });
+    } finally {
       void load();
     }
   };
@@ -343,6 +379,16 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
               onGenerate={() => void onGenerate()}
               onCancel={onCancel}
               onOpen={(name) => void onOpen(name)}
+            />
+          )}
+          {tab === "generate" && (
+            <HistorySection
+              lang={lang}
+              history={history}
+              outcome={historyOutcome}
+              busy={run.status === "running" || creatingPlan || share.busy}
+              onClose={() => void changeHistory(null)}
+              onReopen={(p) => void changeHistory(p)}
             />
           )}
           {tab === "share" && (

@@ -21,6 +21,10 @@ import { officeExcelOps } from "../../../src/render/office/excelOps";
 import { analyse, buildPaneReport, defaultPeriod, sheetsToKeep } from "../../../src/taskpane/pipeline";
 import type { Report } from "../../../src/report/model";
 import type { RenderOptions } from "../../../src/render/office/renderReport";
+import { replaceTab } from "../../../src/render/office/renderReport";
+import { closeInWorkbook, workbookHistory } from "../../../src/taskpane/history";
+import { EMPTY_HISTORY } from "../../../src/history/record";
+import { payCycleSales } from "../../history/payCycleData";
 
 const sales = (): SeedSheet => ({
   name: "Sales",
@@ -162,6 +166,30 @@ describe("Generate is all or nothing", () => {
       write: () => writeSheet(fixtureReport().sheets[1], "en"),
     });
     expectCovered(planSheet, 20);
+  });
+});
+
+describe("Close period is all or nothing (docs/reference/history.md)", () => {
+  it("every failing operation, every Cancel point, every lost-pane point", async () => {
+    const counts = await expectAllOrNothing({
+      seed: async () => [payCycleSales()],
+      setup: async () => {
+        const read = await officeExcelOps.readSheets();
+        if (!read.ok) throw new Error(read.error.messageKey);
+        const a = analyse(read.value.sheets, read.value.addinTabs, "en");
+        const names = read.value.sheets.map((s) => s.name);
+        const report = buildPaneReport(a, names, read.value.addinTabs, "2025-Q4", "en", EMPTY_HISTORY);
+        expect((await renderReport(report, sheetsToKeep(read.value.sheets, a, report))).ok).toBe(true);
+      },
+      write: async (signal) => {
+        const read = await officeExcelOps.readSheets();
+        if (!read.ok) return read;
+        const change = closeInWorkbook(workbookHistory(read.value.sheets, "en"), "en", "2026-01-05T09:30:00.000Z");
+        if (!change.ok) throw new Error(change.message);
+        return replaceTab(change.sheet, "en", { signal });
+      },
+    });
+    expectCovered(counts, 20);
   });
 });
 
