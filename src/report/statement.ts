@@ -224,7 +224,7 @@ interface SalesColumn {
   fmt?: string;
 }
 
-const FIELD_FORMAT: Partial<Record<StandardField, string>> = { date: DATE_FORMAT, satisfaction: PCT };
+const FIELD_FORMAT: Partial<Record<StandardField, string>> = { date: DATE_FORMAT, satisfaction: PCT, split: PCT };
 
 function salesColumns(ctx: Ctx, ingest: IngestResult): SalesColumn[] {
   const cols = ingest.mapping.columns;
@@ -235,7 +235,11 @@ function salesColumns(ctx: Ctx, ingest: IngestResult): SalesColumn[] {
     .map((h) => {
       const f = byCol.get(h.col);
       if (f !== undefined)
-        return { header: h.header, read: SALES_FIELDS[f], fmt: f === "amount" ? ctx.money : FIELD_FORMAT[f] };
+        return {
+          header: h.header,
+          read: SALES_FIELDS[f],
+          fmt: f === "amount" || f === "splitAmount" ? ctx.money : FIELD_FORMAT[f],
+        };
       return { header: h.header, read: (r: SalesRow) => r.extra[h.header] ?? null };
     });
 }
@@ -364,7 +368,9 @@ function issuesByRep(
       if (x.params?.rep === undefined) general.push(x);
       continue;
     }
-    if (x.reasonKey === "rowsAfterBlankIgnored") continue;
+    // Rows that hold several reps are on no statement: a run of ignored rows, and the line naming a shared rep cell
+    // (its reps' names); the shared row's other lines go to each rep it credits (docs/reference/statements.md).
+    if (x.reasonKey === "rowsAfterBlankIgnored" || x.reasonKey === "repCellShared") continue;
     const o =
       owner.get(rowKey(x.sheet, x.row)) ??
       (x.sheet === map.sheet && x.action === "excluded" ? excludedOwner(x.row) : null);
