@@ -34,6 +34,7 @@ const GUIDE_PAGES = [
   "plan.md",
   "ranking.md",
   "sharing.md",
+  "split-deals.md",
   "tabs.md",
   "troubleshooting.md",
   "what-if.md",

@@ -23,6 +23,9 @@ const BANNED: Banned[] = [
   { pattern: /完成率/, use: "达成率 (attainment)" },
   { pattern: /兑换率/, use: "汇率 (an exchange rate)" },
   { pattern: /本位币/, use: "方案币种 (the plan currency)" },
+  { pattern: /分配比例/, use: "分成比例 (a rep's split of a deal)" },
+  // 商机编号 / 商机编码 are column headers a CRM writes; in prose a deal is 订单.
+  { pattern: /商机(?!编号|编码)/, use: "订单 (a deal)" },
   { pattern: /远离零/, use: "四舍五入 (the Chinese rule already rounds a half away from zero)" },
   { pattern: /它需要/, use: "a sentence naming what is needed, not 它需要" },
   { pattern: /[？?]）/, use: "a statement, not a question in brackets" },

@@ -93,7 +93,7 @@ describe("splits that do not add up to 100 % are listed by row, never rescaled",
     const listed = r.issues.filter((i) => i.reasonKey === "splitsNotHundred");
     expect(listed.map(brief)).toEqual(["2:Split %:kept:splitsNotHundred", "3:Split %:kept:splitsNotHundred"]);
     expect(listed[0].params).toEqual({ deal: "D-1", total: "90%", rows: "2, 3" });
-    expect(t("en", "splitsNotHundred", listed[0].params)).toContain("add up to 90% (rows 2, 3)");
+    expect(t("en", "splitsNotHundred", listed[0].params)).toContain("add up to 90% (rows: 2, 3)");
     expect(r.reconciliation.amountUsed).toBe("1400");
   });
 

@@ -14,7 +14,7 @@ export const splitMessages: Catalogue = {
     "issueKind.splitTextCoerced.one": "{count} split written as text",
     "issueKind.splitTextCoerced.other": "{count} splits written as text",
     splitsNotHundred:
-      "The splits of deal {deal} add up to {total} (rows {rows}); each rep is credited the amount × their own split, not rescaled. Check the splits.",
+      "The splits of deal {deal} add up to {total} (rows: {rows}); each rep is credited the amount × their own split, not rescaled. Check the splits.",
     splitNotHundredRow:
       "Split {total} on a row of no deal; the rep is credited the amount × {total}, not rescaled. Check the split.",
     dealAmountsDiffer:
