@@ -33,6 +33,15 @@ interface RepRows {
   returns: ExactSum;
 }
 
+function count(acc: RepRows, amount: number): void {
+  acc.rows++;
+  acc.amount.add(amount);
+  if (amount < 0) {
+    acc.returnRows++;
+    acc.returns.add(amount);
+  }
+}
+
 /** Rows, amount and returns per rep, and in all, of the used rows dated in the period: one pass over the rows. */
 function rowsInPeriod(ingest: IngestResult, scored: ScoredPeriod): { byRep: Map<string, RepRows>; all: RepRows } {
   const { startSerial, endSerial } = scored.range;
@@ -43,14 +52,8 @@ function rowsInPeriod(ingest: IngestResult, scored: ScoredPeriod): { byRep: Map<
     if (row.dateSerial < startSerial || row.dateSerial > endSerial) continue;
     let rep = byRep.get(row.rep);
     if (rep === undefined) byRep.set(row.rep, (rep = fresh()));
-    for (const acc of [rep, all]) {
-      acc.rows++;
-      acc.amount.add(row.amount);
-      if (row.amount < 0) {
-        acc.returnRows++;
-        acc.returns.add(row.amount);
-      }
-    }
+    count(rep, row.amount);
+    count(all, row.amount);
   }
   return { byRep, all };
 }
