@@ -54,6 +54,8 @@ export interface SalesRow {
   rep: string; // normalised (trim, collapse spaces, NFKC)
   team: string | null;
   dateSerial: number; // Excel serial (integer day); a month-only value is its 1st day
+  /** In another currency, the amount converted and rounded to the plan currency's decimals: a double whose shortest
+   * decimal string is that rounded amount (docs/reference/numbers.md "Converted amounts"). */
   amount: number;
   customer: string | null;
   newCustomer: boolean | null; // null when the column is absent; unreadable → false (and listed)
@@ -131,7 +133,7 @@ export interface ExcludedRow {
   sheetRow: number;
   /** The row's date, when it could be read (null: the row belongs to no period). */
   dateSerial: number | null;
-  /** The amount, when it could be read (it counts in the excluded amount). */
+  /** The amount, when it could be read in the currency the totals are in (it counts in the excluded amount). */
   amount: number | null;
 }
 
