@@ -144,7 +144,7 @@ describe("a workbook in CNY, USD and EUR with dated rates", () => {
       "Amount in GBP, which has no rate on the Rates sheet; row excluded. Add its rate into CNY.",
     );
     expect(t("zh", gbp.reasonKey, gbp.params)).toBe(
-      "金额币种为 GBP，Rates 工作表中没有该币种的汇率，该行已排除；请补充其折算为 CNY 的汇率。",
+      "金额币种为 GBP，“Rates”工作表中没有该币种的汇率，该行已排除；请补充其折算为 CNY 的汇率。",
     );
   });
 

@@ -43,6 +43,13 @@ export const currencyMessages: Catalogue = {
     "rates.rows": "Rows",
     "rates.original": "Amount in currency",
     "rates.converted": "Amount in {target}",
+    // The pane's Data tab.
+    "ui.data.currency":
+      "Amounts converted into {target} with the {sheet} sheet: {rows} rows in {currencies} (the rates used are on Data issues)",
+    "ui.data.currencyNone": "Every amount is in {target}: the {sheet} sheet converts none",
+    "ui.data.currencyNoRates":
+      "Several currencies and no Rates sheet: only amounts in {target} are scored, the others are left out (see Data issues)",
+    "ui.data.currencySeparator": ", ",
   },
   zh: {
     ratesSheetName: "汇率",
@@ -62,7 +69,7 @@ export const currencyMessages: Catalogue = {
     currencyNoRatesSheet:
       "金额币种为 {currency}，本表以 {main} 为主，且没有汇率工作表可供折算，该行已排除；请添加汇率工作表（币种 · 汇率 · 生效日期）。",
     currencyNoRate:
-      "金额币种为 {currency}，{sheet} 工作表中没有该币种的汇率，该行已排除；请补充其折算为 {target} 的汇率。",
+      "金额币种为 {currency}，“{sheet}”工作表中没有该币种的汇率，该行已排除；请补充其折算为 {target} 的汇率。",
     currencyRateNotYet: "金额币种为 {currency}，日期 {date} 早于该币种最早的汇率（自 {first} 起），该行已排除。",
     currencyTooManyDigits: "折算金额 {value} 超过 15 位有效数字，该行已排除。",
     currencyBlankAssumed: "未填币种，按 {currency} 计入。",
@@ -76,5 +83,10 @@ export const currencyMessages: Catalogue = {
     "rates.rows": "行数",
     "rates.original": "原币金额",
     "rates.converted": "折算金额（{target}）",
+    "ui.data.currency": "已按“{sheet}”工作表将金额折算为 {target}：{currencies} 共 {rows} 行（所用汇率详见“数据问题”）",
+    "ui.data.currencyNone": "金额均为 {target}，“{sheet}”工作表未折算任何金额",
+    "ui.data.currencyNoRates":
+      "存在多种币种且没有汇率工作表：只计入 {target} 金额，其他币种的行已排除（详见“数据问题”）",
+    "ui.data.currencySeparator": "、",
   },
 };

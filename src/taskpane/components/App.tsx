@@ -354,6 +354,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
               reconciliation={analysis.ingested?.reconciliation ?? null}
               otherSheets={fieldsFromOtherSheets(analysis.ingested)}
               split={analysis.ingested?.split ?? null}
+              currency={analysis.ingested?.currencyConversion ?? null}
               error={analysis.dataError}
               onRemap={onRemap}
             />

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Dropdown, Field, MessageBar, MessageBarBody, Option, Text } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";
+import type { CurrencyConversion } from "../../currency/convert";
 import type { ColumnMapping, Reconciliation, SplitSummary, StandardField } from "../../ingest/types";
 import { columnLetters } from "../../sheet";
 import { STANDARD_FIELDS } from "../pipeline";
@@ -15,6 +16,8 @@ export interface DataSectionProps {
   otherSheets: Partial<Record<StandardField, string[]>>;
   /** Split credit found (docs/reference/input.md "Split credit"); null when none. */
   split?: SplitSummary | null;
+  /** Amounts in several currencies (docs/reference/input.md "Currencies"); null when the table is in one. */
+  currency?: CurrencyConversion | null;
   error: string | null;
   onRemap: (field: StandardField, col: number | null) => void;
 }
@@ -24,7 +27,16 @@ const NOT_USED = "none";
 /** Split credit columns: listed only when the table has them, so a table without them shows what it always did. */
 const SPLIT_FIELDS: readonly StandardField[] = ["deal", "split", "splitAmount"];
 
-export function DataSection({ lang, mapping, reconciliation, otherSheets, split, error, onRemap }: DataSectionProps) {
+export function DataSection({
+  lang,
+  mapping,
+  reconciliation,
+  otherSheets,
+  split,
+  currency,
+  error,
+  onRemap,
+}: DataSectionProps) {
   const styles = useSectionStyles();
   const headerText = (col: number) => {
     const h = mapping?.headers.find((x) => x.col === col)?.header ?? "";
@@ -56,6 +68,7 @@ export function DataSection({ lang, mapping, reconciliation, otherSheets, split,
           {t(lang, "ui.data.split", { deals: split.deals, shared: split.sharedRows, not100: split.dealsNot100 })}
         </Text>
       )}
+      {currency && <Text className={styles.muted}>{currencyLine(lang, currency)}</Text>}
       {mapping &&
         [...STANDARD_FIELDS, ...SPLIT_FIELDS.filter((f) => mapping.columns[f] !== undefined)].map((field) => {
           const col = mapping.columns[field];
@@ -89,4 +102,14 @@ export function DataSection({ lang, mapping, reconciliation, otherSheets, split,
         })}
     </section>
   );
+}
+
+/** What was done with several currencies, in one line: converted with the Rates sheet, or only the main one kept. */
+export function currencyLine(lang: Lang, c: CurrencyConversion): string {
+  if (c.ratesSheet === null) return t(lang, "ui.data.currencyNoRates", { target: c.target });
+  const currencies = [...new Set(c.uses.map((u) => u.currency))].join(t(lang, "ui.data.currencySeparator"));
+  const rows = c.uses.reduce((n, u) => n + u.rows, 0);
+  return rows === 0
+    ? t(lang, "ui.data.currencyNone", { target: c.target, sheet: c.ratesSheet })
+    : t(lang, "ui.data.currency", { target: c.target, sheet: c.ratesSheet, rows, currencies });
 }
