@@ -32,7 +32,8 @@ import type { Report, ReportCell, ReportSheet } from "./model";
 import { compareNames } from "./compare";
 import { layOutForPrint } from "./printLayout";
 import { prorationCell } from "./proration";
-import { compareCodePoints, SALES_FIELDS, scorePeriod, type ScoredPeriod, type ScoredRep } from "./score";
+import { compareCodePoints, SALES_FIELDS, type ScoredPeriod, type ScoredRep } from "./score";
+import { scorePlans } from "./planSections";
 import { planShowingSplits } from "./splitCredit";
 
 export interface StatementOptions {
@@ -392,7 +393,7 @@ function issuesByRep(
 /** Build every scored rep's statement (rank order) with its file name. */
 export function buildStatements(ingest: IngestResult, plan: Plan, opts: StatementOptions): Statements {
   const lang = opts.lang;
-  const scored = scorePeriod(ingest, plan, { period: opts.period, lang: opts.lang });
+  const { scored, sections } = scorePlans(ingest, plan, { period: opts.period, lang: opts.lang });
   const names = sheetNames(lang);
   // The Plan tab shows the "Split deals count for" setting when the rows credit split deals (docs/reference/plan.md).
   const layout = writePlanSheet(planShowingSplits(plan, ingest), lang);
@@ -426,7 +427,17 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
     byName.map((r) => r.rep),
     opts.reservedFileNames,
   );
+  // Several plans (docs/reference/plan.md "A plan per role or team"): a rep's statement is their own plan's — its KPIs,
+  // Plan cells, and rank among its reps.
+  const sectionOf = new Map(sections.flatMap((s, i) => s.scored.reps.map((r) => [r.rep, i] as const)));
+  const ctxOf = (rep: string): Ctx => {
+    const i = sectionOf.get(rep) ?? 0;
+    if (sections.length === 1) return ctx;
+    const s = sections[i];
+    return { ...ctx, plan: s.plan, scored: s.scored, cells: (layout.plans?.[i] ?? layout).cells };
+  };
   const statements = byName.map((r, i): RepStatement => {
+    const own = ctxOf(r.rep);
     const rows = (rowsByRep.get(r.rep) ?? []).sort(
       (a, b) => a.dateSerial - b.dateSerial || compareCodePoints(a.sheet, b.sheet) || a.sheetRow - b.sheetRow,
     );
@@ -436,8 +447,8 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
     const report: Report = {
       lang,
       sheets: [
-        buildScorecard(ctx, r),
-        buildBonus(ctx, r),
+        buildScorecard(own, r),
+        buildBonus(own, r),
         buildSales(ctx, ingest, rows),
         buildIssues(ctx, issues),
         // The Plan tab never lists per-rep targets, so it names no rep.

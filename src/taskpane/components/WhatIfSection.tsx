@@ -81,9 +81,12 @@ type DealCheck = { deal: HypotheticalDeal | null; amountError: string | null; da
 export function WhatIfSection({ lang, ingested, plan, period }: WhatIfSectionProps) {
   const styles = useSectionStyles();
   // Scored once per data, plan and period: the report's own scoring of the period is the "now".
+  // With several plans (docs/reference/plan.md "A plan per role or team") the what-if is not offered: it re-ranks
+  // within one plan's scoring (docs/reference/whatif.md).
+  const severalPlans = (plan?.morePlans?.length ?? 0) > 0;
   const base = useMemo(
-    () => (ingested && plan ? whatIfBaseline(ingested, plan, period) : null),
-    [ingested, plan, period],
+    () => (ingested && plan && !severalPlans ? whatIfBaseline(ingested, plan, period) : null),
+    [ingested, plan, period, severalPlans],
   );
   const [rep, setRep] = useState<string | null>(null);
   const [round, setRound] = useState(0);
@@ -91,7 +94,7 @@ export function WhatIfSection({ lang, ingested, plan, period }: WhatIfSectionPro
     return (
       <section className={styles.section} aria-label={t(lang, "ui.section.whatIf")}>
         <MessageBar intent="info">
-          <MessageBarBody>{t(lang, "whatIf.cannot")}</MessageBarBody>
+          <MessageBarBody>{t(lang, severalPlans ? "plans.whatIfSeveralPlans" : "whatIf.cannot")}</MessageBarBody>
         </MessageBar>
       </section>
     );
