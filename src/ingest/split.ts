@@ -16,13 +16,16 @@ import type { SheetIssues } from "./issues";
 import { Dec, isBlankCell, isErrorText, normaliseRepName, readNumber, readSatisfaction } from "./parse";
 import type { RawCell, SalesRow, SplitCredit, SplitSummary } from "./types";
 
-/** Separators that always list several people: "/", "、", ";" (full-width forms are folded by NFKC). */
-const LIST_SEPARATORS = /\s*[/、;]\s*/;
 /**
- * Separators that may belong to one name: "Chen, Alice", "Johnson & Johnson", "R&D". A cell is split on them only
- * when every part is a rep of the table on their own (docs/reference/cleaning.md).
+ * Separators that always list several people (full-width forms are folded by NFKC): "、" and ";", and "/" with a
+ * space beside it ("Alice Chen / Bob Martin") or between Chinese names ("张三/李四").
  */
-const MAYBE_SEPARATORS = /\s*[,&]\s*/;
+const LIST_SEPARATORS = /\s*[、;]\s*|\s+\/\s*|\/\s+|(?<=\p{Script=Han})\/(?=\p{Script=Han})/u;
+/**
+ * Separators that may belong to one name: "Chen, Alice", "Johnson & Johnson", "R&D", "Ann/Lee". A cell is split on
+ * them only when every part is a rep of the table on their own (docs/reference/input.md "Split credit").
+ */
+const MAYBE_SEPARATORS = /\s*[,&/]\s*/;
 const ANY_SEPARATOR = /[/、;,&]/;
 
 /** Whether a normalised rep name holds a separator: checked once per distinct spelling (RepField). */

@@ -213,7 +213,7 @@ describe("rep cells naming several reps", () => {
     expect(totals(r.rows)).toEqual({ 张三: "250", 李四: "250" });
   });
 
-  it("a comma or & splits only when every part is a rep on their own; else one name, listed once", () => {
+  it("a comma, & or a bare / splits only when every part is a rep on their own; else one name, listed once", () => {
     const r = run([
       ["Sales Rep", "Date", "Amount"],
       ["Alice", D, 10],
@@ -222,14 +222,33 @@ describe("rep cells naming several reps", () => {
       ["Chen, Alice", D, 40],
       ["Chen, Alice", D, 60],
       ["Johnson & Johnson", D, 5],
+      ["Alice/Bob", D, 20],
+      ["Ann/Lee", D, 7],
     ]);
-    expect(totals(r.rows)).toEqual({ Alice: "60", Bob: "60", "Chen, Alice": "100", "Johnson & Johnson": "5" });
+    expect(totals(r.rows)).toEqual({
+      Alice: "70",
+      Bob: "70",
+      "Chen, Alice": "100",
+      "Johnson & Johnson": "5",
+      "Ann/Lee": "7",
+    });
     expect(r.issues.map(brief)).toEqual([
       "4:Sales Rep:kept:repCellShared",
       "5:Sales Rep:kept:repCellOneName",
       "7:Sales Rep:kept:repCellOneName",
+      "8:Sales Rep:kept:repCellShared",
+      "9:Sales Rep:kept:repCellOneName",
     ]);
     expect(r.issues[1].params).toEqual({ name: "Chen, Alice", rows: 2 });
+  });
+
+  it("a / with a space beside it, or between Chinese names, always lists several reps", () => {
+    const r = run([
+      ["Sales Rep", "Date", "Amount"],
+      ["Ann /Lee", D, 10],
+      ["张三/李四", D, 10],
+    ]);
+    expect(totals(r.rows)).toEqual({ Ann: "5", Lee: "5", 张三: "5", 李四: "5" });
   });
 
   it("a shared cell on a split row divides the row's credit", () => {
