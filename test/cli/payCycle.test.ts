@@ -6,10 +6,22 @@
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
+import JSZip from "jszip";
 import { readHistorySheet } from "../../src/history/sheet";
 import { findNamedSheet } from "../../src/plan";
 import { readXlsx } from "../../src/render/xlsx/readXlsx";
 import { chartsBySheet, runCli, sha256, tempDir } from "./cliHelpers";
+
+/** The workbook's defined names: name, sheet index (localSheetId) and reference. */
+async function definedNames(report: string): Promise<{ name: string; sheet: string | null; ref: string }[]> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(report));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  return [...xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({
+    name: /name="([^"]*)"/.exec(m[1])![1],
+    sheet: /localSheetId="(\d+)"/.exec(m[1])?.[1] ?? null,
+    ref: m[2],
+  }));
+}
 
 let dir: string;
 let sales: string;
@@ -107,6 +119,7 @@ describe("the pay cycle on the command line", () => {
     await runCli("report", sales, "--period", "2025-Q4", "-o", file("q4-copy.xlsx"));
     const charts = await chartsBySheet(file("q4-copy.xlsx"));
     const formulasBefore = await formulas(file("q4-copy.xlsx"));
+    const namesBefore = await definedNames(file("q4-copy.xlsx"));
     const before = (await readXlsx(file("q4-copy.xlsx"))).filter((s) => s.name !== "Pay history");
     expect((await runCli("close", file("q4-copy.xlsx"))).code).toBe(0);
     expect(await chartsBySheet(file("q4-copy.xlsx"))).toEqual(charts);
@@ -116,6 +129,39 @@ describe("the pay cycle on the command line", () => {
     const formulasAfter = await formulas(file("q4-copy.xlsx"));
     expect(formulasAfter.length).toBeGreaterThan(50);
     expect(formulasAfter).toEqual(formulasBefore);
+    // The print names: every other tab's as they were; the Pay history's print area covers its new last row.
+    const namesAfter = await definedNames(file("q4-copy.xlsx"));
+    const all = await readXlsx(file("q4-copy.xlsx"));
+    const historyIndex = String(all.findIndex((x) => x.name === "Pay history"));
+    const others = (names: typeof namesAfter) =>
+      names
+        .filter((n) => n.sheet !== historyIndex)
+        .sort((a, b) => `${a.sheet}${a.name}`.localeCompare(`${b.sheet}${b.name}`));
+    expect(others(namesAfter)).toEqual(others(namesBefore));
+    const area = namesAfter.filter((n) => n.sheet === historyIndex && n.name === "_xlnm.Print_Area");
+    expect(area).toHaveLength(1);
+    const rows = all.find((x) => x.name === "Pay history")!.values.length;
+    expect(area[0].ref).toMatch(new RegExp(`\\$${rows}$`));
+  });
+
+  it("report --history may name its own output: the report is rewritten with its history carried", async () => {
+    await runCli("report", sales, "--period", "2025-Q4", "-o", file("same.xlsx"));
+    expect((await runCli("close", file("same.xlsx"))).code).toBe(0);
+    const closed = (await historyOf(file("same.xlsx"))).history;
+    const again = await runCli(
+      "report",
+      sales,
+      "--period",
+      "2026-Q1",
+      "--history",
+      file("same.xlsx"),
+      "-o",
+      file("same.xlsx"),
+    );
+    expect(again.code).toBe(0);
+    const now = await historyOf(file("same.xlsx"));
+    expect(now.history).toEqual(closed);
+    expect(now.pending?.period).toBe("2026-Q1");
   });
 
   it("2. generates 2026-Q1 with the history of the closed Q4 report", async () => {
