@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import * as fs from "fs";
 import * as path from "path";
+import type { History } from "../history/types";
 import { t } from "../i18n";
 import { writeReportXlsx } from "../render/xlsx/writeXlsx";
 import { buildStatements } from "../report/statement";
@@ -22,12 +23,17 @@ import {
   runOnAction,
   reasonOf,
   type Failure,
+  type InputCommandOptions,
   type RunInputOptions,
 } from "./pipeline";
+import { readHistoryFile } from "./historyFile";
 import { fileBlockingFolder, writeFilesAllOrNothing, WriteError } from "./safeWrite";
 
 /** `output` is the folder to write to; created (with its parents) when missing. */
-export type RunStatementsOptions = RunInputOptions;
+export type RunStatementsOptions = RunInputOptions & {
+  /** A report whose Pay history gives each statement the rep's adjustments, balances and closed periods. */
+  history?: string;
+};
 
 export interface RunStatementsResult {
   code: number;
@@ -62,6 +68,13 @@ export async function runStatements(opts: RunStatementsOptions): Promise<RunStat
 
   const bad = checkOutput(opts);
   if (bad) return fail(bad);
+  // A Pay history changed by hand stops the run before any work (nothing written), as for `report`.
+  let history: History | undefined;
+  if (opts.history !== undefined) {
+    const found = await readHistoryFile(opts.history, lang);
+    if (!found.ok) return fail(found);
+    history = found.record.history;
+  }
   const read = await readInputAndPlan(opts, progress);
   if (!read.ok) return fail(read);
 
@@ -78,6 +91,7 @@ export async function runStatements(opts: RunStatementsOptions): Promise<RunStat
     period: read.plan.scoredPeriod ?? undefined,
     sheets: read.sheets,
     reservedFileNames: inputHere,
+    history,
   });
   // As `report`: nobody to write for is an input problem; say which dates the data has.
   if (built.statements.length === 0) return fail(noRepsFailure(lang, opts.input, built.period, rows.rows));
@@ -108,6 +122,8 @@ export function statementsCommand(): Command {
     cliText("en", "statementsDescription"),
     "-o, --output <folder>",
     t("en", "statement.optOutput"),
+  ).option("--history <report>", t("en", "pay.cli.optHistory"));
+  return runOnAction<InputCommandOptions & { history?: string }>(cmd, "salesperf.statements", (opts, o) =>
+    runStatements({ ...opts, history: o.history }),
   );
-  return runOnAction(cmd, "salesperf.statements", runStatements);
 }

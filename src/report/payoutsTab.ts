@@ -16,6 +16,7 @@ import { adjustmentPolicyWord } from "../plan/vocab";
 import { amountText } from "./bonusText";
 import { absCol, addr, excelString, formula, num, sheetRef, text } from "./cells";
 import type { ReportCell } from "./model";
+import type { History } from "../history/types";
 import type { PeriodPayouts, RepPayout } from "./payouts";
 
 type Row = (ReportCell | null)[];
@@ -258,4 +259,50 @@ function carriedFormula(
   if (adj === null || policy === "report") return "0";
   if (policy === "carry") return `SUMPRODUCT((${adj.rep}=${rep})*${adj.diff})`;
   return `SUMPRODUCT((${adj.rep}=${rep})*(${adj.diff}>0)*${adj.diff})`;
+}
+
+/**
+ * A rep's statement (docs/reference/statements.md): the sections above with only the rep's own rows — so the formulas
+ * reference nothing of anyone else — then the rep's closed periods as History records them (values).
+ */
+export function statementPayoutRows(
+  p: PeriodPayouts,
+  rep: string,
+  history: History,
+  x: PayoutSectionsInput,
+  after: number,
+): Row[] {
+  const own: PeriodPayouts = {
+    ...p,
+    adjustments: p.adjustments.filter((a) => a.rep === rep),
+    reps: p.reps.filter((r) => r.rep === rep),
+  };
+  const out = own.reps.length > 0 ? payoutSections(own, x, after) : [];
+  const closed = history.periods.flatMap((period) => {
+    const r = period.reps.find((c) => c.rep === rep);
+    return r ? [{ period: period.period, r }] : [];
+  });
+  if (closed.length === 0) return out;
+  const { lang, money } = x;
+  out.push([], [text(t(lang, "pay.st.history"), "title")]);
+  out.push(
+    [
+      "pay.hdr.period",
+      "pay.hdr.earned",
+      "pay.hdr.adjustments",
+      "pay.hdr.payable",
+      "pay.hdr.drawBalance",
+      "pay.hdr.clawbackBalance",
+    ].map((k) => text(t(lang, k), "header")),
+  );
+  for (const { period, r } of closed)
+    out.push([
+      text(period),
+      num(Number(r.earned), money),
+      num(Number(r.adjustments), money),
+      num(Number(r.payable), money),
+      num(Number(r.drawBalance), money),
+      num(Number(r.clawbackBalance), money),
+    ]);
+  return out;
 }

@@ -35,6 +35,9 @@ import { prorationCell } from "./proration";
 import { compareCodePoints, SALES_FIELDS, type ScoredPeriod, type ScoredRep } from "./score";
 import { scorePlans } from "./planSections";
 import { planShowingSplits } from "./splitCredit";
+import type { History } from "../history/types";
+import { periodPayouts, type PeriodPayouts } from "./payouts";
+import { statementPayoutRows } from "./payoutsTab";
 
 export interface StatementOptions {
   lang: Lang;
@@ -47,6 +50,11 @@ export interface StatementOptions {
   sheets?: readonly RawSheet[];
   /** File names the statements must not take (e.g. the input workbook when it sits in the output folder). */
   reservedFileNames?: readonly string[];
+  /**
+   * The closed periods (a report's Pay history): each statement's Bonus tab then shows the rep's own adjustments to
+   * closed periods, payable and balances, and the rep's closed periods (docs/reference/payouts.md "Statements").
+   */
+  history?: History;
 }
 
 export interface RepStatement {
@@ -177,7 +185,7 @@ function buildScorecard(ctx: Ctx, r: ScoredRep): ReportSheet {
 }
 
 /** How the bonus was reached: score → payout factor (curve, threshold, cap from the Plan) → bonus. */
-function buildBonus(ctx: Ctx, r: ScoredRep): ReportSheet {
+function buildBonus(ctx: Ctx, r: ScoredRep, payouts: PeriodPayouts | null, history?: History): ReportSheet {
   const { lang, plan } = ctx;
   const c = ctx.cells;
   const rule = plan.bonus;
@@ -196,6 +204,18 @@ function buildBonus(ctx: Ctx, r: ScoredRep): ReportSheet {
     ],
     [text(t(lang, "statement.curve")), text(curveText(ctx))],
   ];
+  // docs/reference/payouts.md "Statements": the rep's own adjustments, payable, balances and closed periods.
+  if (payouts && history) {
+    const input = {
+      lang,
+      money: ctx.money,
+      decimals: plan.currencyDecimals,
+      planSheet: ctx.names.plan,
+      planCells: c.payouts,
+      bonusRow: new Map([[r.rep, 2]]),
+    };
+    rows.push(...statementPayoutRows(payouts, r.rep, history, input, rows.length));
+  }
   return {
     key: "bonus",
     name: ctx.names.bonus,
@@ -412,6 +432,14 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
       plan: names.plan,
     },
   };
+  const prorations = new Map(scored.reps.map((x) => [x.rep, x.proration]));
+  const payouts = opts.history
+    ? periodPayouts(ingest, plan, scored, opts.history, {
+        lang,
+        currency: plan.currency ?? ingest.currencyGuess,
+        proration: (rep) => prorations.get(rep),
+      })
+    : null;
   const range = periodRange(scored.period)!;
   const rowsByRep = new Map<string, SalesRow[]>();
   for (const r of ingest.rows) {
@@ -448,7 +476,7 @@ export function buildStatements(ingest: IngestResult, plan: Plan, opts: Statemen
       lang,
       sheets: [
         buildScorecard(own, r),
-        buildBonus(own, r),
+        buildBonus(own, r, payouts, opts.history),
         buildSales(ctx, ingest, rows),
         buildIssues(ctx, issues),
         // The Plan tab never lists per-rep targets, so it names no rep.

@@ -80,6 +80,8 @@ export const payoutsMessages: Catalogue = {
     // Statement.
     "pay.st.title": "Payable and balances",
     "pay.st.history": "Closed periods",
+    "pay.cli.optHistory":
+      "an earlier report: each statement shows the rep's adjustments to closed periods, balances and closed periods",
   },
   zh: {
     planMustBeYesNo: "{field}只能填“是”或“否”",
@@ -145,5 +147,6 @@ export const payoutsMessages: Catalogue = {
 
     "pay.st.title": "实发奖金和余额",
     "pay.st.history": "已关闭考核期",
+    "pay.cli.optHistory": "之前的报表：每份个人报表列出本人的往期调整、余额和已关闭考核期",
   },
 };
