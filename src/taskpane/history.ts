@@ -16,9 +16,35 @@ export type WorkbookHistory =
   /** sheetName null: the workbook has no Pay history yet (a first run). */
   { ok: true; sheetName: string | null; record: HistoryRecord } | { ok: false; title: string; lines: string[] };
 
+/** "Pay history (2)" → "pay history": a tab name as the add-in may have made it unique. */
+function baseName(name: string): string {
+  return name
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\(\d+\)$/, "");
+}
+
+/**
+ * The Pay history to use: the add-in's own tab from the last run ("Pay history", or "Pay history (2)" when the user
+ * had a sheet of that name), else a sheet named Pay history / 历史记录 (one copied in from a report).
+ */
+function historySheetOf(sheets: readonly RawSheet[], addinTabs: readonly string[]): RawSheet | undefined {
+  const names = new Set([t("en", "sheet.history"), t("zh", "sheet.history")].map(baseName));
+  const own = new Set(addinTabs.map((n) => n.toLowerCase()));
+  return (
+    sheets.find((s) => own.has(s.name.toLowerCase()) && names.has(baseName(s.name))) ??
+    findNamedSheet(sheets, "sheet.history")
+  );
+}
+
 /** The workbook's Pay history, or every problem of one changed by hand (each naming its cell). */
-export function workbookHistory(sheets: readonly RawSheet[], lang: Lang): WorkbookHistory {
-  const sheet = findNamedSheet(sheets, "sheet.history");
+export function workbookHistory(
+  sheets: readonly RawSheet[],
+  lang: Lang,
+  addinTabs: readonly string[] = [],
+): WorkbookHistory {
+  const sheet = historySheetOf(sheets, addinTabs);
   if (!sheet) return { ok: true, sheetName: null, record: { history: EMPTY_HISTORY, pending: null } };
   const read = readHistorySheet(sheet, lang);
   if (read.issues.length > 0) {
@@ -33,7 +59,7 @@ export function workbookHistory(sheets: readonly RawSheet[], lang: Lang): Workbo
 
 /** The Pay history tab holding `record`, named `name`, in the language of its name. */
 function tabOf(name: string, record: HistoryRecord): ReportSheet {
-  const lang: Lang = name.startsWith(t("zh", "sheet.history")) ? "zh" : "en";
+  const lang: Lang = baseName(name) === baseName(t("zh", "sheet.history")) ? "zh" : "en";
   const fingerprint = record.pending?.planFingerprint ?? record.history.periods.at(-1)?.planFingerprint ?? "";
   return layOutForPrint(historySheet(lang, name, record, fingerprint), {
     lang,

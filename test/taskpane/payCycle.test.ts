@@ -20,7 +20,7 @@ async function read() {
 async function generate(period: string) {
   const snapshot = await read();
   const a = analyse(snapshot.sheets, snapshot.addinTabs, "en");
-  const found = workbookHistory(snapshot.sheets, "en");
+  const found = workbookHistory(snapshot.sheets, "en", snapshot.addinTabs);
   if (!found.ok) throw new Error(found.title);
   const report = buildPaneReport(
     a,
@@ -36,7 +36,8 @@ async function generate(period: string) {
 
 /** Close period (or Reopen `period`) as the pane does it; the change's message, or why it was refused. */
 async function change(at: string, reopen?: string): Promise<{ ok: boolean; message: string }> {
-  const found = workbookHistory((await read()).sheets, "en");
+  const snapshot = await read();
+  const found = workbookHistory(snapshot.sheets, "en", snapshot.addinTabs);
   const c = reopen ? reopenInWorkbook(found, "en", reopen, at) : closeInWorkbook(found, "en", at);
   if (!c.ok) return c;
   const written = await officeExcelOps.replaceTab(c.sheet, "en");
@@ -45,7 +46,8 @@ async function change(at: string, reopen?: string): Promise<{ ok: boolean; messa
 }
 
 async function history() {
-  const found = workbookHistory((await read()).sheets, "en");
+  const snapshot = await read();
+  const found = workbookHistory(snapshot.sheets, "en", snapshot.addinTabs);
   if (!found.ok) throw new Error([found.title, ...found.lines].join("\n"));
   return found.record;
 }
@@ -128,5 +130,27 @@ describe("the pay cycle in the pane", () => {
     expect(found.title).toContain("The Pay history tab was changed by hand");
     expect(found.lines).toEqual([expect.stringContaining(`T${row + 1}: this record's checksum does not match`)]);
     expect(closeInWorkbook(found, "en", "x")).toMatchObject({ ok: false });
+  });
+
+  it("a Pay history copied in by the user under the same name: the add-in's own tab is the record after a run", async () => {
+    const own = new FakeExcel([payCycleSales()]);
+    uninstall?.();
+    uninstall = installFakeExcel(own);
+    try {
+      // A stale copy of a Pay history with nothing closed, named as the add-in names its tab.
+      own.seedSheet({ name: "Pay history", values: [["Pay history: the periods closed, as paid"]] });
+      await generate("2025-Q4");
+      expect(own.sheetNames()).toContain("Pay history (2)");
+      expect((await change("2026-01-05T09:30:00.000Z")).message).toBe(
+        "2025-Q4 is closed: the Pay history (2) tab records its results as paid.",
+      );
+      expect((await history()).history.periods.map((p) => p.period)).toEqual(["2025-Q4"]);
+      await generate("2026-Q1");
+      expect((await history()).history.periods.map((p) => p.period)).toEqual(["2025-Q4"]);
+      expect(own.sheet("Pay history").cells.length).toBe(1); // the user's sheet is left as it was
+    } finally {
+      uninstall();
+      uninstall = installFakeExcel(fake);
+    }
   });
 });

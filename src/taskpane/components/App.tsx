@@ -155,7 +155,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
     }
   }, [snapshot, lang, mapping]);
   const history = useMemo(
-    (): WorkbookHistory | null => (snapshot ? workbookHistory(snapshot.sheets, lang) : null),
+    (): WorkbookHistory | null => (snapshot ? workbookHistory(snapshot.sheets, lang, snapshot.addinTabs) : null),
     [snapshot, lang],
   );
   const chosenPeriod =
@@ -239,7 +239,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
         return setRun({ status: "failed", message: problems?.title ?? "", lines: problems?.lines });
       }
       // The Pay history is carried forward; one changed by hand stops Generate, naming each cell (history.md).
-      const found = workbookHistory(read.value.sheets, lang);
+      const found = workbookHistory(read.value.sheets, lang, read.value.addinTabs);
       if (!found.ok) return setRun({ status: "failed", message: found.title, lines: found.lines });
       if (controller.signal.aborted) return cancelled();
 
@@ -279,7 +279,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
       const read = await excel.readSheets();
       if (!read.ok) return setHistoryOutcome({ status: "failed", message: messageOf(lang, read.error) });
       setSnapshot(read.value);
-      const found = workbookHistory(read.value.sheets, lang);
+      const found = workbookHistory(read.value.sheets, lang, read.value.addinTabs);
       if (!found.ok) return setHistoryOutcome({ status: "failed", message: found.title, lines: found.lines });
       const at = new Date().toISOString();
       const change = reopen === null ? closeInWorkbook(found, lang, at) : reopenInWorkbook(found, lang, reopen, at);
