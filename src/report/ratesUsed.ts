@@ -1,7 +1,7 @@
 /**
  * The rates used, on the Data issues tab (docs/reference/cleaning.md "Currencies"): one line per rate that converted
- * used rows — its currency, From date, rate, how many rows, their amounts as written and converted. The converted
- * column adds up to what the rows count for, each row rounded as docs/reference/numbers.md says.
+ * used rows — its currency, From date, rate, how many rows, their Amount cells as written and converted (each row
+ * rounded as docs/reference/numbers.md says). With split columns these are the deals' amounts, before the split.
  */
 import type { CurrencyConversion } from "../currency/convert";
 import { dec } from "../engine/decimal";
