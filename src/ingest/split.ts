@@ -216,21 +216,27 @@ export function creditSplits(pass: SplitPass): { rows: SalesRow[]; summary: Spli
   return { rows, summary: { splitColumns: pass.splitColumns, sharedRows, ...deals } };
 }
 
-/** The names a rep cell lists, when it lists more than one; null when it names one rep. */
-function namesOf(rep: string, alone: ReadonlySet<string>, doubtful: Map<string, number>): string[] | null {
+/** What a rep cell names: the reps when more than one (else null), and the parts kept whole though they hold a comma, & or /. */
+interface CellNames {
+  names: string[] | null;
+  doubtful: string[];
+}
+
+function namesOf(rep: string, alone: ReadonlySet<string>): CellNames {
   const names: string[] = [];
+  const doubtful: string[] = [];
   for (const part of rep.split(LIST_SEPARATORS)) {
     const p = normaliseRepName(part);
     if (p.length === 0) continue;
     const sub = p.split(MAYBE_SEPARATORS).map(normaliseRepName);
     if (sub.length > 1 && sub.every((s) => s.length > 0 && alone.has(s))) names.push(...sub);
     else {
-      if (sub.length > 1) doubtful.set(p, (doubtful.get(p) ?? 0) + 1);
+      if (sub.length > 1) doubtful.push(p);
       names.push(p);
     }
   }
   const distinct = [...new Set(names)];
-  return distinct.length > 1 ? distinct : null;
+  return { names: distinct.length > 1 ? distinct : null, doubtful };
 }
 
 /** Rows whose rep cell names several reps, one row per rep; names kept whole when a separator may be part of one. */
@@ -239,8 +245,9 @@ function shareCells(pass: SplitPass): { rows: SalesRow[]; count: number } {
   const candidates = new Set(sharedAt);
   const alone = new Set<string>();
   for (let i = 0; i < rows.length; i++) if (!candidates.has(i)) alone.add(rows[i].rep);
-  const doubtful = new Map<string, number>();
-  const doubtfulRow = new Map<string, number>();
+  // A rep cell is read once per distinct text; a name kept whole is listed once, at its first row, with its rows.
+  const cells = new Map<string, CellNames>();
+  const doubtful = new Map<string, { firstRow: number; rows: number }>();
   const out: SalesRow[] = [];
   let count = 0;
   let next = 0;
@@ -248,10 +255,17 @@ function shareCells(pass: SplitPass): { rows: SalesRow[]; count: number } {
     while (next < i) out.push(rows[next++]);
     next = i + 1;
     const row = rows[i];
-    const before = new Map(doubtful);
-    const names = namesOf(row.rep, alone, doubtful);
-    for (const [name, n] of doubtful)
-      if (before.get(name) !== n && !doubtfulRow.has(name)) doubtfulRow.set(name, row.sheetRow);
+    let cell = cells.get(row.rep);
+    if (cell === undefined) {
+      cell = namesOf(row.rep, alone);
+      cells.set(row.rep, cell);
+    }
+    for (const name of cell.doubtful) {
+      const d = doubtful.get(name);
+      if (d === undefined) doubtful.set(name, { firstRow: row.sheetRow, rows: 1 });
+      else d.rows++;
+    }
+    const names = cell.names;
     if (names === null) {
       out.push(row);
       continue;
@@ -270,8 +284,8 @@ function shareCells(pass: SplitPass): { rows: SalesRow[]; count: number } {
     });
   }
   while (next < rows.length) out.push(rows[next++]);
-  for (const [name, n] of doubtful)
-    issues.add(doubtfulRow.get(name) ?? null, pass.repHeader, name, "kept", "repCellOneName", { name, rows: n });
+  for (const [name, d] of doubtful)
+    issues.add(d.firstRow, pass.repHeader, name, "kept", "repCellOneName", { name, rows: d.rows });
   return { rows: out, count };
 }
 
