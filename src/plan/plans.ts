@@ -27,6 +27,8 @@ function standalone(first: Plan, p: Plan): Plan {
     ...(first.payouts ? { payouts: first.payouts } : {}),
     ...(first.repDraws ? { repDraws: first.repDraws } : {}),
     ...(first.people ? { people: first.people } : {}),
+    // The review streak is the report's, read against each plan's KPI of its name (docs/reference/plan.md).
+    ...(first.streak ? { streak: first.streak } : {}),
   };
 }
 

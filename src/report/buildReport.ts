@@ -47,7 +47,7 @@ import { payoutSections } from "./payoutsTab";
 import { buildSummary } from "./summary";
 import { compareCodePoints, compareNames } from "./compare";
 import { type ScoredPeriod, type ScoredRep, type TeamScore } from "./score";
-import { appendCycleBlocks, scoreHistoryOf, type CycleRefs } from "./cycle";
+import { appendCycleBlocks, scoreHistoryOf, type CycleRefs, type RepPlace } from "./cycle";
 import { appendCoachingFollowUp } from "./coachingFollowUp";
 import { planShowingSplits } from "./splitCredit";
 import { scorePlans, type PlanSection } from "./planSections";
@@ -629,6 +629,18 @@ function planParts(
   };
 }
 
+/** Several plans: each rep's Scorecard row in its plan's part (stacked as planParts stacks them) and its plan. */
+function scorecardPlaces(sections: readonly PlanSection[]): (rep: string) => RepPlace | undefined {
+  const places = sectionPlaces(sections.map((s) => ({ plan: s.plan.name ?? "", reps: s.scored.reps.length })));
+  const byRep = new Map<string, RepPlace>();
+  sections.forEach((s, i) =>
+    [...s.scored.reps]
+      .sort((a, b) => compareNames(a.rep, b.rep))
+      .forEach((r, j) => byRep.set(r.rep, { row: places[i].first + j, plan: s.plan })),
+  );
+  return (rep) => byRep.get(rep);
+}
+
 function countByAction(issues: readonly DataIssue[]): Partial<Record<DataIssue["action"], number>> {
   const counts: Partial<Record<DataIssue["action"], number>> = {};
   for (const i of issues) counts[i.action] = (counts[i.action] ?? 0) + 1;
@@ -698,6 +710,7 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     ...ctx,
     history: opts.history,
     streakCells: layout.cells.streak,
+    ...(sections.length > 1 ? { placeOf: scorecardPlaces(sections) } : {}),
   });
   ctx.priorCell = cycle.priorCell;
   const leadersTab = leaders

@@ -36,6 +36,23 @@ export interface CycleContext {
   history?: History;
   /** The Plan tab's streak rule cells, when the plan has a rule. */
   streakCells?: StreakCells;
+  /**
+   * Where a scored rep's line is on the Scorecard and the plan it is scored on (several plans stack their parts,
+   * docs/reference/plan.md "A plan per role or team"); absent = one plan, the rep's row is its byName index + 2.
+   */
+  placeOf?: (rep: string) => RepPlace | undefined;
+}
+
+/** A scored rep's Scorecard row and plan (whose KPIs its ScoredRep.kpis follow). */
+export interface RepPlace {
+  row: number;
+  plan: Plan;
+}
+
+/** The KPI of `plan` a streak rule names (ignoring case), or -1. */
+function kpiIndexOf(plan: Plan, name: string): number {
+  const key = normaliseWord(name);
+  return plan.kpis.findIndex((k) => normaliseWord(k.name) === key);
 }
 
 /** The closed periods of the scored period's kind before it, and the columns from the first of them to it. */
@@ -142,28 +159,48 @@ export function appendCycleBlocks(sheet: ReportSheet, ctx: CycleContext): CycleR
   const below = Math.max(rows.length, ...(sheet.charts ?? []).map((c) => c.to.row + 1));
   while (rows.length < below + 1) rows.push([]);
   const R = (col: number, row: number): string => sheetRef(ctx.names.trends, absAddr(col, row));
-  const scRow = new Map(ctx.byName.map((r, i) => [r.rep, i + 2]));
-  const C = scorecardCols(ctx.plan.kpis.length);
-  const S = (col: number, row: number): string => sheetRef(ctx.names.scorecard, absAddr(col, row));
   const { lang, plan, scored } = ctx;
+  const byNameRow = new Map(ctx.byName.map((r, i) => [r.rep, i + 2]));
+  const placeOf = (rep: string): RepPlace | undefined =>
+    ctx.placeOf ? ctx.placeOf(rep) : byNameRow.has(rep) ? { row: byNameRow.get(rep)!, plan } : undefined;
+  /** A cell of the rep's Scorecard line: its KPI k's actual (+0), target (+1), attainment (+2), or score, rank, status. */
+  const S = (rep: string, col: (C: ReturnType<typeof scorecardCols>) => number): string => {
+    const place = placeOf(rep)!;
+    return sheetRef(ctx.names.scorecard, absAddr(col(scorecardCols(place.plan.kpis.length)), place.row));
+  };
+  const rule = plan.streak;
+  /** The streak KPI in the rep's own plan (-1: that plan has no KPI of the name). */
+  const streakKOf = (rep: string): number => {
+    const place = placeOf(rep);
+    return rule && place ? kpiIndexOf(place.plan, rule.kpi) : -1;
+  };
 
-  // The prior period's actuals: growth-target KPIs and the streak's growth KPI.
-  const streakK = streakKpiIndex(plan);
-  const priorKpis = plan.kpis
-    .map((_, k) => k)
-    .filter((k) => plan.kpis[k].target.kind === "growth" || (k === streakK && plan.streak?.of === "growth"));
+  // The prior period's actuals: growth-target KPIs and the streak's growth KPI, by name across the plans.
+  const priorNames: string[] = [];
+  const needsPrior = (p: Plan, k: number): boolean =>
+    p.kpis[k].target.kind === "growth" || (rule?.of === "growth" && k === kpiIndexOf(p, rule.kpi));
+  for (const r of ctx.byName) {
+    const p = placeOf(r.rep)?.plan ?? plan;
+    p.kpis.forEach((kpi, k) => {
+      if (needsPrior(p, k) && !priorNames.some((n) => normaliseWord(n) === normaliseWord(kpi.name)))
+        priorNames.push(kpi.name);
+    });
+  }
   const priorRefs = new Map<string, string>();
-  if (priorKpis.length > 0) {
+  if (priorNames.length > 0) {
     rows.push([text(t(lang, "cycle.prior.title", { prior: scored.priorPeriod }), "title")]);
     rows.push([text(t(lang, "cycle.prior.note"), "note")]);
-    rows.push([text(t(lang, "hdr.rep"), "header"), ...priorKpis.map((k) => text(plan.kpis[k].name, "header"))]);
+    rows.push([text(t(lang, "hdr.rep"), "header"), ...priorNames.map((n) => text(n, "header"))]);
     for (const r of ctx.byName) {
       const row = rows.length + 1;
+      const p = placeOf(r.rep)?.plan ?? plan;
       rows.push([
         text(r.rep),
-        ...priorKpis.map((k, i) => {
+        ...priorNames.map((name, i) => {
+          const k = kpiIndexOf(p, name);
+          if (k < 0 || !needsPrior(p, k)) return null;
           priorRefs.set(`${k}\u0000${r.rep}`, R(1 + i, row));
-          return r.kpis[k].prior === null ? null : num(r.kpis[k].prior, kpiFormat(plan, k, ctx.money));
+          return r.kpis[k].prior === null ? null : num(r.kpis[k].prior, kpiFormat(p, k, ctx.money));
         }),
       ]);
     }
@@ -210,7 +247,7 @@ export function appendCycleBlocks(sheet: ReportSheet, ctx: CycleContext): CycleR
     const scoreRows = table(t(lang, "cycle.scores.title"), cycleNote, (rep, j) => {
       if (isCurrent(j)) {
         const r = current.get(rep);
-        return r ? formula(S(C.score, scRow.get(rep)!), r.score, PCT) : null;
+        return r ? formula(S(rep, (C) => C.score), r.score, PCT) : null;
       }
       const cr = closedRep(periods[j], rep);
       return cr ? num(dec(cr.score), PCT) : null;
@@ -218,7 +255,7 @@ export function appendCycleBlocks(sheet: ReportSheet, ctx: CycleContext): CycleR
     table(t(lang, "cycle.ranks.title"), cycleNote, (rep, j) => {
       if (isCurrent(j)) {
         const r = current.get(rep);
-        return r ? formula(S(C.rank, scRow.get(rep)!), r.rank, "0") : null;
+        return r ? formula(S(rep, (C) => C.rank), r.rank, "0") : null;
       }
       const cr = closedRep(periods[j], rep);
       return cr ? num(cr.rank, "0") : null;
@@ -226,7 +263,7 @@ export function appendCycleBlocks(sheet: ReportSheet, ctx: CycleContext): CycleR
     table(t(lang, "cycle.statuses.title"), cycleNote, (rep, j) => {
       if (isCurrent(j)) {
         const r = current.get(rep);
-        return r ? formula(`${S(C.status, scRow.get(rep)!)}&""`, statusText(lang, r.status)) : null;
+        return r ? formula(`${S(rep, (C) => C.status)}&""`, statusText(lang, r.status)) : null;
       }
       const cr = closedRep(periods[j], rep);
       return cr && cr.status !== null ? text(statusText(lang, cr.status)) : null;
@@ -236,14 +273,15 @@ export function appendCycleBlocks(sheet: ReportSheet, ctx: CycleContext): CycleR
 
   // The review streak.
   const streakRefs = new Map<string, { ref: string; value: number }>();
-  const rule = plan.streak;
+  const streakK = streakKpiIndex(plan);
   if (rule && streakK >= 0 && ctx.streakCells) {
     const kpiKey = normaliseWord(plan.kpis[streakK].name);
     const atLeast = dec(rule.atLeast);
     const threshold = sheetRef(ctx.names.plan, ctx.streakCells.atLeast);
     const valueOf = (rep: string, j: number): Decimal | null => {
       if (!isCurrent(j)) return cols ? closedStreakValue(cols, periods[j], rep, kpiKey, rule.of) : null;
-      const sk = current.get(rep)?.kpis[streakK];
+      const k = streakKOf(rep);
+      const sk = k < 0 ? undefined : current.get(rep)?.kpis[k];
       if (!sk) return null;
       if (rule.of === "attainment") return sk.attainment;
       return sk.actual === null || sk.prior === null || sk.prior.isZero()
@@ -265,15 +303,15 @@ export function appendCycleBlocks(sheet: ReportSheet, ctx: CycleContext): CycleR
       (rep, j) => {
         const v = valueOf(rep, j);
         if (!isCurrent(j)) return v === null ? null : num(v, PCT);
-        const row = scRow.get(rep);
-        if (row === undefined) return null;
+        const k = streakKOf(rep);
+        if (k < 0 || !current.has(rep)) return null;
         const cached = v === null ? "" : v;
         if (rule.of === "attainment") {
-          const a = S(C.actual(streakK) + 2, row);
+          const a = S(rep, (C) => C.actual(k) + 2);
           return formula(`IF(ISNUMBER(${a}),${a},"")`, cached, PCT);
         }
-        const cur = S(C.actual(streakK), row);
-        const pre = priorRefs.get(`${streakK}\u0000${rep}`)!;
+        const cur = S(rep, (C) => C.actual(k));
+        const pre = priorRefs.get(`${k}\u0000${rep}`)!;
         return formula(
           `IF(AND(ISNUMBER(${cur}),ISNUMBER(${pre})),IF(${pre}=0,"",(${cur}-${pre})/ABS(${pre})),"")`,
           cached,

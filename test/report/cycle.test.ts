@@ -5,13 +5,14 @@
  * sales (47.5 %, Coaching). Two closed quarters, 2025-Q4 and 2026-Q1, as the History sheet would hold them.
  */
 import Decimal from "decimal.js";
-import { defaultPlan, type Plan, type StreakRule } from "../../src/plan/index";
+import { defaultPlan, readWorkbookPlan, type Plan, type StreakRule } from "../../src/plan/index";
 import { buildReport } from "../../src/report/buildReport";
 import { streakFormula, streakLength } from "../../src/report/cycle";
 import type { Report, ReportCell, ReportSheet } from "../../src/report/model";
 import { closed, historyOf } from "./cycleHistory";
 import { checkFormulas, recalculate } from "./hyperFormula";
 import { defaultExample, ingestOf } from "./fixtures";
+import { planSheetOf, targetsAssigning, twoPlans, twoPlansRows } from "./twoPlans";
 
 const Q4 = closed("2025-Q4", [
   { rep: "Alice", score: "0.9", rank: 2, revenue: { actual: "80000", attainment: "1.05" } },
@@ -278,5 +279,36 @@ describe("Coaching follow-up", () => {
     const none = closed("2026-Q1", [{ rep: "Alice", score: "0.95", rank: 1, status: "top" }]);
     const c2 = sheet(build(planOf("zh"), [none], "zh"), "coaching");
     expect(values(c2, rowOf(c2, "辅导跟进：2026-Q1 待辅导的销售员") + 2)).toEqual(["2026-Q1 没有待辅导的销售员。"]);
+  });
+});
+
+describe('with two plans (docs/reference/plan.md "A plan per role or team")', () => {
+  const plan = readWorkbookPlan([planSheetOf(twoPlans()), targetsAssigning], "en");
+  if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+  const withRule: Plan = { ...plan.plan, streak: { kpi: "Revenue", of: "attainment", atLeast: 1 } };
+  const q1 = closed("2026-Q1", [
+    { rep: "Alice", score: "0.9", rank: 1, status: "top", revenue: { actual: "110000", attainment: "1.1" } },
+    { rep: "Carol", score: "1.1", rank: 1, status: "top", revenue: { actual: "55000", attainment: "1.1" } },
+  ]);
+  const r = buildReport(ingestOf(twoPlansRows()), withRule, { lang: "en", history: historyOf(q1) });
+  const trends = sheet(r, "trends");
+
+  it("the scored period refers to each rep's line in their plan's part of the Scorecard", () => {
+    const s = rowOf(trends, "Score by period");
+    // Field sales (2 KPIs): Alice row 3, Bob row 4, score in column I; Inside sales (2 KPIs): Carol row 9, Dan row 10.
+    expect(cellAt(trends, s + 3, 2)!.f).toBe("Scorecard!$I$3");
+    expect(cellAt(trends, s + 5, 2)!.f).toBe("Scorecard!$I$9");
+    expect(values(trends, s + 5)).toEqual(["Carol", 1.1, 1.2]);
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+
+  it("the streak reads the KPI of its name in each rep's own plan", () => {
+    const s = rowOf(trends, "Streak: Revenue attainment at least 100%");
+    // Carol's Revenue is the Inside plan's second KPI: attainment in column H; 110 % then, 120 % now.
+    expect(cellAt(trends, s + 5, 2)!.f).toBe('IF(ISNUMBER(Scorecard!$H$9),Scorecard!$H$9,"")');
+    expect(values(trends, s + 5)).toEqual(["Carol", 1.1, 1.2, 2]);
+    // Alice: 110 % then, 120 % now (Field's first KPI, column E).
+    expect(cellAt(trends, s + 3, 2)!.f).toBe('IF(ISNUMBER(Scorecard!$E$3),Scorecard!$E$3,"")');
+    expect(values(trends, s + 3)).toEqual(["Alice", 1.1, 1.2, 2]);
   });
 });
