@@ -118,7 +118,11 @@ export class SplitReader {
     const raw = row[sc];
     if (isBlankCell(raw)) return true;
     const fraction = this.readSplit(raw);
-    if (fraction === null) return this.fail("splitUnreadable", this.columns.splitHeader, raw);
+    if (fraction === null) {
+      // "60% / 40%" beside "Alice / Bob": one split per row is read, never matched to names by position.
+      const several = typeof raw === "string" && /\d\s*%?\s*[/、;,]\s*\d/.test(raw.normalize("NFKC"));
+      return this.fail(several ? "splitSeveralValues" : "splitUnreadable", this.columns.splitHeader, raw);
+    }
     if (fraction.isNegative()) return this.fail("splitNegative", this.columns.splitHeader, raw);
     this.split = fraction.toString();
     this.credited = exactNumber(new Dec(String(dealAmount)).times(fraction));

@@ -17,7 +17,8 @@ export const SALES_FIELDS: Record<StandardField, (r: SalesRow) => number | strin
   satisfaction: (r) => r.satisfaction,
   behaviour: (r) => r.behaviour,
   deal: (r) => r.dealId ?? null,
-  split: (r) => (r.credit?.split == null ? null : Number(r.credit.split)),
+  // The rep's own split: a shared rep cell's reps each hold an equal part of the row's split.
+  split: (r) => (r.credit?.split == null ? null : Number(r.credit.split) / r.credit.names),
   splitAmount: (r) => (r.credit === undefined ? null : r.amount),
 };
 

@@ -141,6 +141,8 @@ describe("unreadable splits exclude the row, naming the cell", () => {
     [{ error: "#N/A" }, "splitUnreadable"],
     ["#REF!", "splitUnreadable"],
     [-0.2, "splitNegative"],
+    ["60% / 40%", "splitSeveralValues"],
+    ["0.7、0.3", "splitSeveralValues"],
   ])("%j → %s", (raw, key) => {
     const r = run([
       ["Deal ID", "Date", "Rep", "Amount", "Split %"],

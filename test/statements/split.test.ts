@@ -41,7 +41,7 @@ describe("statements of a CRM split export", () => {
     // D-103 (8000 × 50 %) and her half of the shared D-104 (3000 ÷ 2)
     expect(rows.map((r) => [r[0]?.v, r[amount]?.v, r[split]?.v ?? null])).toEqual([
       [5, 4000, 0.5],
-      [8, 1500, 1],
+      [8, 1500, 0.5],
     ]);
     expect(rows[0][split]?.fmt).toMatch(/%$/);
     const total = sales.rows.find((r) => r[0]?.v === "Total")!;

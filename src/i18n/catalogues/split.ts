@@ -9,6 +9,8 @@ export const splitMessages: Catalogue = {
   en: {
     splitUnreadable: "Split % cannot be read (write 60%, 0.6 or leave it blank for 100 %); row excluded.",
     splitNegative: "Split % is negative; row excluded.",
+    splitSeveralValues:
+      "Split % holds several values; give each rep a row of their own with their split (a rep cell naming several reps shares its row's split equally); row excluded.",
     splitAmountUnreadable: "Split amount is not a number (leave it blank to credit amount × split); row excluded.",
     splitTextCoerced: "Split % was text; read as {value}.",
     "issueKind.splitTextCoerced.one": "{count} split written as text",
@@ -36,6 +38,8 @@ export const splitMessages: Catalogue = {
   zh: {
     splitUnreadable: "分成比例无法识别（请填写 60%、0.6，或留空表示 100%），该行已排除。",
     splitNegative: "分成比例为负数，该行已排除。",
+    splitSeveralValues:
+      "分成比例填写了多个数值；请每位销售员各占一行并填写本人的分成比例（一个单元格填写多位销售员时，按该行分成比例平均分配），该行已排除。",
     splitAmountUnreadable: "分成金额不是数字（留空则按金额 × 分成比例计入），该行已排除。",
     splitTextCoerced: "分成比例录成了文本，已按 {value} 计入。",
     "issueKind.splitTextCoerced.other": "{count} 个分成比例为文本",
