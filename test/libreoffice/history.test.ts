@@ -1,7 +1,8 @@
 /**
  * A report closed by `salesperf close` (docs/reference/history.md): LibreOffice opens the file whose Pay history tab
- * was replaced in place, saves it again, and the Pay history reads back whole (every checksum holds); printed, the
- * tab shows no "###" and carries the period and page numbers. Needs soffice (and pdftotext for the print).
+ * was replaced in place, saves it again, and the Pay history reads back whole (every checksum holds); a file saved by
+ * LibreOffice is reopened in place and opens again; printed, the tab shows no "###" and carries the period and page
+ * numbers. Needs soffice (and pdftotext for the print).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -38,7 +39,21 @@ describeWithEngine("libreoffice", "a closed report in LibreOffice", (soffice) =>
     expect(after.issues).toEqual([]);
     expect(after.history).toEqual(before.history);
     expect(after.history.periods.map((p) => p.period)).toEqual(["2026-Q2"]);
-  }, 180_000);
+    // A file saved by another program (its own shared strings, styles and part names) is closed in place too.
+    const reopened = await runClose({
+      report: saved,
+      lang: "en",
+      reopen: "2026-Q2",
+      now: () => new Date("2026-07-02T08:00:00Z"),
+    });
+    expect(reopened.code).toBe(0);
+    const again = await history(saved);
+    expect(again.issues).toEqual([]);
+    expect(again.history.periods).toEqual([]);
+    expect(again.history.events.map((e) => e.kind)).toEqual(["close", "reopen"]);
+    const resaved = lo.recalcWithLibreOffice(saved, path.join(tempDir(), "resaved"), soffice);
+    expect((await history(resaved)).history).toEqual(again.history);
+  }, 240_000);
 
   describeWithEngine("poppler", "printed", (pdftotext) => {
     it("the Pay history prints without ###, with the period and page numbers on every page", () => {
