@@ -247,7 +247,13 @@ export function appendCycleBlocks(sheet: ReportSheet, ctx: CycleContext): CycleR
     const scoreRows = table(t(lang, "cycle.scores.title"), cycleNote, (rep, j) => {
       if (isCurrent(j)) {
         const r = current.get(rep);
-        return r ? formula(S(rep, (C) => C.score), r.score, PCT) : null;
+        return r
+          ? formula(
+              S(rep, (C) => C.score),
+              r.score,
+              PCT,
+            )
+          : null;
       }
       const cr = closedRep(periods[j], rep);
       return cr ? num(dec(cr.score), PCT) : null;
@@ -255,7 +261,13 @@ export function appendCycleBlocks(sheet: ReportSheet, ctx: CycleContext): CycleR
     table(t(lang, "cycle.ranks.title"), cycleNote, (rep, j) => {
       if (isCurrent(j)) {
         const r = current.get(rep);
-        return r ? formula(S(rep, (C) => C.rank), r.rank, "0") : null;
+        return r
+          ? formula(
+              S(rep, (C) => C.rank),
+              r.rank,
+              "0",
+            )
+          : null;
       }
       const cr = closedRep(periods[j], rep);
       return cr ? num(cr.rank, "0") : null;
