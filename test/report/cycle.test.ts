@@ -11,7 +11,7 @@ import { streakFormula, streakLength } from "../../src/report/cycle";
 import type { Report, ReportCell, ReportSheet } from "../../src/report/model";
 import { closed, historyOf } from "./cycleHistory";
 import { checkFormulas, recalculate } from "./hyperFormula";
-import { defaultExample, ingestOf } from "./fixtures";
+import { defaultExample, ingestOf, teamOf } from "./fixtures";
 import { planSheetOf, targetsAssigning, twoPlans, twoPlansRows } from "./twoPlans";
 
 const Q4 = closed("2025-Q4", [
@@ -310,5 +310,29 @@ describe('with two plans (docs/reference/plan.md "A plan per role or team")', ()
     // Alice: 110 % then, 120 % now (Field's first KPI, column E).
     expect(cellAt(trends, s + 3, 2)!.f).toBe('IF(ISNUMBER(Scorecard!$E$3),Scorecard!$E$3,"")');
     expect(values(trends, s + 3)).toEqual(["Alice", 1.1, 1.2, 2]);
+  });
+});
+
+describe("score chart of a large team", () => {
+  it("more than 20 reps: the 10 best by the scored period's rank, titled so", () => {
+    const reps = teamOf(25);
+    const history = historyOf(
+      closed(
+        "2026-Q1",
+        Array.from({ length: 25 }, (_, i) => ({
+          rep: `Rep ${String(i + 1).padStart(3, "0")}`,
+          score: "0.5",
+          rank: i + 1,
+        })),
+      ),
+    );
+    const r = buildReport(ingestOf(reps), planOf("en"), { lang: "en", history });
+    const chart = sheet(r, "trends").charts!.find((c) => c.title.startsWith("Score by period"))!;
+    expect(chart.title).toBe("Score by period: the top 10 reps");
+    // Rep i sells more the higher i: rank 1 is Rep 025.
+    expect(chart.series.map((s) => s.name)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Rep ${String(25 - i).padStart(3, "0")}`),
+    );
+    expect(new Set(chart.series.map((s) => s.color)).size).toBe(10);
   });
 });
