@@ -324,6 +324,10 @@ export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
   const headers = new Set(layout.headerRows);
   // Hints read as notes: they run on over the empty cells beside them instead of widening their column.
   const hints = new Set(layout.hints.map((h) => `${h.row},${h.col}`));
+  // Every plan's "Total weight" row and its check (several plans, docs/reference/plan.md): the first plan's alone
+  // with one plan.
+  const checks = layout.plans ?? [{ cells: layout.cells, totalRow: layout.totalRow }];
+  const totalRows = new Set(checks.map((p) => p.totalRow));
   const rows = layout.rows.map((row, r) =>
     row.map((v, c): ReportCell | null => {
       const fmt = layout.formats[r]?.[c] ?? null;
@@ -334,18 +338,17 @@ export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
       if (r === layout.titleRow) cell.style = "title";
       else if (r === layout.noteRow || hints.has(`${r},${c}`)) cell.style = "note";
       else if (headers.has(r)) cell.style = "header";
-      else if (r === layout.totalRow) cell.style = "total";
+      else if (totalRows.has(r)) cell.style = "total";
       return cell;
     }),
   );
-  const { weightCheck, weightTotal } = layout.cells;
-  const amber: ConditionalFormat = {
+  const amber = checks.map(({ cells: { weightCheck, weightTotal } }): ConditionalFormat => ({
     type: "formula",
     ref: weightCheck.replace(/\$/g, ""),
     formula: `ABS(${weightTotal}-1)>${WEIGHT_CHECK_TOLERANCE}`,
     fill: AMBER.fill,
     fontColor: AMBER.font,
-  };
+  }));
   // The note under the title spans the table's width, each hint the columns from its own to the last: wrapped
   // there, not cut off at the window's or the page's edge.
   const lastCol = columnLetters(layout.columnWidths.length - 1);
@@ -359,7 +362,7 @@ export function planTab(name: string, layout: PlanSheetLayout): ReportSheet {
     rows,
     columnWidths: layout.columnWidths,
     wrapAcross,
-    conditionalFormats: [amber],
+    conditionalFormats: amber,
     tabColor: "#7F7F7F",
   };
   // Tall enough at these widths where the tab is written as it is (the pane's Create Plan sheet); the report's

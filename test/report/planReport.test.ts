@@ -127,3 +127,19 @@ describe.each([
     expect(checked).toBeGreaterThan(100);
   });
 });
+
+describe("the Plan tab with two plans", () => {
+  it("shows both plans, each Total weight row styled as a total with its own amber check", () => {
+    const report = buildReport(ingestOf(twoPlansRows()), twoPlans(), { lang: "en" });
+    const plan = sheet(report, "plan");
+    const layout = writePlanSheet(twoPlans(), "en");
+    expect(col(plan, 1).filter((v) => v === "Field sales" || v === "Inside sales")).toEqual([
+      "Field sales",
+      "Inside sales",
+    ]);
+    for (const p of layout.plans!) expect(plan.rows[p.totalRow][0]?.style).toBe("total");
+    expect(plan.conditionalFormats!.map((c) => c.ref)).toEqual(
+      layout.plans!.map((p) => p.cells.weightCheck.replace(/\$/g, "")),
+    );
+  });
+});
