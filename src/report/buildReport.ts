@@ -488,8 +488,15 @@ function withBreakdowns(trends: ReportSheet, ctx: Ctx, ingest: IngestResult): Re
 }
 
 /** Coaching with the follow-up of the last closed period's Coaching reps (docs/reference/coaching.md). */
-function withFollowUp(coaching: ReportSheet, ctx: Ctx, history: History | undefined, refs: CycleRefs): ReportSheet {
+function withFollowUp(
+  coaching: ReportSheet,
+  ctx: Ctx,
+  history: History | undefined,
+  refs: CycleRefs,
+  placeOf?: (rep: string) => RepPlace | undefined,
+): ReportSheet {
   appendCoachingFollowUp(coaching, {
+    placeOf,
     lang: ctx.lang,
     scored: ctx.scored,
     byName: ctx.byName,
@@ -706,11 +713,12 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
   const recon = reconciliationOf(ctx, ingest);
   // Trends first: the Scorecard's growth targets refer to its prior-period actuals (docs/reference/tabs.md).
   const trends = withBreakdowns(buildTrends(ctx), ctx, ingest);
+  const placeOf = sections.length > 1 ? scorecardPlaces(sections) : undefined;
   const cycle = appendCycleBlocks(trends, {
     ...ctx,
     history: opts.history,
     streakCells: layout.cells.streak,
-    ...(sections.length > 1 ? { placeOf: scorecardPlaces(sections) } : {}),
+    ...(placeOf ? { placeOf } : {}),
   });
   ctx.priorCell = cycle.priorCell;
   const leadersTab = leaders
@@ -727,8 +735,8 @@ export function buildReport(ingest: IngestResult, plan: Plan, opts: BuildOptions
     perPlan?.scorecard ?? buildScorecard(ctx),
     perPlan?.ranking ?? buildRanking(ctx),
     ...leadersTab,
-    // The follow-up of last period's Coaching reps reads the one-plan Scorecard's rows (docs/reference/coaching.md).
-    perPlan?.coaching ?? withFollowUp(buildCoaching(ctx), ctx, opts.history, cycle),
+    // Under the blocks, the follow-up of last period's Coaching reps (docs/reference/coaching.md).
+    withFollowUp(perPlan?.coaching ?? buildCoaching(ctx), ctx, opts.history, cycle, placeOf),
     trends,
     perPlan?.bonus ?? buildBonus(ctx, payouts),
     buildIssues(ctx, issues, recon, ingest),

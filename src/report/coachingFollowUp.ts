@@ -8,7 +8,7 @@ import { dec } from "../engine/index";
 import type { History } from "../history/types";
 import { t, type Lang } from "../i18n/index";
 import { absAddr, formula, num, PCT, sheetRef, text } from "./cells";
-import { closedColumns, type CycleRefs } from "./cycle";
+import { closedColumns, type CycleRefs, type RepPlace } from "./cycle";
 import { scorecardCols, statusText } from "./formulas";
 import type { ReportCell, ReportSheet } from "./model";
 import type { ScoredPeriod, ScoredRep } from "./score";
@@ -23,6 +23,8 @@ export interface FollowUpContext {
   scored: ScoredPeriod;
   byName: readonly ScoredRep[];
   kpiCount: number;
+  /** Several plans: each rep's Scorecard row and plan (cycle.ts); absent = one plan, row = byName index + 2. */
+  placeOf?: (rep: string) => RepPlace | undefined;
   names: { scorecard: string };
   history?: History;
   refs: CycleRefs;
@@ -55,19 +57,27 @@ export function appendCoachingFollowUp(sheet: ReportSheet, ctx: FollowUpContext)
     H("coach.followUp.hdr.change", scored.period),
     ...(ctx.withStreak ? [text(t(lang, "cycle.streak.hdr"), "header")] : []),
   ]);
-  const C = scorecardCols(ctx.kpiCount);
-  const scRow = new Map(ctx.byName.map((r, i) => [r.rep, i + 2]));
+  const byNameRow = new Map(ctx.byName.map((r, i) => [r.rep, i + 2]));
+  const placeOf = (rep: string): { row: number; kpis: number } | undefined => {
+    if (ctx.placeOf) {
+      const p = ctx.placeOf(rep);
+      return p && { row: p.row, kpis: p.plan.kpis.length };
+    }
+    const row = byNameRow.get(rep);
+    return row === undefined ? undefined : { row, kpis: ctx.kpiCount };
+  };
   const now = new Map(scored.reps.map((r) => [r.rep, r]));
   for (const cr of coaching) {
     const row = rows.length + 1;
     const then = dec(cr.score);
     const cells: (ReportCell | null)[] = [text(cr.rep), num(then, PCT), num(cr.rank, "0")];
     const r = now.get(cr.rep);
-    const sr = scRow.get(cr.rep);
-    if (r === undefined || sr === undefined) {
+    const place = placeOf(cr.rep);
+    if (r === undefined || place === undefined) {
       cells.push(text(t(lang, "coach.followUp.notScored", { period: scored.period })));
     } else {
-      const S = (col: number): string => sheetRef(ctx.names.scorecard, absAddr(col, sr));
+      const C = scorecardCols(place.kpis);
+      const S = (col: number): string => sheetRef(ctx.names.scorecard, absAddr(col, place.row));
       const scoreNow = absAddr(3, row).replace(/\$/g, "");
       const scoreThen = absAddr(1, row).replace(/\$/g, "");
       cells.push(

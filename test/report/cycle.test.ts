@@ -289,6 +289,7 @@ describe('with two plans (docs/reference/plan.md "A plan per role or team")', ()
   const q1 = closed("2026-Q1", [
     { rep: "Alice", score: "0.9", rank: 1, status: "top", revenue: { actual: "110000", attainment: "1.1" } },
     { rep: "Carol", score: "1.1", rank: 1, status: "top", revenue: { actual: "55000", attainment: "1.1" } },
+    { rep: "Dan", score: "0.4", rank: 2, status: "coaching", revenue: { actual: "16000", attainment: "0.32" } },
   ]);
   const r = buildReport(ingestOf(twoPlansRows()), withRule, { lang: "en", history: historyOf(q1) });
   const trends = sheet(r, "trends");
@@ -299,6 +300,15 @@ describe('with two plans (docs/reference/plan.md "A plan per role or team")', ()
     expect(cellAt(trends, s + 3, 2)!.f).toBe("Scorecard!$I$3");
     expect(cellAt(trends, s + 5, 2)!.f).toBe("Scorecard!$I$9");
     expect(values(trends, s + 5)).toEqual(["Carol", 1.1, 1.2]);
+    expect(checkFormulas(r).mismatches).toEqual([]);
+  });
+
+  it("the Coaching follow-up reads Dan's line in the Inside sales part", () => {
+    const c = sheet(r, "coaching");
+    const title = rowOf(c, "Follow-up: Coaching reps of 2026-Q1");
+    // Dan: 40 % then, 46 % now (0.6 × 5/10 + 0.4 × 20,000/50,000), rank 2 of the Inside plan; Revenue 40 %: no streak.
+    expect(values(c, title + 3)).toEqual(["Dan", 0.4, 2, 0.46, 2, "Coaching", 0.06, 0]);
+    expect(cellAt(c, title + 3, 3)!.f).toBe("Scorecard!$I$10");
     expect(checkFormulas(r).mismatches).toEqual([]);
   });
 
