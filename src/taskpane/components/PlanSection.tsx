@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { t, type Lang } from "../../i18n";
 import { kpiDisplayName } from "../../plan";
+import { plansOf } from "../../plan/plans";
 import { planProblems, type PlanInfo } from "../pipeline";
 import { useSectionStyles } from "./styles";
 
@@ -63,19 +64,25 @@ export function PlanSection({ lang, plan, periods, period, busy, onPeriod, onCre
           <Text className={styles.muted}>
             {t(lang, "ui.plan.period", { kind: t(lang, `ui.periodKind.${plan.plan.period}`) })}
           </Text>
-          <ul className={styles.list}>
-            {plan.plan.kpis.map((k, i) => (
-              <li key={`${i}:${k.name}`}>
-                <Text>
-                  {t(lang, "ui.plan.kpi", {
-                    name: kpiDisplayName(k, lang),
-                    weight: percent(k.weight),
-                    group: t(lang, `ui.group.${k.group}`),
-                  })}
-                </Text>
-              </li>
-            ))}
-          </ul>
+          {/* Several plans (docs/reference/plan.md "A plan per role or team"): each under its name. */}
+          {plansOf(plan.plan).map((p, pi, all) => (
+            <React.Fragment key={`${pi}:${p.name ?? ""}`}>
+              {all.length > 1 && <Text weight="semibold">{t(lang, "plans.section", { plan: p.name ?? "" })}</Text>}
+              <ul className={styles.list}>
+                {p.kpis.map((k, i) => (
+                  <li key={`${i}:${k.name}`}>
+                    <Text>
+                      {t(lang, "ui.plan.kpi", {
+                        name: kpiDisplayName(k, lang),
+                        weight: percent(k.weight),
+                        group: t(lang, `ui.group.${k.group}`),
+                      })}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </React.Fragment>
+          ))}
         </Field>
       )}
       <Field label={t(lang, "ui.period.label")}>
