@@ -9,6 +9,7 @@
 import type Decimal from "decimal.js";
 import {
   dec,
+  ExactSum,
   payout as payoutOf,
   periodRange,
   proratedDraw,
@@ -23,7 +24,8 @@ import type { IngestResult } from "../ingest/types";
 import { currencySymbol, defaultPayouts, type Plan } from "../plan/index";
 import { amountText } from "./bonusText";
 import { compareNames } from "./compare";
-import { scorePeriod, type ScoredPeriod } from "./score";
+import { scorePlans } from "./planSections";
+import type { ScoredPeriod } from "./score";
 
 /** One difference found in a closed period: one row of "Adjustments to closed periods". */
 export interface AdjustmentRow {
@@ -76,24 +78,23 @@ interface RowStats {
 
 const EMPTY: RowStats = { rows: 0, amount: ZERO, returnRows: 0, returnAmount: ZERO };
 
-/** Today's rows of each rep dated in `range` (exact sums; one pass per closed period). */
+/** Today's rows of each rep dated in `range`: exact sums without a Decimal per row (ExactSum), one pass per closed period. */
 function rowStats(ingest: IngestResult, range: PeriodRange): Map<string, RowStats> {
-  const acc = new Map<string, { rows: number; returnRows: number; amounts: number[]; returns: number[] }>();
+  const acc = new Map<string, { rows: number; returnRows: number; amount: ExactSum; returns: ExactSum }>();
   for (const r of ingest.rows) {
     if (r.dateSerial < range.startSerial || r.dateSerial > range.endSerial) continue;
     let a = acc.get(r.rep);
-    if (!a) acc.set(r.rep, (a = { rows: 0, returnRows: 0, amounts: [], returns: [] }));
+    if (!a) acc.set(r.rep, (a = { rows: 0, returnRows: 0, amount: new ExactSum(), returns: new ExactSum() }));
     a.rows++;
-    a.amounts.push(r.amount);
+    a.amount.add(r.amount);
     if (r.amount < 0) {
       a.returnRows++;
-      a.returns.push(r.amount);
+      a.returns.add(r.amount);
     }
   }
   const out = new Map<string, RowStats>();
-  const sum = (xs: number[]) => xs.reduce((s, x) => s.plus(dec(x)), ZERO);
   for (const [rep, a] of acc)
-    out.set(rep, { rows: a.rows, amount: sum(a.amounts), returnRows: a.returnRows, returnAmount: sum(a.returns) });
+    out.set(rep, { rows: a.rows, amount: a.amount.value(), returnRows: a.returnRows, returnAmount: a.returns.value() });
   return out;
 }
 
@@ -270,7 +271,8 @@ function periodDifferences(
   renamed: Map<string, string>,
 ): AdjustmentRow[] {
   const range = periodRange(p.period)!;
-  const now = scorePeriod(ingest, p.plan, { period: p.period, lang });
+  // Scored as a report of that period would be: with several plans, each rep under their own (planSections.ts).
+  const now = scorePlans(ingest, p.plan, { period: p.period, lang }).scored;
   const recomputed = new Map(now.reps.map((r) => [r.rep, r.payout]));
   const today = rowStats(ingest, range);
   const closedByRep = new Map(p.reps.map((r) => [r.rep, r]));
