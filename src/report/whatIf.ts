@@ -8,6 +8,7 @@
  * with the same accumulators, then scores and ranks through the same engine functions (rescaledScore, rankAndPay),
  * so the result is the report's to the cent without scoring every row again on each keystroke.
  */
+import { planAssigner, plansOf } from "../plan/plans";
 import type Decimal from "decimal.js";
 import {
   aggregateByRep,
@@ -88,7 +89,28 @@ export interface WhatIfResult {
 
 /** The report's scoring of the period, ready for any number of what-ifs. `period` null: the report's default. */
 export function whatIfBaseline(ingest: IngestResult, plan: Plan, period?: string | null): WhatIfBaseline {
-  const scored = scorePeriod(ingest, plan, { period: period ?? undefined });
+  return baselineOf(ingest, plan, period, undefined);
+}
+
+/**
+ * Several plans (docs/reference/plan.md "A plan per role or team"): one baseline per plan, each the scoring of that
+ * plan's reps only, so a what-if re-ranks a rep among their own plan's reps, as the report does. One plan: one
+ * baseline, whatIfBaseline's.
+ */
+export function whatIfBaselines(ingest: IngestResult, plan: Plan, period?: string | null): WhatIfBaseline[] {
+  const plans = plansOf(plan);
+  if (plans.length === 1) return [whatIfBaseline(ingest, plan, period)];
+  const planOf = planAssigner(plan);
+  return plans.map((p, i) => baselineOf(ingest, p, period, (rep, team) => planOf(rep, team) === i));
+}
+
+function baselineOf(
+  ingest: IngestResult,
+  plan: Plan,
+  period: string | null | undefined,
+  onlyReps: ((rep: string, team: string | null) => boolean) | undefined,
+): WhatIfBaseline {
+  const scored = scorePeriod(ingest, plan, { period: period ?? undefined, ...(onlyReps ? { onlyReps } : {}) });
   const { startSerial, endSerial } = scored.range;
   let byRep: Map<string, SalesRow[]> | null = null;
   return {

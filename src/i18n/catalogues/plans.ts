@@ -15,8 +15,6 @@ export const plansMessages = {
     planRepTwoPlans: "{rep} is already on plan {plan} (cell {first})",
     planJsonNameMissing: "the plan holds several plans: each needs a name",
     planJsonNameDuplicate: 'two plans are named "{name}"',
-    "plans.whatIfSeveralPlans":
-      "The workbook has several plans: the what-if works on a workbook with one plan. The report scores each plan.",
     "plans.section": "Plan: {plan}",
     "plans.bonusTotal": "Total, {plan}",
     "plans.chartRepScore": "Score by rep, {plan}, {period}",
@@ -33,8 +31,6 @@ export const plansMessages = {
     planRepTwoPlans: "{rep} 已指定方案 {plan}（单元格 {first}）",
     planJsonNameMissing: "包含多个考核方案时，每个方案都要填写 name",
     planJsonNameDuplicate: "有两个方案都叫“{name}”",
-    "plans.whatIfSeveralPlans":
-      "工作簿中有多个考核方案：假设测算只适用于单一考核方案的工作簿；绩效报表会按方案分别评分。",
     "plans.section": "考核方案：{plan}",
     "plans.bonusTotal": "合计（{plan}）",
     "plans.chartRepScore": "销售员综合得分（{plan}，{period}）",

@@ -30,7 +30,7 @@ import {
   dealMovesKpi,
   kpiUnit,
   whatIf,
-  whatIfBaseline,
+  whatIfBaselines,
   type HypotheticalDeal,
   type WhatIfBaseline,
 } from "../../report/whatIf";
@@ -81,26 +81,27 @@ type DealCheck = { deal: HypotheticalDeal | null; amountError: string | null; da
 export function WhatIfSection({ lang, ingested, plan, period }: WhatIfSectionProps) {
   const styles = useSectionStyles();
   // Scored once per data, plan and period: the report's own scoring of the period is the "now".
-  // With several plans (docs/reference/plan.md "A plan per role or team") the what-if is not offered: it re-ranks
-  // within one plan's scoring (docs/reference/whatif.md).
-  const severalPlans = (plan?.morePlans?.length ?? 0) > 0;
-  const base = useMemo(
-    () => (ingested && plan && !severalPlans ? whatIfBaseline(ingested, plan, period) : null),
-    [ingested, plan, period, severalPlans],
+  // With several plans (docs/reference/plan.md "A plan per role or team") one baseline per plan: a rep is re-ranked
+  // among their own plan's reps (docs/reference/whatif.md).
+  const bases = useMemo(
+    () => (ingested && plan ? whatIfBaselines(ingested, plan, period) : null),
+    [ingested, plan, period],
   );
+  const base = bases?.[0] ?? null;
   const [rep, setRep] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   if (!base || !plan || !ingested) {
     return (
       <section className={styles.section} aria-label={t(lang, "ui.section.whatIf")}>
         <MessageBar intent="info">
-          <MessageBarBody>{t(lang, severalPlans ? "plans.whatIfSeveralPlans" : "whatIf.cannot")}</MessageBarBody>
+          <MessageBarBody>{t(lang, "whatIf.cannot")}</MessageBarBody>
         </MessageBar>
       </section>
     );
   }
-  const reps = base.scored.reps;
+  const reps = bases!.flatMap((b) => b.scored.reps);
   const chosen = reps.find((r) => r.rep === rep) ?? null;
+  const chosenBase = bases!.find((b) => chosen !== null && b.scored.reps.includes(chosen)) ?? base;
   const money = moneyStyle(plan.currency ?? ingested.currencyGuess, plan.currencyDecimals);
   return (
     <section className={styles.section} aria-label={t(lang, "ui.section.whatIf")}>
@@ -130,7 +131,7 @@ export function WhatIfSection({ lang, ingested, plan, period }: WhatIfSectionPro
           // Another rep, another period (its deals' dates would fall outside) or Clear: start from the report again.
           key={`${chosen.rep}\u0000${base.scored.period}\u0000${round}`}
           lang={lang}
-          base={base}
+          base={chosenBase}
           rep={chosen}
           money={money}
           onClear={() => setRound((n) => n + 1)}
