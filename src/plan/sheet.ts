@@ -372,7 +372,7 @@ export function writePlanSheet(plan: Plan, lang: Lang): PlanSheetLayout {
     // "Plan name" row down, laid out as the first plan's rows from its Bonus section.
     const nameRow = i === 0 ? PLAN_NAME_ROW : end + 2;
     const d = i === 0 ? 0 : nameRow + 2 - SECTION_ROWS.bonus;
-    if (plans.length > 1) {
+    if (plans.length > 1 || plan.name) {
       set(nameRow, 0, plansMessages[lang].planLabelPlanName);
       set(nameRow, VALUE_COL, p.name ?? "", "@");
       set(nameRow, HINT_COL, plansMessages[lang][i === 0 ? "planHintPlanName" : "planHintMorePlans"]);

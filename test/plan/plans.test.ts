@@ -27,7 +27,8 @@ const rowOf = (rows: RawCell[][], label: string, nth = 0) =>
 
 describe("the Plan sheet with two plans", () => {
   it("keeps the first plan's cells where a one-plan sheet has them, its name in the blank row 3", () => {
-    const one = writePlanSheet(fieldSales(), "en");
+    const { name: _unnamed, ...unnamed } = fieldSales();
+    const one = writePlanSheet(unnamed, "en");
     const two = writePlanSheet(twoPlans(), "en");
     expect(two.cells).toEqual(one.cells);
     expect(two.rows[2].slice(0, 2)).toEqual(["Plan name", "Field sales"]);
@@ -61,6 +62,15 @@ describe("the Plan sheet with two plans", () => {
     expect(plans[0].kpis).toEqual(fieldSales().kpis);
     // The further plan takes the first plan's period.
     expect(plans[1].scoredPeriod).toBe("2026-Q2");
+  });
+
+  it("one named plan keeps its name through the sheet", () => {
+    const r = readPlanSheet(
+      writePlanSheet(fieldSales(), "en").rows.map((x) => [...x]),
+      "Plan",
+    );
+    expect(r.ok && r.plan.name).toBe("Field sales");
+    expect(r.ok && r.plan.morePlans).toBeUndefined();
   });
 
   it("a one-plan sheet reads exactly as before (no name, no further plans)", () => {
