@@ -129,7 +129,12 @@ export interface ReportSheet {
    * value the tab it replaces held in that column for the same key (keyCol's value, e.g. the rep), the columns found
    * by their header text (docs/reference/tabs.md).
    */
-  userColumns?: { col: number; keyCol: number }[];
+  userColumns?: {
+    col: number;
+    keyCol: number;
+    /** 0-based row of the header naming both columns (0 = the first row); with several plans, the first plan's. */
+    headerRow?: number;
+  }[];
   /** Row heights in points for rows that need more than one line (a wrapped header), 0-based rows. */
   rowHeights?: { row: number; points: number }[];
   print?: PrintSetup;

@@ -66,5 +66,9 @@ export function stackSections(lang: Lang, parts: readonly ReportSheet[], places:
     tables,
     conditionalFormats,
     ...(charts.length > 0 || base.charts ? { charts } : {}),
+    // The Notes carried over a re-run are found by header text in every plan's part (src/render/office/userColumns.ts).
+    ...(base.userColumns
+      ? { userColumns: base.userColumns.map((u) => ({ ...u, headerRow: places[0].first - 2 })) }
+      : {}),
   };
 }

@@ -50,6 +50,10 @@ describe.each([
       "Deals target",
       "Deals attainment",
     ]);
+    // The Notes carried over a re-run are found from the first plan's header row (src/render/office/userColumns.ts).
+    expect(scorecard.userColumns!.map((u) => [u.keyCol, u.headerRow, scorecard.rows[1][u.col]?.v])).toEqual([
+      [0, 1, "Notes"],
+    ]);
     expect(scorecard.tables!.map((t) => [t.name, t.ref])).toEqual([
       ["SP_Scorecard", expect.stringMatching(/^A2:[A-Z]+4$/)],
       ["SP_Scorecard_2", expect.stringMatching(/^A8:[A-Z]+10$/)],

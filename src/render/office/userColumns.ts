@@ -23,30 +23,49 @@ function carried(v: Scalar): ReportCell {
   return typeof v === "string" ? { v, literal: true } : { v };
 }
 
+/**
+ * The parts of a tab: each row holding both header texts starts one, with those columns; the rows below it belong to
+ * it. One part (header in the first row) with one plan; one per plan with several (docs/reference/tabs.md), their
+ * columns differing with the plans' KPIs.
+ */
+function* partRows(
+  rows: readonly (readonly unknown[])[],
+  valueHeader: unknown,
+  keyHeader: unknown,
+): Generator<{ r: number; valueCol: number; keyCol: number }> {
+  let at: { valueCol: number; keyCol: number } | null = null;
+  for (let r = 0; r < rows.length; r++) {
+    const valueCol = columnOf(rows[r], valueHeader);
+    const keyCol = columnOf(rows[r], keyHeader);
+    if (valueCol >= 0 && keyCol >= 0) at = { valueCol, keyCol };
+    else if (at !== null) yield { r, ...at };
+  }
+}
+
 /** `sheet` with its user columns filled from `old` (the previous tab's values from A1). */
 export function fillUserColumns(sheet: ReportSheet, old: readonly (readonly unknown[])[]): ReportSheet {
   const columns = sheet.userColumns ?? [];
   if (columns.length === 0 || old.length < 2) return sheet;
-  const header = sheet.rows[0] ?? [];
   let rows: (ReportCell | null)[][] | null = null;
-  for (const { col, keyCol } of columns) {
-    const oldCol = columnOf(old[0], header[col]?.v);
-    const oldKey = columnOf(old[0], header[keyCol]?.v);
-    if (oldCol < 0 || oldKey < 0) continue;
+  for (const { col, keyCol, headerRow = 0 } of columns) {
+    const header = sheet.rows[headerRow] ?? [];
+    const valueHeader = header[col]?.v;
+    const keyHeader = header[keyCol]?.v;
     const byKey = new Map<string, Scalar>();
-    for (const row of old.slice(1)) {
-      const v = row[oldCol];
+    for (const { r, valueCol, keyCol: oldKey } of partRows(old, valueHeader, keyHeader)) {
+      const v = old[r][valueCol];
       if (v === null || v === undefined || v === "") continue;
-      byKey.set(String(row[oldKey]), v as Scalar);
+      byKey.set(String(old[r][oldKey]), v as Scalar);
     }
     if (byKey.size === 0) continue;
-    rows ??= sheet.rows.map((r) => [...r]);
-    for (let r = 1; r < rows.length; r++) {
-      const key = rows[r][keyCol]?.v;
+    rows ??= sheet.rows.map((row) => [...row]);
+    const values = rows.map((row) => row.map((c) => c?.v));
+    for (const { r, valueCol, keyCol: newKey } of partRows(values, valueHeader, keyHeader)) {
+      const key = rows[r][newKey]?.v;
       const v = key === null || key === undefined ? undefined : byKey.get(String(key));
       if (v === undefined) continue;
-      while (rows[r].length <= col) rows[r].push(null);
-      rows[r][col] = carried(v);
+      while (rows[r].length <= valueCol) rows[r].push(null);
+      rows[r][valueCol] = carried(v);
     }
   }
   return rows === null ? sheet : { ...sheet, rows };

@@ -59,4 +59,36 @@ describe("fillUserColumns", () => {
     ]).rows;
     expect(rows[1][2]).toBeUndefined();
   });
+
+  it("with several plans, each part's notes by its own header row, the columns differing by plan", () => {
+    // docs/reference/tabs.md: a title and a header per plan; the inside-sales plan has one KPI column more.
+    const two: ReportSheet = {
+      key: "scorecard",
+      name: "Scorecard",
+      rows: [
+        [{ v: "Plan: Field sales" }],
+        [{ v: "Rep" }, { v: "Score" }, { v: "Notes" }],
+        [{ v: "Al" }, { v: 1 }],
+        [],
+        [],
+        [{ v: "Plan: Inside sales" }],
+        [{ v: "Rep" }, { v: "Deals" }, { v: "Score" }, { v: "Notes" }],
+        [{ v: "Cy" }, { v: 3 }, { v: 1 }],
+      ],
+      userColumns: [{ col: 2, keyCol: 0, headerRow: 1 }],
+    };
+    const old = [
+      ["Plan: Field sales"],
+      ["Rep", "Score", "Notes"],
+      ["Al", 1, "call Monday"],
+      [],
+      [],
+      ["Plan: Inside sales"],
+      ["Rep", "Deals", "Score", "Notes"],
+      ["Cy", 3, 1, "new script"],
+    ];
+    const rows = fillUserColumns(two, old).rows;
+    expect(rows[2][2]).toEqual({ v: "call Monday", literal: true });
+    expect(rows[7][3]).toEqual({ v: "new script", literal: true });
+  });
 });
