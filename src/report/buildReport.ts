@@ -3,6 +3,7 @@
  * columns are native Excel formulas pointing at the Plan tab, each with the engine's value cached.
  * No I/O. Formulas use only functions Excel 2007+, WPS and LibreOffice know (no XLOOKUP/LET/IFS).
  */
+import { compare15 } from "../engine/index";
 import type Decimal from "decimal.js";
 import { t, type Lang } from "../i18n/index";
 import type { DataIssue, IngestResult } from "../ingest/types";
@@ -387,7 +388,11 @@ function trendLines(
     };
   }
   const rowOf = new Map(trends.map((tr, i) => [tr.rep, i + 2]));
-  const best = scored.reps.filter((r) => rowOf.has(r.rep)).slice(0, TOP_TREND_REPS);
+  // Several plans (docs/reference/plan.md): ranks are each plan's, so the best are the highest scores of all plans.
+  const ranked = ctx.plan.morePlans?.length
+    ? [...scored.reps].sort((a, b) => compare15(b.score, a.score) || compareCodePoints(a.rep, b.rep))
+    : scored.reps;
+  const best = ranked.filter((r) => rowOf.has(r.rep)).slice(0, TOP_TREND_REPS);
   const averageRow = rows.length + 1;
   const averages = scored.trendPeriods.map((_, j) => {
     const sold = trends.map((tr) => tr.values[j]).filter((v): v is Decimal => v !== null);

@@ -7,7 +7,7 @@ import { readWorkbookPlan, writePlanSheet } from "../../src/plan";
 import type { Plan } from "../../src/plan/types";
 import { buildReport } from "../../src/report/buildReport";
 import type { Report, ReportSheet } from "../../src/report/model";
-import { ingestOf } from "./fixtures";
+import { ingestOf, repeat } from "./fixtures";
 import { checkFormulas } from "./hyperFormula";
 import { HAND, planSheetOf, targetsAssigning, teamsAssigning, twoPlans, twoPlansRows } from "./twoPlans";
 
@@ -145,5 +145,24 @@ describe("the Plan tab with two plans", () => {
     expect(plan.conditionalFormats!.map((c) => c.ref)).toEqual(
       layout.plans!.map((p) => p.cells.weightCheck.replace(/\$/g, "")),
     );
+  });
+});
+
+describe("Trends with two plans and more than 20 reps", () => {
+  it("draws the ten highest scores of all plans, not the first plan's ranks first", () => {
+    // 12 field reps (Alice's revenue, no new customers: 0.84) and 12 inside reps (Carol's 12 deals and 60,000: 1.2).
+    const rows = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        repeat(2, { rep: `F${String(i).padStart(2, "0")}`, team: "North", date: "2026-05-10", amount: 60000 }),
+      ).flat(),
+      ...Array.from({ length: 12 }, (_, i) =>
+        repeat(12, { rep: `I${String(i).padStart(2, "0")}`, team: "Phone", date: "2026-06-01", amount: 5000 }),
+      ).flat(),
+    ];
+    const plan = { ...twoPlans(), planOfTeam: { phone: "Inside sales" } };
+    const report = buildReport(ingestOf(rows), plan, { lang: "en" });
+    const chart = sheet(report, "trends").charts![0];
+    const names = chart.series.map((x) => x.name).slice(0, 10);
+    expect(names).toEqual(Array.from({ length: 10 }, (_, i) => `I${String(i).padStart(2, "0")}`));
   });
 });
