@@ -12,7 +12,8 @@ import { dec } from "../../src/engine/index";
 import { displayWidth, formatNumber } from "../../src/sheet";
 import { checkFormulas } from "./hyperFormula";
 import { ingestOf, repeat } from "./fixtures";
-import { kpi, PEOPLE, planWith, ROWS } from "./prorationFixture";
+import { dates, kpi, PEOPLE, planWith, ROWS } from "./prorationFixture";
+import { twoPlans, twoPlansRows } from "./twoPlans";
 
 const sheet = (r: Report, key: string): ReportSheet => r.sheets.find((s) => s.key === key)!;
 const rowOf = (s: ReportSheet, rep: string) => s.rows.find((x) => x[0]?.v === rep)!;
@@ -147,5 +148,31 @@ describe("statements and the what-if carry the factor", () => {
     expect(r.after.proration.eq(r.before.proration)).toBe(true);
     expect(r.after.proration.times(91).toDecimalPlaces(30).toString()).toBe("61");
     expect(whatIf(base, "Gus")).toBeNull();
+  });
+});
+
+describe("joiners and leavers with several plans", () => {
+  // Field sales: Bob joins on 1 May (61/91); inside sales (team Phone): Dan leaves on 15 May (45/91).
+  const plan = {
+    ...twoPlans(),
+    planOfTeam: { Phone: "Inside sales" },
+    people: { reps: { Bob: dates("2026-05-01", null), Dan: dates(null, "2026-05-15", 3) }, issues: [] },
+  };
+  const report = buildReport(ingestOf(twoPlansRows()), plan, { lang: "en" });
+  const card = sheet(report, "scorecard");
+
+  it("each plan's part prorates its own reps' targets by the factor cell of their row", () => {
+    const bob = rowOf(card, "Bob");
+    const dan = rowOf(card, "Dan");
+    expect(bob[3]!.v).toBeCloseTo((100000 * 61) / 91, 9);
+    expect(dan[3]!.v).toBeCloseTo((10 * 45) / 91, 9); // Deals, the inside plan's first KPI
+    expect(dan[6]!.v).toBeCloseTo((50000 * 45) / 91, 9);
+    const headers = card.rows.filter((r) => r[0]?.v === "Rep");
+    expect(headers.length).toBe(2);
+    for (const h of headers) expect(h[h.length - 1]?.v).toBe("Proration");
+  });
+
+  it("recalculated, every formula gives its cached value (HyperFormula)", () => {
+    expect(checkFormulas(report).mismatches).toEqual([]);
   });
 });
