@@ -43,7 +43,12 @@ export async function createReportCopy(
   const tools = await deps.tools();
   deps.onProgress?.({ stage: "building" });
   const report = reportOnly(
-    buildReport(input.ingested, input.plan, { lang: deps.lang, period: input.period ?? undefined }),
+    buildReport(input.ingested, input.plan, {
+      lang: deps.lang,
+      period: input.period ?? undefined,
+      // As Generate: Trends across periods, Coaching follow-up and the Bonus tab's adjustments (history.md).
+      history: input.history,
+    }),
   );
   deps.onProgress?.({ stage: "writing" });
   const bytes = await tools.workbookBytes(report);

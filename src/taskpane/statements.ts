@@ -5,6 +5,7 @@
  */
 import { t, type Lang } from "../i18n";
 import type { IngestResult, RawSheet } from "../ingest/types";
+import type { History } from "../history/types";
 import type { Plan } from "../plan/types";
 import type { Report } from "../report/model";
 import type { Statements, StatementOptions } from "../report/statement";
@@ -32,6 +33,12 @@ export interface ScoringInput {
   period: string | null;
   /** The input sheets (not the add-in's tabs): an excluded row's issue goes to the rep named in it. */
   sheets: readonly RawSheet[];
+  /**
+   * The open workbook's Pay history, as Generate carries it forward (docs/reference/history.md): each statement then
+   * has the rep's own adjustments, draw balance and closed periods, as `salesperf statements --history`.
+   * Absent = none (a workbook never closed): the statements are as without one.
+   */
+  history?: History;
 }
 
 export interface StatementFile {
@@ -95,6 +102,7 @@ export async function createStatements(
     lang: deps.lang,
     period: input.period ?? undefined,
     sheets: input.sheets,
+    history: input.history,
   });
   const open = deps.openEach === true && deps.excel.canCreateWorkbook();
   const outcome: StatementOutcome = {

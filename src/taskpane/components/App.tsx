@@ -31,7 +31,6 @@ import {
   noPeriods,
   defaultPlanSheet,
   fieldsFromOtherSheets,
-  inputSheets,
   planProblems,
   remap,
   scoringPeriod,
@@ -39,6 +38,7 @@ import {
   type Analysis,
 } from "../pipeline";
 import { loadStatementTools, type LoadStatementTools } from "../statements";
+import { scoringInputOf } from "../scoringInput";
 import { DataSection } from "./DataSection";
 import { GenerateSection, type RunState } from "./GenerateSection";
 import { HistorySection, type HistoryOutcome } from "./HistorySection";
@@ -162,25 +162,12 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
     analysis && period && analysis.periods.includes(period) ? period : analysis ? defaultPeriod(analysis) : null;
   const canScore = !!analysis?.ingested && !!analysis.plan.plan;
 
-  /** Statements score exactly what Generate would: a fresh read, the same mapping, plan and period. */
+  /** Statements score exactly what Generate would: a fresh read, the same mapping, plan, period and Pay history. */
   const readScoringInput = async (): Promise<ScoringResult> => {
     const read = await excel.readSheets();
     if (!read.ok) return { ok: false, message: messageOf(lang, read.error) };
     setSnapshot(read.value);
-    const fresh = analyse(read.value.sheets, read.value.addinTabs, lang, mapping, true);
-    if (fresh.dataError || !fresh.ingested) return { ok: false, message: fresh.dataError ?? "" };
-    const problems = planProblems(fresh.plan, lang);
-    if (problems || !fresh.plan.plan)
-      return { ok: false, message: [problems?.title, ...(problems?.lines ?? [])].join("\n") };
-    return {
-      ok: true,
-      value: {
-        ingested: fresh.ingested,
-        plan: fresh.plan.plan,
-        period: scoringPeriod(fresh, period),
-        sheets: inputSheets(read.value.sheets, read.value.addinTabs),
-      },
-    };
+    return scoringInputOf(read.value, lang, mapping, period);
   };
 
   const share = useShare({
