@@ -17,7 +17,7 @@ function compile() {
     JSON.stringify({
       extends: path.join(ROOT, "tsconfig.json"),
       compilerOptions: { outDir: OUT, rootDir: ROOT, sourceMap: false, types: ["node", "office-js"], noEmit: false },
-      files: ["test/fakes/excelFake.ts", "src/render/office/index.ts", "src/taskpane/pipeline.ts"].map((f) => path.join(ROOT, f)),
+      files: ["test/fakes/excelFake.ts", "src/render/office/index.ts", "src/taskpane/pipeline.ts", "src/taskpane/paneReport.ts"].map((f) => path.join(ROOT, f)),
       include: [],
     }),
   );
@@ -52,7 +52,8 @@ async function run(report) {
   compile();
   const { FakeExcel, installFakeExcel } = require(path.join(OUT, "test/fakes/excelFake.js"));
   const { officeExcelOps } = require(path.join(OUT, "src/render/office/index.js"));
-  const { analyse, buildPaneReport, defaultPeriod } = require(path.join(OUT, "src/taskpane/pipeline.js"));
+  const { analyse, defaultPeriod } = require(path.join(OUT, "src/taskpane/pipeline.js"));
+  const { buildPaneReport } = require(path.join(OUT, "src/taskpane/paneReport.js"));
 
   const fake = new FakeExcel([bigSeed(100_000)]);
   const uninstall = installFakeExcel(fake);

@@ -4,6 +4,7 @@
  * {name} placeholders. A missing key falls back to English, then to the key itself,
  * so a user never sees an exception because of a message.
  */
+import { bundleMessages } from "./catalogues/bundle";
 import { coachingMessages } from "./catalogues/coaching";
 import { currencyMessages } from "./catalogues/currency";
 import { cycleMessages } from "./catalogues/cycle";
@@ -48,6 +49,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   history: historyMessages,
   currency: currencyMessages,
   cycle: cycleMessages,
+  bundle: bundleMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

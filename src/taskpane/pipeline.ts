@@ -1,7 +1,8 @@
 /**
  * The pane's steps without React or Office (docs/reference/input.md, cleaning.md, plan.md, tabs.md): find and clean the sales table,
- * read the Plan (and Targets) sheet, list the periods, build the Report, and turn the default
- * plan into a sheet to write. Pure functions over RawSheets, so tests drive them directly.
+ * read the Plan (and Targets) sheet, list the periods, and turn the default plan into a sheet to write. Building the
+ * Report is in paneReport.ts (loaded on the first Generate, reportTools.ts). Pure functions over RawSheets, so tests drive
+ * them directly.
  */
 import { comparePeriodKeys, periodKey, periodRange } from "../engine/period";
 import { t, type Lang } from "../i18n";
@@ -18,9 +19,6 @@ import {
   type TeamsSheet,
 } from "../plan";
 import type { Plan, PlanError } from "../plan/types";
-import { EMPTY_HISTORY } from "../history/record";
-import type { History } from "../history/types";
-import { buildReport } from "../report/buildReport";
 import { PRODUCT_HEADERS } from "../report/breakdowns";
 import { planTab } from "../report/formulas";
 import { layOutForPrint } from "../report/printLayout";
@@ -62,7 +60,8 @@ export interface Analysis {
 
 export { valuesFromA1 } from "../plan";
 
-function sameName(a: string, b: string): boolean {
+/** Sheet names are compared as Excel does: case and width do not matter. */
+export function sameName(a: string, b: string): boolean {
   const n = (s: string) => s.normalize("NFKC").trim().toLowerCase();
   return n(a) === n(b);
 }
@@ -193,31 +192,6 @@ export function remap(mapping: ColumnMapping, field: StandardField, col: number 
   if (col === null) delete columns[field];
   else columns[field] = col;
   return { ...mapping, columns };
-}
-
-/**
- * Builds the report. Sheet names already in the workbook count as taken, except the tabs of
- * the earlier run (they are replaced), so a user's own "Scorecard" keeps its name.
- */
-export function buildPaneReport(
-  analysis: Analysis,
-  sheetNames: readonly string[],
-  addinTabs: readonly string[],
-  period: string | null,
-  lang: Lang,
-  /** The workbook's Pay history, carried forward (docs/reference/history.md); every report has the tab. */
-  history: History = EMPTY_HISTORY,
-): Report {
-  if (!analysis.ingested || !analysis.plan.plan)
-    throw new Error("buildPaneReport needs a cleaned table and a valid plan");
-  const existingSheetNames = sheetNames.filter((n) => !addinTabs.some((a) => sameName(a, n)));
-  return buildReport(analysis.ingested, analysis.plan.plan, {
-    lang,
-    period: period ?? undefined,
-    existingSheetNames,
-    teams: analysis.teams ?? null,
-    history,
-  });
 }
 
 /** A value the report writes and the one in the workbook are the same (numbers to rounding noise). */

@@ -6,10 +6,10 @@
  * offered for download too.
  */
 import { t, type Lang } from "../i18n";
-import { buildReport } from "../report/buildReport";
 import type { Report } from "../report/model";
 import type { ExcelOps } from "../render/office/excelOps";
 import type { OfficeError } from "../render/office/errors";
+import { loadReportTools, type LoadReportTools } from "./reportTools";
 import { toBase64, type LoadStatementTools, type ScoringInput } from "./statements";
 
 export interface ReportCopy {
@@ -35,15 +35,17 @@ export async function createReportCopy(
   deps: {
     lang: Lang;
     tools: LoadStatementTools;
+    /** The report builder, in its own chunk (reportTools.ts); the real one unless a test passes its own. */
+    reportTools?: LoadReportTools;
     excel: Pick<ExcelOps, "canCreateWorkbook" | "createWorkbook">;
     onProgress?: (p: ReportCopyProgress) => void;
   },
 ): Promise<ReportCopy> {
   deps.onProgress?.({ stage: "loading" });
-  const tools = await deps.tools();
+  const [tools, reports] = await Promise.all([deps.tools(), (deps.reportTools ?? loadReportTools)()]);
   deps.onProgress?.({ stage: "building" });
   const report = reportOnly(
-    buildReport(input.ingested, input.plan, {
+    reports.buildReport(input.ingested, input.plan, {
       lang: deps.lang,
       period: input.period ?? undefined,
       // As Generate: Trends across periods, Coaching follow-up and the Bonus tab's adjustments (history.md).

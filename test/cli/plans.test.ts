@@ -7,7 +7,8 @@ import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import type { RawSheet } from "../../src/ingest/types";
-import { analyse, buildPaneReport, defaultPeriod } from "../../src/taskpane/pipeline";
+import { analyse, defaultPeriod } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 import { planSheetOf, teamsAssigning, twoPlans } from "../report/twoPlans";
 import { runCli, tempDir } from "./cliHelpers";
 

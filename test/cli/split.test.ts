@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { RawCell } from "../../src/ingest/types";
 import { readXlsx } from "../../src/render/xlsx/readXlsx";
-import { analyse, buildPaneReport, defaultPeriod } from "../../src/taskpane/pipeline";
+import { analyse, defaultPeriod } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 import { SPLIT_EXPORT, splitPlanJson } from "../report/splitFixture";
 import { runCli, tempDir } from "./cliHelpers";
 

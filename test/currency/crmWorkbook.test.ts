@@ -8,7 +8,8 @@ import { readWorkbookTeams, type Plan } from "../../src/plan";
 import { scoreLeaders } from "../../src/report/leaders";
 import type { Report } from "../../src/report/model";
 import { scorePeriod } from "../../src/report/score";
-import { analyse, buildPaneReport } from "../../src/taskpane/pipeline";
+import { analyse } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 
 const day = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000) + 25569;
 

@@ -11,7 +11,8 @@ import { ingest, type IngestResult, type RawCell, type RawSheet } from "../../sr
 import { readWorkbookPlan } from "../../src/plan";
 import { scorePeriod } from "../../src/report/score";
 import { buildStatements } from "../../src/report/statement";
-import { analyse, buildPaneReport } from "../../src/taskpane/pipeline";
+import { analyse } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 
 /** Excel serial of a day (1900 system, the days after 1900-02-28). */
 const day = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000) + 25569;

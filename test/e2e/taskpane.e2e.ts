@@ -177,18 +177,38 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
 
   it("generates the Chinese tabs, then the English ones, into the fake workbook", async () => {
     const { page, errors } = await openPane({ displayLanguage: "zh-CN", withFake: true });
+    // Chunks (docs/reference/tabs.md "What the pane loads when"): the scripts the page loaded, from navigation on.
+    const scripts = (): Promise<string[]> =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .map((e) => e.name)
+          .filter((u) => /\.js$/.test(u)),
+      );
+    const chunk = async (name: string) => (await scripts()).filter((u) => u === `${base}/${name}.js`);
 
     // 1. 数据: detected table and mapping
     await waitText(page, "销售明细，表头在第 1 行");
     await shot(page, "1-data-zh", "pane-data-zh");
     // The manager rating comes from the 主管评分 sheet, and the pane says so.
     await waitText(page, "来自“主管评分”工作表");
+    // The Share and What-if tabs are fetched once the data shows; the report builder and writer are not.
+    await page.waitForFunction(() =>
+      ["share", "whatif"].every((name) =>
+        performance.getEntriesByType("resource").some((e) => e.name.endsWith(`/${name}.js`)),
+      ),
+    );
+    expect([(await chunk("share")).length, (await chunk("whatif")).length, (await chunk("report")).length]).toEqual([
+      1, 1, 0,
+    ]);
+    expect((await scripts()).filter((u) => !u.startsWith(OFFICE_CDN) && !u.startsWith(base))).toEqual([]);
     // 2. 方案: default plan and the latest period
     await page.getByRole("tab", { name: "方案" }).click();
     await waitText(page, "还没有考核方案工作表");
     await shot(page, "2-plan-zh");
     await page.getByRole("button", { name: "创建考核方案工作表" }).click();
     await waitText(page, "规则来自“考核方案”");
+    expect(await chunk("report")).toHaveLength(1); // the writer arrived for the Plan sheet, once
     await shot(page, "2-plan-created-zh", "pane-plan-zh");
     expect(await sheetNames(page)).toEqual(["销售明细", "主管评分", "考核方案"]);
     // 3. 生成
@@ -304,7 +324,8 @@ describeWithEngine("chromium", "the task pane in headless Chromium", (chromiumBi
     await shot(page, "4-share-zh");
 
     // Send to director: the writer chunk loads only now; the fake has no Excel.createWorkbook, so it is a download.
-    const chunksBefore = requested.filter((u) => /\.js$/.test(u) && !/taskpane\.js|functions\.js|office/.test(u));
+    // (Only the tabs' own chunks, fetched once the data showed, came before.)
+    const chunksBefore = requested.filter((u) => /\/(statements|report)\.js$/.test(u));
     expect(chunksBefore).toEqual([]);
     await page.getByRole("button", { name: "生成报表副本" }).click();
     await waitText(page, "的报表副本已生成", 180_000);

@@ -13,7 +13,8 @@ import { buildStatements } from "../../src/report/statement";
 import { ingestOf } from "./fixtures";
 import { checkFormulas, recalculate } from "./hyperFormula";
 import { scoreWorkbook } from "../../src/cli/pipeline";
-import { analyse, buildPaneReport } from "../../src/taskpane/pipeline";
+import { analyse } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 import { teamsAssigning, twoPlans, twoPlansRows } from "./twoPlans";
 import { leadersIngest, leadersPlan, leadersWorkbook, TEAMS_SHEET } from "./leadersFixture";
 

@@ -9,7 +9,8 @@ import { FakeExcel, installFakeExcel, type SeedSheet } from "../fakes/excelFake"
 import { writePlanSheet } from "../../src/plan";
 import { officeExcelOps } from "../../src/render/office/excelOps";
 import { serialOfDay } from "../../src/sheet";
-import { analyse, buildPaneReport, sheetsToKeep } from "../../src/taskpane/pipeline";
+import { analyse, sheetsToKeep } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 import { closeInWorkbook, workbookHistory } from "../../src/taskpane/history";
 import { planOf, Q1, Q4_AT_CLOSE, Q4_TODAY } from "../report/payoutsFixtures";
 import type { RowSpec } from "../report/fixtures";

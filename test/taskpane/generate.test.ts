@@ -7,14 +7,8 @@ import { readSeed } from "../fakes/seedXlsx";
 import { officeExcelOps } from "../../src/render/office/excelOps";
 import { TABS_SETTING } from "../../src/render/office/renderReport";
 import { cellAddress, quoteSheetName } from "../../src/sheet";
-import {
-  analyse,
-  buildPaneReport,
-  defaultPeriod,
-  defaultPlanSheet,
-  planProblems,
-  sheetsToKeep,
-} from "../../src/taskpane/pipeline";
+import { analyse, defaultPeriod, defaultPlanSheet, planProblems, sheetsToKeep } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 import type { Lang } from "../../src/i18n";
 import { SAMPLES } from "../samples";
 

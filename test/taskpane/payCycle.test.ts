@@ -6,7 +6,8 @@
 import { FakeExcel, installFakeExcel } from "../fakes/excelFake";
 import { officeExcelOps } from "../../src/render/office/excelOps";
 import { TABS_SETTING } from "../../src/render/office/renderReport";
-import { analyse, buildPaneReport, sheetsToKeep } from "../../src/taskpane/pipeline";
+import { analyse, sheetsToKeep } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 import { closeInWorkbook, reopenInWorkbook, workbookHistory } from "../../src/taskpane/history";
 import { payCycleSales } from "../history/payCycleData";
 

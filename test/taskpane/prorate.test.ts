@@ -8,7 +8,8 @@ import { readSeed } from "../fakes/seedXlsx";
 import { periodRange } from "../../src/engine/period";
 import { officeExcelOps } from "../../src/render/office/excelOps";
 import { isoDateOfSerial } from "../../src/sheet";
-import { analyse, buildPaneReport, defaultPeriod, sheetsToKeep } from "../../src/taskpane/pipeline";
+import { analyse, defaultPeriod, sheetsToKeep } from "../../src/taskpane/pipeline";
+import { buildPaneReport } from "../../src/taskpane/paneReport";
 import type { Lang } from "../../src/i18n";
 import { SAMPLES } from "../samples";
 

@@ -6,17 +6,12 @@
 import type { RawSheet } from "../../ingest/types";
 import type { Report, ReportSheet } from "../../report/model";
 import { describeExcelError, officeError, type OfficeResult } from "./errors";
-import { findPerfFormulasInWorkbook, replacePerfFormulasInWorkbook, type PerfFormula } from "./prepareForSharing";
+import type { PerfFormula } from "./prepareForSharing";
 import { readWorkbookSheets } from "./readWorkbook";
 import { recoverInterruptedWrite, type Recovery } from "./recovery";
-import {
-  renderReport,
-  replaceTab,
-  TABS_SETTING,
-  writeSheet,
-  type RenderOptions,
-  type RenderResult,
-} from "./renderReport";
+import type { RenderOptions, RenderResult } from "./renderReport";
+import { TABS_SETTING } from "./settings";
+import { withSharingWriter, withTabWriter } from "./tabWriter";
 import { checkRequirements } from "./requirements";
 
 export interface WorkbookSnapshot {
@@ -114,12 +109,13 @@ export async function activateSheet(name: string): Promise<OfficeResult<null>> {
 export const officeExcelOps: ExcelOps = {
   recover: recoverInterruptedWrite,
   readSheets: readSnapshot,
-  renderReport,
-  writePlanSheet: (sheet, lang) => writeSheet(sheet, lang, "add"),
+  // The writers are loaded on first use (tabWriter.ts): they are not part of taskpane.js.
+  renderReport: (report, opts) => withTabWriter((w) => w.renderReport(report, opts)),
+  writePlanSheet: (sheet, lang) => withTabWriter((w) => w.writeSheet(sheet, lang, "add")),
   activateSheet,
-  replaceTab,
-  findPerfFormulas: findPerfFormulasInWorkbook,
-  replacePerfFormulas: replacePerfFormulasInWorkbook,
+  replaceTab: (sheet, lang, opts) => withTabWriter((w) => w.replaceTab(sheet, lang, opts)),
+  findPerfFormulas: () => withSharingWriter((w) => w.findPerfFormulasInWorkbook()),
+  replacePerfFormulas: (found, signal) => withSharingWriter((w) => w.replacePerfFormulasInWorkbook(found, signal)),
   canCreateWorkbook,
   createWorkbook,
 };

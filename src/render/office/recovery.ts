@@ -5,8 +5,7 @@
  */
 import { describeExcelError, officeError, type OfficeResult } from "./errors";
 import { readJournal, type Settled } from "./journal";
-import { settleShareWrite } from "./prepareForSharing";
-import { settleTabsWrite } from "./renderReport";
+import { loadSharingWriter, loadTabWriter } from "./tabWriter";
 
 /** "none": nothing was left; "undone": the workbook is as before the interrupted write; "finished": as after it. */
 export type Recovery = { outcome: "none" } | { outcome: "undone" | "finished"; op: "tabs" | "share" };
@@ -14,7 +13,11 @@ export type Recovery = { outcome: "none" } | { outcome: "undone" | "finished"; o
 export async function settleInterruptedWrite(context: Excel.RequestContext): Promise<OfficeResult<Recovery>> {
   const journal = await readJournal(context);
   if (!journal) return { ok: true, value: { outcome: "none" } };
-  const settled: Settled = journal.op === "tabs" ? await settleTabsWrite(context) : await settleShareWrite(context);
+  // The writer is loaded only when a write was interrupted (tabWriter.ts); a failed load is a failed recovery.
+  const settled: Settled =
+    journal.op === "tabs"
+      ? await (await loadTabWriter()).settleTabsWrite(context)
+      : await (await loadSharingWriter()).settleShareWrite(context);
   if (settled.outcome === "failed")
     return { ok: false, error: officeError("recoveryFailed", { detail: settled.detail }) };
   if (settled.outcome === "none") return { ok: true, value: { outcome: "none" } };

@@ -29,11 +29,11 @@ import {
   type Settled,
   type TabsJournal,
 } from "./journal";
+import { TABS_SETTING } from "./settings";
 import { runSteps } from "./steps";
 import { carryUserColumns } from "./userColumns";
 
-/** Workbook setting holding the JSON list of tab names the add-in made. */
-export const TABS_SETTING = "salesperf.tabs";
+export { TABS_SETTING } from "./settings";
 /** Workbook setting holding the defined names the add-in made. */
 export const NAMES_SETTING = "salesperf.names";
 /** Request budget per write chunk: under Excel's 5 MB limit with room for the other queued operations. */

@@ -26,7 +26,6 @@ import type { OfficeError } from "../../render/office/errors";
 import type { RenderProgress } from "../../render/office/renderReport";
 import {
   analyse,
-  buildPaneReport,
   defaultPeriod,
   noPeriods,
   defaultPlanSheet,
@@ -37,15 +36,16 @@ import {
   sheetsToKeep,
   type Analysis,
 } from "../pipeline";
+import { loadReportTools, type LoadReportTools, type ReportTools } from "../reportTools";
 import { loadStatementTools, type LoadStatementTools } from "../statements";
 import { scoringInputOf } from "../scoringInput";
+import { partLoadFailed } from "../../render/office/tabWriter";
 import { DataSection } from "./DataSection";
 import { GenerateSection, type RunState } from "./GenerateSection";
 import { HistorySection, type HistoryOutcome } from "./HistorySection";
 import { closeInWorkbook, reopenInWorkbook, workbookHistory, type WorkbookHistory } from "../history";
 import { PlanSection } from "./PlanSection";
-import { ShareSection } from "./ShareSection";
-import { WhatIfSection } from "./WhatIfSection";
+import { LazyShareSection, LazyWhatIfSection, preloadSections } from "./lazySections";
 import { useShare, type ScoringResult } from "./useShare";
 
 export interface AppProps {
@@ -53,6 +53,8 @@ export interface AppProps {
   initialLang: Lang;
   /** The statement builder and xlsx writer; by default loaded with `import()` on first use (own chunk). */
   statementTools?: LoadStatementTools;
+  /** The report builder; by default loaded with `import()` on the first Generate or report copy (own chunk). */
+  reportTools?: LoadReportTools;
 }
 
 type TabKey = "data" | "plan" | "generate" | "share" | "whatIf";
@@ -105,7 +107,12 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
-export function App({ excel, initialLang, statementTools = loadStatementTools }: AppProps) {
+export function App({
+  excel,
+  initialLang,
+  statementTools = loadStatementTools,
+  reportTools = loadReportTools,
+}: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<TabKey>("data");
@@ -154,6 +161,11 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
       };
     }
   }, [snapshot, lang, mapping]);
+  // The Share and What-if tabs are their own chunks: fetched once the data is shown (lazySections.tsx).
+  const shown = analysis !== null;
+  useEffect(() => {
+    if (shown) preloadSections();
+  }, [shown]);
   const history = useMemo(
     (): WorkbookHistory | null => (snapshot ? workbookHistory(snapshot.sheets, lang, snapshot.addinTabs) : null),
     [snapshot, lang],
@@ -174,6 +186,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
     lang,
     excel,
     tools: statementTools,
+    reportTools,
     readScoringInput,
     onWorkbookChanged: () => void load(),
   });
@@ -232,8 +245,15 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
 
       setRun({ status: "running", stage: t(lang, "ui.stage.scoring"), value: 0.2 });
       await nextPaint();
+      let tools: ReportTools;
+      try {
+        tools = await reportTools();
+      } catch (e) {
+        return setRun({ status: "failed", message: messageOf(lang, partLoadFailed(e)) });
+      }
+      if (controller.signal.aborted) return cancelled();
       const usePeriod = scoringPeriod(fresh, period);
-      const report = buildPaneReport(
+      const report = tools.buildPaneReport(
         fresh,
         read.value.sheets.map((s) => s.name),
         read.value.addinTabs,
@@ -380,7 +400,7 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
             />
           )}
           {tab === "share" && (
-            <ShareSection
+            <LazyShareSection
               lang={lang}
               share={share}
               canScore={canScore}
@@ -388,7 +408,12 @@ export function App({ excel, initialLang, statementTools = loadStatementTools }:
             />
           )}
           {tab === "whatIf" && (
-            <WhatIfSection lang={lang} ingested={analysis.ingested} plan={analysis.plan.plan} period={chosenPeriod} />
+            <LazyWhatIfSection
+              lang={lang}
+              ingested={analysis.ingested}
+              plan={analysis.plan.plan}
+              period={chosenPeriod}
+            />
           )}
         </>
       )}

@@ -9,6 +9,7 @@ import type { ExcelOps } from "../../render/office/excelOps";
 import type { OfficeError } from "../../render/office/errors";
 import type { PerfFormula } from "../../render/office/prepareForSharing";
 import { createReportCopy, type ReportCopy, type ReportCopyProgress } from "../reportCopy";
+import type { LoadReportTools } from "../reportTools";
 import {
   createStatements,
   XLSX_MIME,
@@ -51,6 +52,8 @@ export interface UseShareArgs {
   lang: Lang;
   excel: ExcelOps;
   tools: LoadStatementTools;
+  /** The report builder (the report copy is the report's tabs), loaded on first use. */
+  reportTools: LoadReportTools;
   /** Reads the workbook afresh and returns what Generate would score, or why it cannot. */
   readScoringInput: () => Promise<ScoringResult>;
   /** Called after cells were replaced, so the pane reads the workbook again. */
@@ -81,7 +84,14 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
-export function useShare({ lang, excel, tools, readScoringInput, onWorkbookChanged }: UseShareArgs): ShareControls {
+export function useShare({
+  lang,
+  excel,
+  tools,
+  reportTools,
+  readScoringInput,
+  onWorkbookChanged,
+}: UseShareArgs): ShareControls {
   const [prepare, setPrepare] = useState<PrepareState>({ status: "idle" });
   const [statements, setStatements] = useState<StatementsState>({ status: "idle" });
   const [reportCopy, setReportCopy] = useState<ReportCopyState>({ status: "idle" });
@@ -140,6 +150,7 @@ export function useShare({ lang, excel, tools, readScoringInput, onWorkbookChang
       const { bytes, ...copy } = await createReportCopy(input.value, {
         lang,
         tools,
+        reportTools,
         excel,
         onProgress: (progress) => setReportCopy({ status: "running", progress }),
       });
