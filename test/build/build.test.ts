@@ -56,6 +56,23 @@ describe("production build", () => {
     }
   });
 
+  it("keeps the report builder, the writers and the Share and What-if tabs out of taskpane.js (tabs.md, What the pane loads when)", () => {
+    for (const f of ["report.js", "share.js", "whatif.js", "statements.js"]) {
+      expect([f, fs.existsSync(path.join(dist, f))]).toEqual([f, true]);
+    }
+    const scripts = fs.readdirSync(dist).filter((f) => f.endsWith(".js"));
+    const holding = (marker: string) =>
+      scripts.filter((f) => fs.readFileSync(path.join(dist, f), "utf8").includes(marker));
+    // paneReport.ts's own message, and the workbook setting only the tab writer (renderReport.ts) names.
+    expect(holding("buildPaneReport needs a cleaned table")).toEqual(["report.js"]);
+    expect(holding("salesperf.names")).toEqual(["report.js"]);
+    // Fluent parts only the Share and What-if tabs use: in their chunks (or the parts those share), not the pane's.
+    for (const marker of ["fui-Accordion", "fui-Checkbox", "fui-Table"]) {
+      const files = holding(marker);
+      expect([marker, files.length > 0, files.includes("taskpane.js")]).toEqual([marker, true, false]);
+    }
+  });
+
   it("loads office.js from Microsoft's CDN and does not bundle it", () => {
     const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
     expect(html).toMatch(/https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
