@@ -14,6 +14,7 @@ import type { Plan } from "../plan/types";
 import { payoutRecord, unscoredPayoutReps, type PeriodPayouts } from "../report/payouts";
 import type { ScoredPeriod } from "../report/score";
 import { planFingerprint } from "./fingerprint";
+import { monthIndex, monthRecord, monthsOf, type PeriodMonths } from "./months";
 import type { PendingPeriod } from "./record";
 import type { ClosedRep } from "./types";
 
@@ -28,6 +29,8 @@ function ratioOrNull(d: Decimal | null | undefined): string | null {
 
 interface RepRows {
   rows: number;
+  /** Rows per month of the period (monthsOf); empty for a one-month period. */
+  perMonth: number[];
   amount: ExactSum;
   returnRows: number;
   returns: ExactSum;
@@ -43,19 +46,30 @@ function count(acc: RepRows, amount: number): void {
 }
 
 /** Rows, amount and returns per rep, and in all, of the used rows dated in the period: one pass over the rows. */
-function rowsInPeriod(ingest: IngestResult, scored: ScoredPeriod): { byRep: Map<string, RepRows>; all: RepRows } {
+function rowsInPeriod(
+  ingest: IngestResult,
+  scored: ScoredPeriod,
+): { byRep: Map<string, RepRows>; all: RepRows; months: PeriodMonths | null } {
   const { startSerial, endSerial } = scored.range;
   const byRep = new Map<string, RepRows>();
-  const fresh = (): RepRows => ({ rows: 0, amount: new ExactSum(), returnRows: 0, returns: new ExactSum() });
+  const months = monthsOf(scored.range);
+  const fresh = (): RepRows => ({
+    rows: 0,
+    perMonth: months ? months.keys.map(() => 0) : [],
+    amount: new ExactSum(),
+    returnRows: 0,
+    returns: new ExactSum(),
+  });
   const all = fresh();
   for (const row of ingest.rows) {
     if (row.dateSerial < startSerial || row.dateSerial > endSerial) continue;
     let rep = byRep.get(row.rep);
     if (rep === undefined) byRep.set(row.rep, (rep = fresh()));
     count(rep, row.amount);
+    if (months) rep.perMonth[monthIndex(months, row.dateSerial)]++;
     count(all, row.amount);
   }
-  return { byRep, all };
+  return { byRep, all, months };
 }
 
 /**
@@ -71,7 +85,7 @@ export function pendingPeriod(
   payouts?: PeriodPayouts | null,
 ): PendingPeriod {
   const planOfRecord: Plan = { ...plan, period: scored.kind, scoredPeriod: scored.period };
-  const { byRep, all } = rowsInPeriod(ingest, scored);
+  const { byRep, all, months } = rowsInPeriod(ingest, scored);
   const reps: ClosedRep[] = scored.reps.map((r) => {
     const own = byRep.get(r.rep);
     const earned = r.payout.toFixed();
@@ -94,6 +108,7 @@ export function pendingPeriod(
       factor: ratioText(r.factor),
       earned,
       ...payoutRecord(payouts, r.rep, r.payout),
+      ...(months && own ? { months: monthRecord(months, own.perMonth) } : {}),
     };
   });
   for (const p of unscoredPayoutReps(payouts, scored)) {

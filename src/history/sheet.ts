@@ -29,8 +29,8 @@ export const PLAN_CHUNK = 30000;
 /** The chain's start: the checksum "above" the first record. */
 const CHAIN_SEED = "salesperf-history-1";
 
-export type RecordKind = "period" | "current" | "plan" | "rep" | "settled" | "kpi" | "event" | "end";
-const KINDS: RecordKind[] = ["period", "current", "plan", "rep", "settled", "kpi", "event", "end"];
+export type RecordKind = "period" | "current" | "plan" | "rep" | "settled" | "months" | "kpi" | "event" | "end";
+const KINDS: RecordKind[] = ["period", "current", "plan", "rep", "settled", "months", "kpi", "event", "end"];
 
 /** The kind of a column A label, in either language (a History sheet may be read by a report in the other one). */
 function kindOfLabel(label: RawCell): RecordKind | null {
@@ -124,6 +124,8 @@ const KPI_HEADER = ["record", "period", "rep", "kpi", "actual", "target", "attai
 /** docs/reference/payouts.md: a difference for an earlier period that this period's close settled (ClosedRep.settled). */
 const SETTLED_HEADER = ["record", "period", "rep", "forPeriod", "difference"];
 const EVENT_HEADER = ["record", "period", "event", "at"];
+/** A rep's rows per month of a quarter or year at close (ClosedRep.months); absent in tabs closed before it was kept. */
+const MONTHS_HEADER = ["record", "period", "rep", "month", "rows"];
 // Headers taken from the report's own catalogue where the thing has a name already.
 const SHARED_HEADERS: Record<string, string> = {
   rep: "hdr.rep",
@@ -246,6 +248,19 @@ function writePeriod(w: Writer, p: PendingPeriod, closedAt: string | null): void
       }
     }
   }
+  if (p.reps.some((r) => (r.months ?? []).length > 0)) {
+    headerRow(w, MONTHS_HEADER);
+    for (const r of p.reps) {
+      for (const m of r.months ?? []) {
+        pushRecord(
+          w,
+          "months",
+          [text(p.period), text(r.rep), text(m.month), intCell(m.rows)],
+          [p.period, r.rep, m.month, String(m.rows)],
+        );
+      }
+    }
+  }
   headerRow(w, KPI_HEADER);
   for (const r of p.reps) {
     for (const k of r.kpis) {
@@ -354,6 +369,7 @@ const FIELD_COUNT: Record<RecordKind, number> = {
   plan: 3,
   rep: 18,
   settled: 4,
+  months: 4,
   kpi: 6,
   event: 3,
   end: 1,
@@ -591,6 +607,11 @@ export function readHistorySheet(sheet: RawSheet, lang: Lang): ReadHistory {
       const difference = decAt(r, 3, "difference");
       if (rep === undefined) issue(r.row, 2, r.fields[1], "history.issue.orphan");
       else if (difference != null) (rep.settled ??= []).push({ period: r.fields[2], difference });
+    } else if (r.kind === "months") {
+      const rep = block.reps.find((x) => x.rep === r.fields[1]);
+      const rows = intAt(r, 3, "rows");
+      if (rep === undefined) issue(r.row, 2, r.fields[1], "history.issue.orphan");
+      else if (rows !== null) (rep.months ??= []).push({ month: r.fields[2], rows });
     } else if (r.kind === "kpi") {
       const values = [decAt(r, 3, "actual", true), decAt(r, 4, "target", true), decAt(r, 5, "attainment", true)];
       if (values.some((v) => v === undefined)) continue;

@@ -47,6 +47,12 @@ export interface ClosedRep {
    * difference is shown and carried once (docs/reference/payouts.md). Absent or [] = none. Exact decimal strings.
    */
   settled?: { period: string; difference: string }[];
+  /**
+   * `rows` per calendar month of a quarter or a year ("2025-11"), months with rows only, oldest first: an adjustment's
+   * reason names the month rows were added or removed in (payouts.md). Absent for a month, and in Pay history tabs
+   * closed before it was recorded: the reasons then name no month.
+   */
+  months?: { month: string; rows: number }[];
 }
 
 /** The input's totals for the period at close: rows used and their amount (exact). */

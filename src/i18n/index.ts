@@ -8,6 +8,7 @@ import { bundleMessages } from "./catalogues/bundle";
 import { coachingMessages } from "./catalogues/coaching";
 import { currencyMessages } from "./catalogues/currency";
 import { cycleMessages } from "./catalogues/cycle";
+import { monthRowsMessages } from "./catalogues/gaps12";
 import { engineMessages } from "./catalogues/engine";
 import { historyMessages } from "./catalogues/history";
 import { ingestMessages } from "./catalogues/ingest";
@@ -50,6 +51,7 @@ export const cataloguesByLayer: Readonly<Record<string, Catalogue>> = {
   currency: currencyMessages,
   cycle: cycleMessages,
   bundle: bundleMessages,
+  monthRows: monthRowsMessages,
 };
 
 const catalogues: Catalogue[] = Object.values(cataloguesByLayer);

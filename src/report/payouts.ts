@@ -19,6 +19,7 @@ import {
   type PeriodRange,
 } from "../engine/index";
 import type { ClosedPeriod, ClosedRep, History } from "../history/types";
+import { monthChanges, monthIndex, monthsOf, type PeriodMonths } from "../history/months";
 import { t, type Lang } from "../i18n/index";
 import type { IngestResult } from "../ingest/types";
 import { currencySymbol, defaultPayouts, type Plan } from "../plan/index";
@@ -71,6 +72,8 @@ export interface PeriodPayouts {
 /** A rep's used rows of a period: count, amount, and the returns among them. */
 interface RowStats {
   rows: number;
+  /** Rows per month of a quarter or year (monthsOf), today's only: the record at close has ClosedRep.months. */
+  perMonth?: number[];
   amount: Decimal;
   returnRows: number;
   returnAmount: Decimal;
@@ -79,13 +82,20 @@ interface RowStats {
 const EMPTY: RowStats = { rows: 0, amount: ZERO, returnRows: 0, returnAmount: ZERO };
 
 /** Today's rows of each rep dated in `range`: exact sums without a Decimal per row (ExactSum), one pass per closed period. */
-function rowStats(ingest: IngestResult, range: PeriodRange): Map<string, RowStats> {
-  const acc = new Map<string, { rows: number; returnRows: number; amount: ExactSum; returns: ExactSum }>();
+function rowStats(ingest: IngestResult, range: PeriodRange, months: PeriodMonths | null): Map<string, RowStats> {
+  const acc = new Map<
+    string,
+    { rows: number; perMonth: number[]; returnRows: number; amount: ExactSum; returns: ExactSum }
+  >();
   for (const r of ingest.rows) {
     if (r.dateSerial < range.startSerial || r.dateSerial > range.endSerial) continue;
     let a = acc.get(r.rep);
-    if (!a) acc.set(r.rep, (a = { rows: 0, returnRows: 0, amount: new ExactSum(), returns: new ExactSum() }));
+    if (!a) {
+      const perMonth = months ? months.keys.map(() => 0) : [];
+      acc.set(r.rep, (a = { rows: 0, perMonth, returnRows: 0, amount: new ExactSum(), returns: new ExactSum() }));
+    }
     a.rows++;
+    if (months) a.perMonth[monthIndex(months, r.dateSerial)]++;
     a.amount.add(r.amount);
     if (r.amount < 0) {
       a.returnRows++;
@@ -94,7 +104,13 @@ function rowStats(ingest: IngestResult, range: PeriodRange): Map<string, RowStat
   }
   const out = new Map<string, RowStats>();
   for (const [rep, a] of acc)
-    out.set(rep, { rows: a.rows, amount: a.amount.value(), returnRows: a.returnRows, returnAmount: a.returns.value() });
+    out.set(rep, {
+      rows: a.rows,
+      perMonth: a.perMonth,
+      amount: a.amount.value(),
+      returnRows: a.returnRows,
+      returnAmount: a.returns.value(),
+    });
   return out;
 }
 
@@ -122,18 +138,35 @@ function moneyWords(x: Decimal, currency: string | null, decimals: number, signe
   return `${sign}${currencySymbol(currency)}${abs}`;
 }
 
-/** What changed in a rep's rows since close, in words; "" when the rows and amount are the same. */
-function rowChanges(d: RowStats, lang: Lang, money: (x: Decimal) => string): string[] {
+/**
+ * What changed in a rep's rows since close, in words; "" when the rows and amount are the same. `months`: the months
+ * whose row count went up or down (recorded at close, ClosedRep.months), named when they are exactly the months of
+ * the rows added (or removed) — no return changed, no row moved the other way.
+ */
+function rowChanges(
+  d: RowStats,
+  lang: Lang,
+  money: (x: Decimal) => string,
+  months?: { added: string[]; removed: string[] },
+): string[] {
   const parts: string[] = [];
   const sales = d.rows - d.returnRows;
   const salesAmount = d.amount.minus(d.returnAmount);
-  if (sales > 0)
+  const dated = (list: string[] | undefined, other: string[] | undefined) =>
+    months && d.returnRows === 0 && list && list.length > 0 && other?.length === 0
+      ? list.join(t(lang, "pay.why.monthList"))
+      : null;
+  if (sales > 0) {
+    const inMonths = dated(months?.added, months?.removed);
+    const key = sales === 1 ? "pay.why.addedOne" : "pay.why.added";
     parts.push(
-      t(lang, sales === 1 ? "pay.why.addedOne" : "pay.why.added", { count: sales, amount: money(salesAmount) }),
+      t(lang, inMonths ? `${key}In` : key, { count: sales, amount: money(salesAmount), months: inMonths ?? "" }),
     );
-  else if (sales < 0) {
+  } else if (sales < 0) {
     const n = -sales;
-    parts.push(t(lang, n === 1 ? "pay.why.removedOne" : "pay.why.removed", { count: n, amount: money(salesAmount) }));
+    const inMonths = dated(months?.removed, months?.added);
+    const key = n === 1 ? "pay.why.removedOne" : "pay.why.removed";
+    parts.push(t(lang, inMonths ? `${key}In` : key, { count: n, amount: money(salesAmount), months: inMonths ?? "" }));
   } else if (!salesAmount.isZero()) parts.push(t(lang, "pay.why.amountChanged", { amount: money(salesAmount) }));
   if (d.returnRows > 0)
     parts.push(
@@ -274,7 +307,8 @@ function periodDifferences(
   // Scored as a report of that period would be: with several plans, each rep under their own (planSections.ts).
   const now = scorePlans(ingest, p.plan, { period: p.period, lang }).scored;
   const recomputed = new Map(now.reps.map((r) => [r.rep, r.payout]));
-  const today = rowStats(ingest, range);
+  const months = monthsOf(range);
+  const today = rowStats(ingest, range, months);
   const closedByRep = new Map(p.reps.map((r) => [r.rep, r]));
   const stats = (rep: string) => today.get(rep) ?? EMPTY;
 
@@ -326,7 +360,12 @@ function periodDifferences(
     } else if (s.rows === 0 && closedRep.rows > 0) {
       const to = movedTo.get(name);
       parts.push(to ? t(lang, "pay.why.renamedTo", { name: to }) : t(lang, "pay.why.gone"));
-    } else parts.push(...rowChanges(minus(s, closedStats(closedRep)), lang, money));
+    } else {
+      // Months named only when the close recorded them (Pay history tabs from before have none).
+      const inMonths =
+        months && closedRep.months ? monthChanges(months, closedRep.months, s.perMonth ?? []) : undefined;
+      parts.push(...rowChanges(minus(s, closedStats(closedRep)), lang, money, inMonths));
+    }
     if (parts.length === 0) parts.push(t(lang, "pay.why.other"));
     rows.push({
       rep: name,

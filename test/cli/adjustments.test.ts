@@ -131,7 +131,7 @@ describe("adjustments to a closed period on the command line", () => {
     expect(adjustments[0]).toEqual(["Rep", "Period", "Paid", "Recomputed", "Reason", "Difference"]);
     expect(adjustments.slice(1).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       ["Li Na", "2025-Q4", 10000, 6000, "1 return added (−¥40,000)", -4000],
-      ["Wang Fang", "2025-Q4", 8000, 10500, "2 rows added since close (+¥25,000)", 2500],
+      ["Wang Fang", "2025-Q4", 8000, 10500, "2 rows dated 2025-11 added since close (+¥25,000)", 2500],
       ["Zhao Min", "2025-Q4", 6000, 8000, "rows closed under the name Zhao Mn", 2000],
       ["Zhao Mn", "2025-Q4", 2000, 0, "no longer in the data under this name: its rows now read as Zhao Min", -2000],
     ]);

@@ -139,11 +139,16 @@ describe("History sheet edited by hand: found and named by cell", () => {
   it("a deleted rep row fails the record under it and the period's count of reps", () => {
     const sheet = closedSheet();
     const row = rowOf(sheet, "Rep");
+    const deleted = sheet.values[row - 1][2];
     sheet.values.splice(row - 1, 1);
     const { issues, history } = readHistorySheet(sheet, "en");
+    // The deleted rep's Rows by month record (in the closed period) is left with no rep: it is named too.
+    const orphan = rowOf(sheet, "Rows by month");
+    expect(sheet.values[orphan - 1][2]).toBe(deleted);
     expect(issues.map((i) => [i.row, i.reasonKey])).toEqual([
       [row, "history.issue.checksum"],
       [rowOf(sheet, "End"), "history.issue.endCount"],
+      [orphan, "history.issue.orphan"],
       [rowOf(sheet, "Period"), "history.issue.count"],
     ]);
     expect(history.periods).toEqual([]);

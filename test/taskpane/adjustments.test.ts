@@ -89,7 +89,7 @@ describe("adjustments to a closed period in the pane", () => {
     const adjustments = section(fake, "Adjustments to closed periods");
     expect(byRep(adjustments).map((r) => r.slice(0, 5))).toEqual([
       ["Li Na", "2025-Q4", 10000, 6000, "1 return added (−¥40,000)"],
-      ["Wang Fang", "2025-Q4", 8000, 10500, "2 rows added since close (+¥25,000)"],
+      ["Wang Fang", "2025-Q4", 8000, 10500, "2 rows dated 2025-11 added since close (+¥25,000)"],
       ["Zhao Min", "2025-Q4", 6000, 8000, "rows closed under the name Zhao Mn"],
       ["Zhao Mn", "2025-Q4", 2000, 0, "no longer in the data under this name: its rows now read as Zhao Min"],
     ]);
