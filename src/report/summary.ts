@@ -34,17 +34,10 @@ export function revenueKpi(ctx: SummaryContext): number | null {
 
 const sum = (xs: (Decimal | null)[]): Decimal => xs.reduce<Decimal>((s, x) => (x === null ? s : s.plus(x)), dec(0));
 
-export function buildSummary(ctx: SummaryContext): ReportSheet {
-  const { lang, scored, plan } = ctx;
-  const reps = scored.reps; // rank order
-  const n = reps.length;
-  const C = scorecardCols(plan.kpis.length);
-  const S = (col: number): string => sheetRef(ctx.names.scorecard, absCol(col, 2, n + 1));
-  const P = (ref: string): string => sheetRef(ctx.names.plan, ref);
-  const k = revenueKpi(ctx);
-  const kpiName = k === null ? "" : plan.kpis[k].name;
+/** The Summary's first rows, one plan or several: title, the period with its dates, the key figures' header. */
+export function summaryHeading(lang: SummaryContext["lang"], scored: ScoredPeriod): Row[] {
   const range = scored.range;
-  const rows: Row[] = [
+  return [
     [text(t(lang, "summary.title", { period: scored.period }), "title")],
     [
       text(t(lang, "summary.period")),
@@ -59,6 +52,18 @@ export function buildSummary(ctx: SummaryContext): ReportSheet {
     [],
     [text(t(lang, "summary.keyFigures"), "header"), text(t(lang, "summary.value"), "header")],
   ];
+}
+
+export function buildSummary(ctx: SummaryContext): ReportSheet {
+  const { lang, scored, plan } = ctx;
+  const reps = scored.reps; // rank order
+  const n = reps.length;
+  const C = scorecardCols(plan.kpis.length);
+  const S = (col: number): string => sheetRef(ctx.names.scorecard, absCol(col, 2, n + 1));
+  const P = (ref: string): string => sheetRef(ctx.names.plan, ref);
+  const k = revenueKpi(ctx);
+  const kpiName = k === null ? "" : plan.kpis[k].name;
+  const rows: Row[] = summaryHeading(lang, scored);
   // With no reps the ranges would be empty: the figures are plain zeros then.
   const f = (expr: string, v: number | string | Decimal, fmt?: string): ReportCell =>
     formula(n > 0 ? expr : "0", n > 0 ? v : 0, fmt);

@@ -7,11 +7,10 @@
 import type Decimal from "decimal.js";
 import { dec } from "../engine/index";
 import { t } from "../i18n/index";
-import { isoDateOfSerial } from "../sheet";
 import { absCol, formula, PCT, sheetRef, text } from "./cells";
 import { scorecardCols } from "./formulas";
 import type { ReportCell, ReportSheet } from "./model";
-import { reconciliationLines, revenueKpi, statusNames, type SummaryContext } from "./summary";
+import { reconciliationLines, revenueKpi, statusNames, summaryHeading, type SummaryContext } from "./summary";
 
 type Row = (ReportCell | null)[];
 
@@ -27,7 +26,6 @@ const sum = (xs: (Decimal | null)[]): Decimal => xs.reduce<Decimal>((s, x) => (x
 
 export function buildSummaryPlans(whole: SummaryContext, parts: readonly SummaryPart[]): ReportSheet {
   const { lang, scored } = whole;
-  const range = scored.range;
   const refs = parts.map((p) => {
     const C = scorecardCols(p.ctx.plan.kpis.length);
     const S = (col: number): string => sheetRef(whole.names.scorecard, absCol(col, p.first, p.last));
@@ -36,21 +34,7 @@ export function buildSummaryPlans(whole: SummaryContext, parts: readonly Summary
   const scoredParts = refs.filter((p) => p.n > 0);
   const withKpi = scoredParts.filter((p) => p.k !== null);
   const kpiName = withKpi.length > 0 ? withKpi[0].ctx.plan.kpis[withKpi[0].k!].name : "";
-  const rows: Row[] = [
-    [text(t(lang, "summary.title", { period: scored.period }), "title")],
-    [
-      text(t(lang, "summary.period")),
-      text(
-        t(lang, "summary.periodValue", {
-          period: scored.period,
-          from: isoDateOfSerial(range.startSerial),
-          to: isoDateOfSerial(range.endSerial),
-        }),
-      ),
-    ],
-    [],
-    [text(t(lang, "summary.keyFigures"), "header"), text(t(lang, "summary.value"), "header")],
-  ];
+  const rows: Row[] = summaryHeading(lang, scored);
   const line = (key: string, cell: ReportCell, params?: Record<string, string>): void => {
     rows.push([text(t(lang, key, params)), cell]);
   };
