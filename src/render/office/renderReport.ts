@@ -742,21 +742,7 @@ export async function replaceTab(
   lang: Report["lang"],
   opts: RenderOptions = {},
 ): Promise<RenderResult> {
-  const unsupported = checkRequirements();
-  if (unsupported) return { ok: false, error: unsupported };
-  const report: Report = {
-    lang,
-    sheets: [sheet],
-    summary: { period: "", repsScored: 0, rowsUsed: 0, rowsExcluded: 0, top: [], coaching: [], issues: 0 },
-  };
-  try {
-    return await Excel.run((context) => writeSheets(context, report, { ...opts, track: "same" }));
-  } catch (e) {
-    return {
-      ok: false,
-      error: officeError("renderFailed", { stage: "preparing", sheet: sheet.name, detail: describeExcelError(e) }),
-    };
-  }
+  return writeOneSheet(sheet, lang, "same", opts);
 }
 
 /**
@@ -769,6 +755,16 @@ export async function writeSheet(
   lang: Report["lang"],
   track: "add" | "none" = "add",
   opts: RenderOptions = {},
+): Promise<RenderResult> {
+  return writeOneSheet(sheet, lang, track, opts);
+}
+
+/** One sheet written by itself, all or nothing through the journal like a report run. */
+async function writeOneSheet(
+  sheet: ReportSheet,
+  lang: Report["lang"],
+  track: "add" | "none" | "same",
+  opts: RenderOptions,
 ): Promise<RenderResult> {
   const unsupported = checkRequirements();
   if (unsupported) return { ok: false, error: unsupported };
