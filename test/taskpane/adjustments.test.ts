@@ -3,7 +3,8 @@
  * Office.js operations, driven as App.tsx drives them: the workbook's Plan has a Payouts section (carry, clawback cap
  * ¥3,000); close 2025-Q4; correct the sales sheet — a late return, late new-customer deals dated in Q4, a rep's name
  * fixed; generate 2026-Q1 with the workbook's Pay history: the Bonus tab's adjustments and payable equal the hand
- * calculation of test/cli/adjustments.test.ts (the same data and plan).
+ * calculation of test/cli/adjustments.test.ts (the same data and plan). Then, as on the command line, a recoverable
+ * draw over three periods, each generated with the workbook's Pay history and closed in the pane.
  */
 import { FakeExcel, installFakeExcel, type SeedSheet } from "../fakes/excelFake";
 import { writePlanSheet } from "../../src/plan";
@@ -12,7 +13,7 @@ import { serialOfDay } from "../../src/sheet";
 import { analyse, sheetsToKeep } from "../../src/taskpane/pipeline";
 import { buildPaneReport } from "../../src/taskpane/paneReport";
 import { closeInWorkbook, workbookHistory } from "../../src/taskpane/history";
-import { planOf, Q1, Q4_AT_CLOSE, Q4_TODAY } from "../report/payoutsFixtures";
+import { planOf, Q1, Q4_AT_CLOSE, Q4_TODAY, row } from "../report/payoutsFixtures";
 import type { RowSpec } from "../report/fixtures";
 
 function salesValues(rows: RowSpec[]): (string | number | null)[][] {
@@ -66,14 +67,14 @@ function section(fake: FakeExcel, title: string): unknown[][] {
 
 let fake: FakeExcel;
 let uninstall: (() => void) | null = null;
-beforeAll(() => {
-  const plan = writePlanSheet(planOf({ adjustments: "carry", clawbackCap: 3000 }), "en");
-  fake = new FakeExcel([sales(Q4_AT_CLOSE), { name: "Plan", values: plan.rows }]);
-  uninstall = installFakeExcel(fake);
-});
-afterAll(() => uninstall?.());
-
 describe("adjustments to a closed period in the pane", () => {
+  beforeAll(() => {
+    const plan = writePlanSheet(planOf({ adjustments: "carry", clawbackCap: 3000 }), "en");
+    fake = new FakeExcel([sales(Q4_AT_CLOSE), { name: "Plan", values: plan.rows }]);
+    uninstall = installFakeExcel(fake);
+  });
+  afterAll(() => uninstall?.());
+
   it("close 2025-Q4, correct the sales, generate 2026-Q1: adjustments and payable as worked by hand", async () => {
     await generate("2025-Q4");
     await close("2026-01-05T09:30:00.000Z");
@@ -116,5 +117,66 @@ describe("adjustments to a closed period in the pane", () => {
       "Zhao Mn": ["0", "-2000", "-2000", "0"],
     });
     expect(q1.reps.find((r) => r.rep === "Li Na")!.settled).toEqual([{ period: "2025-Q4", difference: "-4000" }]);
+  });
+});
+
+describe("a recoverable draw over three periods in the pane", () => {
+  beforeAll(() => {
+    // ¥6,000 a quarter for the reps named on Targets (Li Na), recoverable, at most ¥1,500 recovered a quarter.
+    const plan = writePlanSheet(
+      planOf({ draw: 6000, drawRecoverable: true, recoveryCap: 1500, drawFor: "named" }),
+      "en",
+    );
+    const rows = [
+      row("Li Na", "2025-10-10", 20000),
+      row("Li Na", "2026-01-10", 90000),
+      row("Li Na", "2026-04-10", 70000),
+      row("Wang Fang", "2025-10-10", 30000),
+      row("Wang Fang", "2026-01-10", 30000),
+      row("Wang Fang", "2026-04-10", 30000),
+    ];
+    fake = new FakeExcel([
+      sales(rows),
+      { name: "Plan", values: plan.rows },
+      {
+        name: "Targets",
+        values: [
+          ["Rep", "KPI", "Target", "Draw"],
+          ["Li Na", null, null, "yes"],
+        ],
+      },
+    ]);
+    uninstall = installFakeExcel(fake);
+  });
+  afterAll(() => uninstall?.());
+
+  it("tops up, recovers from the payout above the draw (capped), and the Pay history carries the balance", async () => {
+    let day = 5;
+    for (const period of ["2025-Q4", "2026-Q1", "2026-Q2"]) {
+      await generate(period);
+      // The Bonus tab's payable section lists both reps (its figures are formulas; what close records is checked below).
+      expect(section(fake, "Payable this period").map((r) => r[0])).toEqual(["Li Na", "Wang Fang"]);
+      await close(`2026-07-0${day++}T09:00:00.000Z`);
+    }
+    const found = workbookHistory((await read()).sheets, "en");
+    if (!found.ok) throw new Error(found.title);
+    const li = found.record.history.periods.map((p) => {
+      const r = p.reps.find((x) => x.rep === "Li Na")!;
+      return [p.period, r.earned, r.drawTopUp, r.drawRecovered, r.payable, r.drawBalance];
+    });
+    // Hand calculation, as on the command line (test/cli/adjustments.test.ts):
+    //   Q4 earns 2,000: topped up 4,000 to the draw; owes 4,000.
+    //   Q1 earns 9,000: 3,000 above the draw, recovers 1,500 (the cap); paid 7,500; owes 2,500.
+    //   Q2 earns 7,000: 1,000 above the draw, recovers 1,000; paid 6,000; owes 1,500.
+    expect(li).toEqual([
+      ["2025-Q4", "2000", "4000", "0", "6000", "4000"],
+      ["2026-Q1", "9000", "0", "1500", "7500", "2500"],
+      ["2026-Q2", "7000", "0", "1000", "6000", "1500"],
+    ]);
+    // Wang Fang is not named: no draw, paid what he earned.
+    const wang = found.record.history.periods.map((p) => p.reps.find((x) => x.rep === "Wang Fang")!);
+    expect(wang.map((r) => [r.earned, r.drawTopUp, r.payable, r.drawBalance])).toEqual(
+      wang.map(() => ["3000", "0", "3000", "0"]),
+    );
   });
 });
