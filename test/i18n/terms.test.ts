@@ -21,6 +21,7 @@ const BANNED: Banned[] = [
   { pattern: /对账/, use: "核对 (reconciliation)" },
   { pattern: /折算系数/, use: "在岗折算比例 (the proration factor)" },
   { pattern: /完成率/, use: "达成率 (attainment)" },
+  { pattern: /任务额/, use: "目标 (a target)" },
   { pattern: /兑换率/, use: "汇率 (an exchange rate)" },
   { pattern: /本位币/, use: "方案币种 (the plan currency)" },
   { pattern: /分配比例/, use: "分成比例 (a rep's split of a deal)" },
@@ -55,6 +56,7 @@ describe("one term per thing (docs/reference/terms.md)", () => {
     ["按四舍五入，远离零", "四舍五入"],
     ["金额为负数（退货？）", "statement"],
     ["{kpi} 实际", "实际{kpi}"],
+    ["整季度的任务额", "目标"],
   ])("catches %s", (text) => {
     expect(offences(text)).not.toEqual([]);
   });

@@ -203,7 +203,7 @@ describe("rep cells naming several reps", () => {
       "4:Sales Rep:kept:repCellShared",
     ]);
     expect(t("zh", "repCellShared", r.issues[1].params)).toBe(
-      "销售员单元格包含 3 位销售员（张三, 李四, 王五）；每人计入 33.33，第一位计入 33.34。",
+      "销售员单元格包含 3 位销售员（张三, 李四, 王五）；每人计入 33.33，第一位销售员计入 33.34。",
     );
   });
 

@@ -190,7 +190,7 @@ export const historyMessages: Catalogue = {
     "history.cli.optReopen": "改为重新打开一个已关闭的考核期（如 2026-Q1），并记录此操作",
     "history.cli.fileMissing": "{file}：找不到文件。请给出由 salesperf report 生成的报表路径。",
     "history.cli.noSheet":
-      "{file} 没有历史记录工作表（Pay history）：它不是 SalesPerf 报表，或生成于报表保存历史记录之前。请用 salesperf report 重新生成报表。未写入任何文件。",
+      "{file} 没有历史记录工作表（Pay history）：该文件不是 SalesPerf 报表，或生成于报表开始保存历史记录之前。请用 salesperf report 重新生成报表。未写入任何文件。",
     "history.cli.edited":
       "{file} 的历史记录工作表被手工改动过，SalesPerf 不会使用也不会改写它。请把下列单元格恢复原样（或从上次关闭考核期的报表中取回该工作表）后重新运行。未写入任何文件：",
     "history.cli.problem": "  {sheet}：{message}",

@@ -51,7 +51,7 @@ export const splitMessages: Catalogue = {
       "订单 {deal} 在第 {firstRow} 行的金额为 {first}；本行按本行金额计入。业绩分成明细应在每一行重复订单金额。",
     splitWithoutDeal:
       "有分成比例列但没有订单号列：每行按金额 × 分成比例计入，无法核对同一订单的分成比例合计是否为 100%。请添加订单号列。",
-    repCellShared: "销售员单元格包含 {count} 位销售员（{names}）；每人计入 {amount}，第一位计入 {first}。",
+    repCellShared: "销售员单元格包含 {count} 位销售员（{names}）；每人计入 {amount}，第一位销售员计入 {first}。",
     "ui.field.deal": "订单号",
     "ui.field.split": "分成比例",
     "ui.field.splitAmount": "分成金额",

@@ -40,7 +40,7 @@ export const teamsMessages: Catalogue = {
     teamsDuplicate: "{cell}：“{team}”已在 {first} 列出，此行未读取",
     teamsLeaderBlank: "{cell}：“{team}”未填负责人；其销售员仍计入上级团队，不对负责人评分",
     teamsUnknownParent: "{cell}：上级团队“{parent}”不在本表中，“{team}”按顶级团队计",
-    teamsParentCycle: "{cell}：上级团队“{parent}”形成循环（{cycle}），此上级团队不计",
+    teamsParentCycle: "{cell}：上级团队“{parent}”形成循环（{cycle}），已忽略此上级团队",
     leadersTeamNoReps: "{cell}：“{team}”及其下级团队在 {period} 内无参与评分的销售员，不对{leader}评分",
     leadersLeaderIsRep: "{cell}：{leader}本人也有销售：按本人销售作为销售员评分，并按团队合计作为“{team}”的负责人评分",
     leadersTeamNotListed: "“{team}”（销售明细中的团队）不在“{sheet}”工作表中，其销售员不计入任何团队负责人",
@@ -50,6 +50,6 @@ export const teamsMessages: Catalogue = {
     "leaders.hdr.parent": "上级团队",
     "leaders.hdr.reps": "销售员人数",
     "leaders.note":
-      "每位负责人按团队合计评分（含下级团队）：同一笔订单无论由团队中几位销售员分成，只计一次，因此实际值直接填入数值（绩效评分工作表上是每人分得的部分）。目标为绩效评分工作表中团队成员目标之和；达成率、综合得分和奖金随考核方案重新计算。",
+      "每位负责人按团队合计评分（含下级团队）：同一笔订单无论由团队中几位销售员分成，只计一次，因此实际值填的是数值而非公式（绩效评分工作表上是每人分得的部分）。目标为绩效评分工作表中团队成员目标之和；达成率、综合得分和奖金随考核方案重新计算。",
   },
 };
