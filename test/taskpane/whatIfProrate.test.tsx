@@ -65,6 +65,6 @@ describe("What-if for a joiner", () => {
   it("speaks Chinese", () => {
     renderTab("zh");
     pickRep("销售员", "Jo");
-    expect(screen.getByText("目标已按在岗天数折算为 67.03%：考核期内在岗 2026-05-01 至 2026-06-30。")).toBeTruthy();
+    expect(screen.getByText("目标已按在岗折算比例 67.03% 折算：考核期内在岗 2026-05-01 至 2026-06-30。")).toBeTruthy();
   });
 });

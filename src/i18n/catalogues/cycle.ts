@@ -58,7 +58,7 @@ export const cycleMessages: Catalogue = {
     "cycle.chart.scoresTop": "各考核期综合得分：排名前 {n} 的销售员",
     "cycle.streak.title": "连续达标：{kpi}{of}不低于 {atLeast}",
     "cycle.streak.note":
-      "数值不低于考核方案 {cell} 的考核期计为达标。从 {period} 往前数连续达标的期数；遇到未达标、无数值或尚未关闭的考核期即止。",
+      "数值不低于考核方案中达标线（{cell}）的考核期计为达标。从 {period} 往前数连续达标的期数；遇到未达标、无数值或尚未关闭的考核期即止。",
     "cycle.streak.hdr": "连续达标期数",
 
     "coach.followUp.title": "辅导跟进：{period} 待辅导的销售员",

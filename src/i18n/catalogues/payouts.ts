@@ -139,7 +139,7 @@ export const payoutsMessages: Catalogue = {
     "pay.why.gone": "数据中已无此姓名的行",
     "pay.why.newRep": "关闭时该销售员在本考核期无数据",
     "pay.why.other": "行数和金额不变；本考核期的其他数据有变动（其他考核指标、团队考核指标或另一工作表中的数据列）",
-    "pay.why.carriedPartly": "已按扣回上限扣回",
+    "pay.why.carriedPartly": "已达每期扣回上限",
 
     "history.kind.settled": "已处理差额",
     "history.hdr.forPeriod": "所属考核期",

@@ -24,7 +24,7 @@ export const prorateMessages: Catalogue = {
   },
   zh: {
     peopleSheetName: "人员",
-    "whatIf.prorated": "目标已按在岗天数折算为 {factor}：考核期内在岗 {from} 至 {to}。",
+    "whatIf.prorated": "目标已按在岗折算比例 {factor} 折算：考核期内在岗 {from} 至 {to}。",
     "hdr.proration": "在岗折算比例",
     planPeopleConflict: "{rep} 的{field}在此为 {value}，但单元格 {first} 为 {other}",
     planPeopleNoHeader: "找不到包含销售员列及入职日期或离职日期列的表头",

@@ -46,7 +46,7 @@ export const splitMessages: Catalogue = {
     splitsNotHundred:
       "订单 {deal} 的分成比例合计为 {total}（第 {rows} 行）；每位销售员按金额 × 本人分成比例计入，未按比例调整。请核对分成比例。",
     splitNotHundredRow:
-      "该行不属于任何订单，分成比例为 {total}；销售员按金额 × {total} 计入，未按比例调整。请核对分成比例。",
+      "该行没有订单号，分成比例为 {total}；销售员按金额 × {total} 计入，未按比例调整。请核对分成比例。",
     dealAmountsDiffer:
       "订单 {deal} 在第 {firstRow} 行的金额为 {first}；本行按本行金额计入。业绩分成明细应在每一行重复订单金额。",
     splitWithoutDeal:
