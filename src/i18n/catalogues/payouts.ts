@@ -85,10 +85,10 @@ export const payoutsMessages: Catalogue = {
   },
   zh: {
     planMustBeYesNo: "{field}只能填“是”或“否”",
-    planDrawAmountRequired: "{field}：列明享有保底的销售员需要在此填写金额，或在考核方案中填写每期保底金额",
+    planDrawAmountRequired: "{field}：该销售员列为享有保底，须在此填写金额，或在考核方案中填写每期保底金额",
 
     planSectionPayouts: "奖金发放",
-    planHintPayouts: "已关闭考核期的差额和保底，下次运行 SalesPerf 时生效。金额均为每人每期；留空表示不设",
+    planHintPayouts: "已关闭考核期差额的处理方式和保底设置，下次运行 SalesPerf 时生效。金额均为每人每期；留空表示不设",
     planLabelAdjustments: "往期调整",
     planHintAdjustments: "计入本期发放、仅计入增加额，或仅列示",
     planLabelClawbackCap: "每期扣回上限",

@@ -48,7 +48,7 @@ export const splitMessages: Catalogue = {
     splitNotHundredRow:
       "该行没有订单号，分成比例为 {total}；销售员按金额 × {total} 计入，未按比例调整。请核对分成比例。",
     dealAmountsDiffer:
-      "订单 {deal} 在第 {firstRow} 行的金额为 {first}；本行按本行金额计入。业绩分成明细应在每一行重复订单金额。",
+      "订单 {deal} 在第 {firstRow} 行的金额为 {first}；本行仍按本行填写的金额计入。业绩分成明细中，同一订单的每一行应填写相同的订单金额。",
     splitWithoutDeal:
       "有分成比例列但没有订单号列：每行按金额 × 分成比例计入，无法核对同一订单的分成比例合计是否为 100%。请添加订单号列。",
     repCellShared: "销售员单元格包含 {count} 位销售员（{names}）；每人计入 {amount}，第一位销售员计入 {first}。",
