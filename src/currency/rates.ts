@@ -7,8 +7,8 @@
 import type { RawCell } from "../ingest/types";
 import { parseDate } from "../ingest/parse";
 import { cellNumber, cellText, isBlank } from "../plan/cells";
+import { findHeaderRow, isBlankSheet } from "../plan/headerRow";
 import type { PlanError } from "../plan/types";
-import { normaliseWord } from "../plan/vocab";
 import { isoDateOfSerial, sheetCellAddress } from "../sheet";
 import { currencyOfText } from "./codes";
 import type { CurrencyRates, RateStep } from "./types";
@@ -16,10 +16,6 @@ import type { CurrencyRates, RateStep } from "./types";
 const CURRENCY_HEADERS = ["currency", "currency code", "ccy", "币种", "货币", "币别"];
 const RATE_HEADERS = ["rate", "exchange rate", "fx rate", "汇率"];
 const FROM_HEADERS = ["from", "effective", "effective from", "valid from", "date", "生效日期", "起始日期", "日期"];
-/** A header row is looked for in the first rows only (a title may sit above it). */
-const HEADER_SCAN_ROWS = 20;
-
-const has = (list: string[], cell: RawCell | undefined) => list.includes(normaliseWord(cellText(cell)));
 
 export interface RatesRead {
   /** Null when the sheet is empty (it then converts nothing) or has errors. */
@@ -32,22 +28,15 @@ export function readRatesSheet(values: RawCell[][], sheetName: string, planCurre
   const errors: PlanError[] = [];
   const where = (r: number, c: number) => sheetCellAddress(sheetName, r, c);
 
-  let header = -1;
-  const col = { currency: -1, rate: -1, from: -1 };
-  for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS) && header < 0; r++) {
-    const row = values[r] ?? [];
-    const currency = row.findIndex((c) => has(CURRENCY_HEADERS, c));
-    const rate = row.findIndex((c) => has(RATE_HEADERS, c));
-    if (currency >= 0 && rate >= 0) {
-      header = r;
-      Object.assign(col, { currency, rate, from: row.findIndex((c) => has(FROM_HEADERS, c)) });
-    }
-  }
-  if (header < 0) {
-    const empty = values.every((row) => (row ?? []).every((c) => isBlank(c)));
-    if (!empty) errors.push({ where: sheetName, messageKey: "ratesNoHeader" });
+  const found = findHeaderRow(values, { currency: CURRENCY_HEADERS, rate: RATE_HEADERS, from: FROM_HEADERS }, [
+    "currency",
+    "rate",
+  ]);
+  if (found === null) {
+    if (!isBlankSheet(values)) errors.push({ where: sheetName, messageKey: "ratesNoHeader" });
     return { rates: null, errors };
   }
+  const { row: header, col } = found;
 
   const steps: Record<string, RateStep[]> = {};
   const firstSeen = new Map<string, string>();

@@ -12,6 +12,7 @@ import { parseDate } from "../ingest/parse";
 import type { DataIssue, RawCell } from "../ingest/types";
 import { isoDateOfSerial, sheetCellAddress } from "../sheet";
 import { cellText, isBlank } from "./cells";
+import { HEADER_SCAN_ROWS, isBlankSheet } from "./headerRow";
 import type { PeopleDates, PlanError, RepDates } from "./types";
 import { normaliseRepName, normaliseWord } from "./vocab";
 
@@ -127,9 +128,6 @@ export class PeopleReader {
   }
 }
 
-/** A header row is looked for in the first rows only (a title may sit above it), as on the Targets sheet. */
-const HEADER_SCAN_ROWS = 20;
-
 /**
  * The People / 人员 sheet (docs/reference/input.md): a rep column (the Targets sheet's rep headers) and Start and/or
  * End; other columns are not read. No such header on a sheet holding values stops the run, as a Targets sheet does.
@@ -166,6 +164,5 @@ export function readPeopleSheet(
     }
     return [];
   }
-  const empty = values.every((row) => (row ?? []).every((c) => isBlank(c)));
-  return empty ? [] : [{ where: sheetName, messageKey: "planPeopleNoHeader" }];
+  return isBlankSheet(values) ? [] : [{ where: sheetName, messageKey: "planPeopleNoHeader" }];
 }

@@ -6,6 +6,7 @@
 import type { RawCell } from "../ingest/types";
 import { sheetCellAddress } from "../sheet";
 import { cellNumber, cellText, isBlank } from "./cells";
+import { findHeaderRow, isBlankSheet } from "./headerRow";
 import { kpiDisplayName } from "./defaults";
 import { dateColumns, type PeopleReader } from "./people";
 import { findPlanIndex, planNameKey, planNameList, plansOf } from "./plans";
@@ -32,10 +33,6 @@ const TARGET_HEADERS = ["target", "目标", "目标值"];
 const DRAW_HEADERS = ["draw", "draw per period", "保底", "保底金额"];
 /** Optional (docs/reference/plan.md "A plan per role or team"): the plan the rep is on. */
 const PLAN_HEADERS = ["plan", "plan name", "方案", "考核方案", "方案名称"];
-/** A header row is looked for in the first rows only (a title may sit above it). */
-const HEADER_SCAN_ROWS = 20;
-
-const has = (list: string[], cell: RawCell | undefined) => list.includes(normaliseWord(cellText(cell)));
 
 /** `people`: where Start / End columns of the sheet are read into (docs/reference/plan.md "Joiners and leavers"). */
 export function readTargetsSheet(
@@ -55,25 +52,17 @@ export function readTargetsSheet(
   const errors: PlanError[] = [];
   const where = (r: number, c: number) => sheetCellAddress(sheetName, r, c);
 
-  let header = -1;
-  const col = { rep: -1, kpi: -1, target: -1, draw: -1, plan: -1 };
-  for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS) && header < 0; r++) {
-    const row = values[r] ?? [];
-    const rep = row.findIndex((c) => has(REP_HEADERS, c));
-    const kpi = row.findIndex((c) => has(KPI_HEADERS, c));
-    const target = row.findIndex((c) => has(TARGET_HEADERS, c));
-    if (rep >= 0 && kpi >= 0 && target >= 0) {
-      header = r;
-      const plan = row.findIndex((c) => has(PLAN_HEADERS, c));
-      Object.assign(col, { rep, kpi, target, draw: row.findIndex((c) => has(DRAW_HEADERS, c)), plan });
-    }
-  }
-  if (header < 0) {
+  const found = findHeaderRow(
+    values,
+    { rep: REP_HEADERS, kpi: KPI_HEADERS, target: TARGET_HEADERS, draw: DRAW_HEADERS, plan: PLAN_HEADERS },
+    ["rep", "kpi", "target"],
+  );
+  if (found === null) {
     // An empty Targets sheet simply overrides nothing.
-    const empty = values.every((row) => (row ?? []).every((c) => isBlank(c)));
-    if (!empty) errors.push({ where: sheetName, messageKey: "planTargetsNoHeader" });
+    if (!isBlankSheet(values)) errors.push({ where: sheetName, messageKey: "planTargetsNoHeader" });
     return { targets, errors };
   }
+  const { row: header, col } = found;
   const term = (c: number) => {
     const text = cellText(values[header][c]);
     // "Target" → "target must be a number"; "KPI" stays as written.

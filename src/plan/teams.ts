@@ -7,7 +7,8 @@
 import type { DataIssue, RawCell, RawSheet } from "../ingest/types";
 import { sheetCellAddress } from "../sheet";
 import { cellText, isBlank } from "./cells";
-import { normaliseRepName, normaliseWord } from "./vocab";
+import { findHeaderRow, isBlankSheet } from "./headerRow";
+import { normaliseRepName } from "./vocab";
 import { findNamedSheet, valuesFromA1 } from "./workbook";
 
 /** Headers of each column, English then Chinese (docs/reference/input.md "Other sheets that are read"). */
@@ -15,8 +16,6 @@ const TEAM_HEADERS = ["team", "team name", "group", "团队", "团队名称", "�
 const LEADER_HEADERS = ["leader", "team leader", "manager", "负责人", "团队负责人", "组长", "经理"];
 const PARENT_HEADERS = ["parent team", "parent", "reports to", "上级团队", "上级"];
 const PLAN_HEADERS = ["plan", "plan name", "方案", "考核方案", "方案名称"];
-/** A header row is looked for in the first rows only (a title may sit above it), as on the Targets sheet. */
-const HEADER_SCAN_ROWS = 20;
 
 /** One team as read from the sheet. Names are normalised as ingest normalises the sales sheet's teams and reps. */
 export interface TeamEntry {
@@ -57,26 +56,17 @@ function nameIn(cell: RawCell | undefined): string | null {
   return n.length > 0 ? n : null;
 }
 
-const has = (list: readonly string[], cell: RawCell | undefined) => list.includes(normaliseWord(cellText(cell)));
-
 /** The Teams sheet's teams (docs/reference/leaders.md). `values` from A1 (valuesFromA1). */
 export function readTeamsSheet(values: RawCell[][], sheetName: string): TeamsSheet {
   const issues: DataIssue[] = [];
   const teams: TeamEntry[] = [];
-  let header = -1;
-  const col = { team: -1, leader: -1, parent: -1, plan: -1 };
-  for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS) && header < 0; r++) {
-    const row = values[r] ?? [];
-    const team = row.findIndex((c) => has(TEAM_HEADERS, c));
-    const leader = row.findIndex((c) => has(LEADER_HEADERS, c));
-    if (team >= 0 && leader >= 0) {
-      header = r;
-      col.team = team;
-      col.leader = leader;
-      col.parent = row.findIndex((c) => has(PARENT_HEADERS, c));
-      col.plan = row.findIndex((c) => has(PLAN_HEADERS, c));
-    }
-  }
+  const found = findHeaderRow(
+    values,
+    { team: TEAM_HEADERS, leader: LEADER_HEADERS, parent: PARENT_HEADERS, plan: PLAN_HEADERS },
+    ["team", "leader"],
+  );
+  const header = found?.row ?? -1;
+  const col = found?.col ?? { team: -1, leader: -1, parent: -1, plan: -1 };
   const issue = (
     row: number | null,
     c: number,
@@ -90,8 +80,7 @@ export function readTeamsSheet(values: RawCell[][], sheetName: string): TeamsShe
   };
   if (header < 0) {
     // An empty sheet simply names no team; anything else without the two headers is worth saying.
-    const empty = values.every((row) => (row ?? []).every((c) => isBlank(c)));
-    if (!empty) issue(null, -1, null, "teamsNoHeader", "skipped", { sheet: sheetName });
+    if (!isBlankSheet(values)) issue(null, -1, null, "teamsNoHeader", "skipped", { sheet: sheetName });
     return { sheet: sheetName, teams, issues, headers: { team: null, leader: null, parent: null, plan: null } };
   }
   const where = (r: number, c: number) => (c >= 0 ? sheetCellAddress(sheetName, r, c) : null);
